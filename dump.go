@@ -1,0 +1,39 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+)
+
+// runDump implements `dubao dump [--format json|text|markdown] [FILE|-]`.
+func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "json", "output format: json, text or markdown")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "dubao dump: at most one FILE")
+		return exitUsage
+	}
+	ed, err := loadEdition(fs.Arg(0), stdin)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(ed); err != nil {
+			return fail(stderr, err)
+		}
+	default:
+		fmt.Fprintf(stderr, "dubao dump: unknown format %q (json, text or markdown)\n", *format)
+		return exitUsage
+	}
+	return 0
+}

@@ -1,0 +1,228 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// MaxEditionBytes is the largest edition file dubao reads. A newspaper
+// edition is a few hundred kilobytes; anything past this is not one.
+const MaxEditionBytes = 256 << 20
+
+// Errors that say why input could not be read as an edition.
+var (
+	// ErrBinary means the input holds NUL bytes or other binary data.
+	ErrBinary = errors.New("binary file, not text")
+	// ErrEncoding means the input is not UTF-8, UTF-16, GB18030 or Big5.
+	ErrEncoding = errors.New("text in an unknown encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+	// ErrTooLarge means the input is larger than MaxEditionBytes.
+	ErrTooLarge = fmt.Errorf("file too large (over %d MiB)", MaxEditionBytes>>20)
+	// ErrNotFile means the path names a directory or device, not a file.
+	ErrNotFile = errors.New("not a regular file")
+)
+
+// InputError is an error reading or decoding an edition, naming the input.
+type InputError struct {
+	// Name is the path, or "standard input".
+	Name string
+	// Err says what went wrong.
+	Err error
+}
+
+func (e *InputError) Error() string { return e.Name + ": " + e.Err.Error() }
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Load reads the edition file at path and parses it. The file is only read.
+func Load(path string) (*Edition, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &InputError{Name: path, Err: plainPathError(err)}
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return nil, &InputError{Name: path, Err: ErrNotFile}
+	}
+	data, err := ReadLimited(f)
+	if err != nil {
+		return nil, &InputError{Name: path, Err: plainPathError(err)}
+	}
+	base := filepath.Base(path)
+	e, err := Parse(data, Options{Source: path, Title: strings.TrimSuffix(base, filepath.Ext(base))})
+	if err != nil {
+		return nil, &InputError{Name: path, Err: err}
+	}
+	return e, nil
+}
+
+// plainPathError drops the path that *os.PathError repeats, since
+// InputError names the input already.
+func plainPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadLimited reads all of r, failing with ErrTooLarge past MaxEditionBytes.
+func ReadLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxEditionBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxEditionBytes {
+		return nil, ErrTooLarge
+	}
+	return data, nil
+}
+
+// Decode turns an edition's bytes into text and names the encoding it found.
+// It recognises UTF-8 (with or without a byte-order mark), UTF-16 with a
+// byte-order mark, and GB18030 (a superset of GBK and GB2312) or Big5, told
+// apart by which decoding yields common Chinese characters. It never looks at
+// the locale. Binary input and input no known encoding explains are errors.
+func Decode(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", ErrEncoding
+		}
+		return string(data), "utf-8", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "utf-16le")
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "utf-16be")
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", ErrBinary
+	}
+	if utf8.Valid(data) {
+		if looksBinary(data) {
+			return "", "", ErrBinary
+		}
+		return string(data), "utf-8", nil
+	}
+	if looksBinary(data) {
+		return "", "", ErrBinary
+	}
+	return decodeLegacyChinese(data)
+}
+
+// decodeWith decodes data with enc and rejects the result if it is not text.
+func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string, error) {
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", ErrEncoding
+	}
+	if bytes.IndexByte(out, 0) >= 0 {
+		return "", "", ErrBinary
+	}
+	if bytes.Count(out, []byte("\uFFFD"))*50 > utf8.RuneCount(out) {
+		return "", "", ErrEncoding
+	}
+	return string(out), name, nil
+}
+
+// looksBinary reports whether more than one byte in a hundred (in the first
+// 64 KiB) is a C0 control other than tab, newline, carriage return and form
+// feed, or ESC: text has next to none, binary formats are full of them.
+func looksBinary(data []byte) bool {
+	sample := data[:min(len(data), 64<<10)]
+	bad := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			bad++
+		}
+	}
+	return bad*100 > len(sample)
+}
+
+// legacyCandidate is a multi-byte Chinese encoding to try on non-UTF-8 input.
+type legacyCandidate struct {
+	name string
+	enc  encoding.Encoding
+}
+
+var legacyCandidates = []legacyCandidate{
+	{"gb18030", simplifiedchinese.GB18030},
+	{"big5", traditionalchinese.Big5},
+}
+
+// decodeLegacyChinese decodes data as each legacy Chinese encoding and keeps
+// the one whose text holds the most common Chinese characters and the fewest
+// replacement characters. The wrong decoding of either encoding mostly lands
+// on rare characters, so the common-character count tells them apart.
+func decodeLegacyChinese(data []byte) (string, string, error) {
+	bestScore, bestName, best := -1<<62, "", ""
+	for _, c := range legacyCandidates {
+		out, err := c.enc.NewDecoder().Bytes(data)
+		if err != nil {
+			continue
+		}
+		text := string(out)
+		common, bad, han := 0, 0, 0
+		for _, r := range text {
+			switch {
+			case r == utf8.RuneError:
+				bad++
+			case r >= 0x4E00 && r <= 0x9FFF:
+				han++
+				if isCommonHan(r) {
+					common++
+				}
+			}
+		}
+		if han == 0 || bad*20 > han {
+			continue
+		}
+		score := common*4 - bad*8
+		if score > bestScore {
+			bestScore, bestName, best = score, c.name, text
+		}
+	}
+	if bestName == "" {
+		return "", "", ErrEncoding
+	}
+	return best, bestName, nil
+}
+
+var (
+	commonHanOnce sync.Once
+	commonHanBits []uint64
+)
+
+// isCommonHan reports whether r is one of commonHan.
+func isCommonHan(r rune) bool {
+	commonHanOnce.Do(func() {
+		commonHanBits = make([]uint64, (0x9FFF-0x4E00)/64+1)
+		for _, c := range commonHan {
+			if c >= 0x4E00 && c <= 0x9FFF {
+				i := c - 0x4E00
+				commonHanBits[i/64] |= 1 << (i % 64)
+			}
+		}
+	})
+	if r < 0x4E00 || r > 0x9FFF {
+		return false
+	}
+	i := r - 0x4E00
+	return commonHanBits[i/64]&(1<<(i%64)) != 0
+}
+
+// commonHan holds the characters most frequent in Chinese news text, in both
+// simplified and traditional forms.
+const commonHan = "的一是不了在人有我他这個个们中来上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加西斯月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運笑飞飛风風步改收根干造言联聯持组組每济濟车車亲親极極林服快办辦议議往元英士证證近失转轉夫令准准布始怎呢存未远遠叫台单單影具罗羅字爱愛击擊流备備兵连連调調深商算质質团團集百需价價花党黨华華城石级級整府离離况況亚亞请請技际際约約示复復病息究线線似官火断斷精满滿支视視消越器容照须須九增研写寫称稱企八功吗嗎包片史委乎查轻輕易早曾除农農找装裝广廣显顯吧阿李标標谈談吃图圖念六引历歷首医醫局突专專费費号號尽盡另周较較注语語仅僅考落青随隨选選列武红紅响響虽雖推势勢参參希古众眾构構房半节節土投某案黑维維革划劃敌敵致陈陳律足态態护護七兴興派孩验驗责責营營星够夠章音跟志底站严嚴巴例防族供效续續施留讲講型料终終答紧緊黄黃绝絕奇察母京段依批群项項故按河米围圍江织織害斗双雙境客纪紀采採举舉杀殺攻父苏蘇密低朝友诉訴止细細愿願千值仍男钱錢破网網热熱助倒育属屬坐帝限船脸臉职職速刻乐樂否刚剛威毛状狀率甚独獨球般普怕弹彈校苦创創假久错錯承印晚兰蘭试試股拿脑腦预預谁誰益阳陽若哪微尼继繼送急血惊驚伤傷素药藥适適波夜省初喜卫衛源食险險待述陆陸习習置居劳勞财財环環排福纳納欢歡雷警获獲模充负負云雲停木游龙龍树樹疑层層冷洲冲衝射略范範竟句室异異激汉漢村哈策演简簡卡罪判担擔州静靜退既衣您宗积積余痛检檢差富灵靈协協角占配征修皮挥揮胜勝降阶階审審沉坚堅善妈媽刘劉读讀啊超免压壓银銀买買皇养養伊怀懷执執副乱亂抗犯追帮幫宣佛岁歲航优優怪香著田铁鐵控税稅左右份穿艺藝背阵陣草脚腳概恶惡块塊顿頓敢守酒岛島托央户戶烈洋哥索胡款靠评評版宝寶座释釋景顾顧弟登货貨互付伯慢欧歐换換闻聞危忙核暗姐介坏壞讨討丽麗良序升监監临臨亮露永呼味野架域沙掉括舰艦鱼魚杂雜误誤湾灣吉减減编編楚肯测測败敗屋跑梦夢散温溫困剑劍渐漸封救贵貴枪槍缺楼樓县縣尚毫移娘朋画畫班智亦耳恩短掌恐遗遺固席松秘谢謝鲁魯遇康虑慮幸均销銷钟鐘诗詩藏赶趕剧劇票损損忽巨炮旧舊端探湖录錄叶葉春乡鄉附吸予礼禮港雨呀板庭妇婦归歸睛饭飯额額含顺順输輸摇搖招婚脱脫补補谓謂督毒油疗療旅泽澤材灭滅逐莫笔筆亡鲜鮮词詞圣聖择擇寻尋厂廠睡博勒烟煙授诺諾伦倫岸奥奧唐卖賣俄炸载載洛健堂旁宫宮喝借君禁阴陰园園谋謀宋避抓荣榮姑孙孫逃牙束跳顶頂玉镇鎮雪午练練迫爷爺篇肉嘴馆館遍凡础礎洞卷坦牛宁寧纸紙诸諸训訓私庄莊祖丝絲翻暴森塔默握戏戲隐隱熟骨访訪弱蒙歌店鬼软軟典欲萨薩伙遭盘盤爸扩擴盖蓋弄雄稳穩忘亿億刺拥擁徒姆杨楊齐齊赛賽趣曲刀床迎冰虚虛玩析窗醒妻透购購替塞努休虎扬揚途侵刑绿綠兄迅套贸貿毕畢唯谷轮輪库庫迹跡尤竞競街促延震弃棄甲伟偉麻川申缓緩潜潛闪閃售灯燈针針哲络絡抵朱埃抱鼓植纯純夏忍页頁杰傑筑築折郑鄭贝貝尊吴吳秀混臣雅振染盛怒舞圆圓搞狂措姓残殘秋培迷诚誠宽寬宇猛摆擺梅毁毀伸摩盟末乃悲拍丁赵趙尺"
