@@ -11,6 +11,9 @@ type Edition struct {
 	// Title is the edition's name: a masthead or top-level heading in the
 	// text, else what the caller supplied (usually from the file name).
 	Title string `json:"title"`
+	// Masthead is the masthead line or top-level heading as written, when
+	// the text has one.
+	Masthead string `json:"masthead,omitempty"`
 	// Source names where the text came from: a path, "-" for standard input,
 	// or "seed:NAME" for the embedded edition.
 	Source string `json:"source"`

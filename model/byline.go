@@ -1,0 +1,328 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// role is what a named person did for a story.
+type role int
+
+const (
+	roleNone role = iota
+	roleReporter
+	roleCorrespondent
+	rolePhotographer
+)
+
+// roleWords are the words that introduce names in bylines and credits,
+// longest first so 本报记者 wins over 记者.
+var roleWords = []struct {
+	word string
+	role role
+}{
+	{"人民日报记者", roleReporter}, {"本报特约记者", roleReporter}, {"本报首席记者", roleReporter},
+	{"本报实习记者", roleReporter}, {"本报见习记者", roleReporter}, {"全媒体记者", roleReporter},
+	{"融媒体记者", roleReporter}, {"本报通讯员", roleCorrespondent}, {"特约通讯员", roleCorrespondent},
+	{"新华社记者", roleReporter}, {"中新社记者", roleReporter}, {"本报记者", roleReporter},
+	{"特约记者", roleReporter}, {"首席记者", roleReporter}, {"实习记者", roleReporter},
+	{"见习记者", roleReporter}, {"摄影记者", rolePhotographer}, {"通讯员", roleCorrespondent},
+	{"实习生", roleCorrespondent}, {"报道员", roleCorrespondent}, {"记者", roleReporter},
+	{"摄影", rolePhotographer}, {"文/", roleReporter}, {"文／", roleReporter},
+	{"图/", rolePhotographer}, {"图／", rolePhotographer}, {"摄/", rolePhotographer},
+}
+
+// roleAt reports the role word s starts with.
+func roleAt(s string) (word string, r role, ok bool) {
+	for _, w := range roleWords {
+		if strings.HasPrefix(s, w.word) {
+			return w.word, w.role, true
+		}
+	}
+	return "", roleNone, false
+}
+
+// isNameSeparator reports whether r separates names in a byline.
+func isNameSeparator(r rune) bool {
+	return isSpace(r) || strings.ContainsRune("、，,;；", r)
+}
+
+// parsePeople reads a list of roles and names, as in 记者何天宇 通讯员叶平
+// or 记者 X Y. Names before any role word get the role def; with def
+// roleNone such names make the text no byline at all.
+func parsePeople(s string, def role) (Byline, bool) {
+	var b Byline
+	cur, names := def, 0
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		if isNameSeparator(r) {
+			s = s[size:]
+			continue
+		}
+		if word, ro, ok := roleAt(s); ok {
+			cur, s = ro, s[len(word):]
+			continue
+		}
+		end := nameEnd(s)
+		if end == 0 || cur == roleNone || !validName(s[:end]) {
+			return Byline{}, false
+		}
+		b.add(cur, s[:end])
+		names++
+		s = s[end:]
+	}
+	return b, names > 0
+}
+
+// add files a name under its role.
+func (b *Byline) add(r role, name string) {
+	switch r {
+	case roleReporter:
+		b.Reporters = append(b.Reporters, name)
+	case roleCorrespondent:
+		b.Correspondents = append(b.Correspondents, name)
+	case rolePhotographer:
+		b.Photographers = append(b.Photographers, name)
+	}
+}
+
+// nameEnd returns where the name at the start of s ends: at a separator, at
+// a role word (记者何天宇通讯员叶平 has none between), or at anything that is
+// not part of a name.
+func nameEnd(s string) int {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isNameSeparator(r) {
+			break
+		}
+		if i > 0 && isHan(r) {
+			if _, _, ok := roleAt(s[i:]); ok {
+				break
+			}
+		}
+		if !isHan(r) && !unicode.IsLetter(r) && r != '·' && r != '•' && r != '.' && r != '-' && r != '\'' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// validName reports whether s is a plausible personal name: two to five
+// Chinese characters, a transliterated name joined with ·, or a Latin name.
+func validName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if strings.ContainsAny(s, "·•") {
+		return n >= 3 && n <= 16
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if isHan(r) {
+		return n >= 2 && n <= 5
+	}
+	return n >= 1 && n <= 30 && unicode.IsLetter(r)
+}
+
+// bylineMarks are the bullets some papers set before a byline.
+const bylineMarks = "■□●▲◆★▶"
+
+// parseLeadByline splits a dateline and byline off the start of a
+// paragraph: 本报讯 (记者何天宇 通讯员叶平)企业发展… gives the byline
+// 本报讯 (记者何天宇 通讯员叶平) and the rest 企业发展…. Also 【新华社四平街
+// 十一日电】, 新华社北京3月5日电（记者 X Y）, 本报讯（记者 孟群舒）.
+func parseLeadByline(s string) (raw, rest string, b Byline, ok bool) {
+	pos := 0
+	for pos < len(s) {
+		r, size := utf8.DecodeRuneInString(s[pos:])
+		if !strings.ContainsRune(bylineMarks, r) && !isSpace(r) {
+			break
+		}
+		pos += size
+	}
+	switch {
+	case strings.HasPrefix(s[pos:], "【") || strings.HasPrefix(s[pos:], "["):
+		open := len("【")
+		closeMark := "】"
+		if s[pos] == '[' {
+			open, closeMark = 1, "]"
+		}
+		end := strings.Index(s[pos:], closeMark)
+		if end < 0 {
+			return "", "", Byline{}, false
+		}
+		inner := s[pos+open : pos+end]
+		if n := datelineLen(inner); n == 0 || n != len(inner) {
+			return "", "", Byline{}, false
+		}
+		b.Dateline = inner
+		pos += end + len(closeMark)
+	default:
+		n := datelineLen(s[pos:])
+		if n == 0 {
+			return "", "", Byline{}, false
+		}
+		b.Dateline = s[pos : pos+n]
+		pos += n
+	}
+	// The people, in brackets after the dateline.
+	p := pos
+	for p < len(s) {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if !isSpace(r) {
+			break
+		}
+		p += size
+	}
+	if r, size := utf8.DecodeRuneInString(s[p:]); r == '(' || r == '（' {
+		closeAt := strings.IndexAny(s[p+size:], ")）")
+		if closeAt >= 0 && closeAt < 120 {
+			inner := s[p+size : p+size+closeAt]
+			if people, ok := parsePeople(inner, roleReporter); ok {
+				people.Dateline = b.Dateline
+				b = people
+				_, csize := utf8.DecodeRuneInString(s[p+size+closeAt:])
+				pos = p + size + closeAt + csize
+			}
+		}
+	}
+	b.Raw = strings.TrimRightFunc(s[:pos], isSpace)
+	return b.Raw, strings.TrimLeftFunc(s[pos:], isSpace), b, true
+}
+
+// datelineLen returns the length of the dateline s starts with (本报讯,
+// 本报南京讯, 新华社北京3月5日电, 据新华社电), or 0.
+func datelineLen(s string) int {
+	if strings.HasPrefix(s, "本报讯") {
+		return len("本报讯")
+	}
+	start := 0
+	if strings.HasPrefix(s, "据") {
+		start = len("据")
+	}
+	agency := agencyLen(s[start:])
+	if agency == 0 {
+		return 0
+	}
+	// Place and date, then 电 or 讯.
+	i, n := start+agency, 0
+	for i < len(s) && n <= 20 {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '电' || r == '讯' {
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if strings.ContainsRune(compoundAfterDian, next) {
+				return 0
+			}
+			return i + size
+		}
+		if !isHan(r) && !unicode.IsDigit(r) && r != ' ' {
+			return 0
+		}
+		if _, _, isRole := roleAt(s[i:]); isRole {
+			return 0
+		}
+		i += size
+		n++
+	}
+	return 0
+}
+
+// compoundAfterDian are characters that make 电 the start of a word (电视,
+// 电话) rather than the end of a dateline.
+const compoundAfterDian = "视子影话脑力网台站动器商车缆梯线杆池源信讯报"
+
+// agencyLen returns the length of a news agency or paper name at the start
+// of s: 本报, 新华社, 中新网, 人民日报 — a short run of Chinese characters
+// ending in 社, 网, 台 or 报.
+func agencyLen(s string) int {
+	i, n := 0, 0
+	for i < len(s) && n < 6 {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHan(r) {
+			return 0
+		}
+		i += size
+		n++
+		if n >= 2 && strings.ContainsRune("社网台报", r) {
+			return i
+		}
+	}
+	return 0
+}
+
+// parseStandaloneByline recognises a line that is only a byline: 本报记者
+// 左妍, （记者 孟群舒）, 记者 张三 通讯员 李四, or a dateline with its
+// people and nothing after.
+func parseStandaloneByline(s string) (Byline, bool) {
+	if runeCountMax(s, 61) > 60 {
+		return Byline{}, false
+	}
+	if _, rest, b, ok := parseLeadByline(s); ok && rest == "" {
+		return b, true
+	}
+	t := strings.TrimLeft(s, bylineMarks+" ")
+	inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "（"), "("), "）"), ")")
+	if _, _, ok := roleAt(inner); !ok {
+		return Byline{}, false
+	}
+	b, ok := parsePeople(inner, roleNone)
+	if !ok {
+		return Byline{}, false
+	}
+	b.Raw = s
+	return b, true
+}
+
+// parseCredit recognises a photo credit: 记者蔡佳楠摄, X 摄, X/摄, （新华社
+// 记者 X 摄）, 图/X. It returns the photographers' names.
+func parseCredit(s string) ([]string, bool) {
+	if runeCountMax(s, 41) > 40 {
+		return nil, false
+	}
+	t := trimSpace(strings.TrimRight(strings.TrimLeft(s, "（("), "）)"))
+	var body string
+	switch {
+	case strings.HasSuffix(t, "摄"):
+		body = strings.TrimSuffix(t, "摄")
+	case strings.HasSuffix(t, "摄影"):
+		body = strings.TrimSuffix(t, "摄影")
+	case strings.HasPrefix(t, "图/") || strings.HasPrefix(t, "图／") || strings.HasPrefix(t, "摄影/"):
+		body = t
+	default:
+		return nil, false
+	}
+	body = strings.TrimRightFunc(strings.TrimRight(trimSpace(body), "/／"), isSpace)
+	b, ok := parsePeople(body, rolePhotographer)
+	if !ok {
+		return nil, false
+	}
+	names := append(append(append([]string{}, b.Photographers...), b.Reporters...), b.Correspondents...)
+	return names, true
+}
+
+// splitTrailingCredit splits a photo credit off the end of a caption:
+// ……生活方式。记者蔡佳楠摄 or ……生活方式。（新华社记者 X 摄）.
+func splitTrailingCredit(s string) (caption, credit string, names []string, ok bool) {
+	t := strings.TrimRightFunc(s, isSpace)
+	if !strings.HasSuffix(t, "摄") && !strings.HasSuffix(t, "摄）") && !strings.HasSuffix(t, "摄)") && !strings.HasSuffix(t, "摄影") {
+		return s, "", nil, false
+	}
+	// The credit starts after the last sentence end or opening bracket.
+	start := -1
+	for i, r := range t {
+		switch r {
+		case '。', '！', '？', '!', '?':
+			start = i + utf8.RuneLen(r)
+		case '（', '(':
+			start = i
+		}
+	}
+	if start <= 0 || start >= len(t) {
+		return s, "", nil, false
+	}
+	names, ok = parseCredit(trimSpace(t[start:]))
+	if !ok {
+		return s, "", nil, false
+	}
+	return strings.TrimRightFunc(t[:start], isSpace), trimSpace(t[start:]), names, true
+}

@@ -1,0 +1,225 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// maxTitleRunes is the longest a CJK headline, kicker or intertitle runs;
+	// a longer line is body text.
+	maxTitleRunes = 40
+	// maxLatinTitleRunes is the same for a headline in a Latin script.
+	maxLatinTitleRunes = 100
+	// maxHeaderRunes bounds a page header line such as 第A02版：上海新闻.
+	maxHeaderRunes = 30
+	// maxSectionNameRunes bounds a section name derived from a story, so it
+	// fits a tab.
+	maxSectionNameRunes = 10
+)
+
+// stripBold removes the ** of Markdown bold, keeping the text between.
+func stripBold(s string) string {
+	if !strings.Contains(s, "**") {
+		return s
+	}
+	// Only paired markers are markup; a lone ** is text.
+	if strings.Count(s, "**")%2 == 1 {
+		i := strings.LastIndex(s, "**")
+		return strings.ReplaceAll(s[:i], "**", "") + s[i:]
+	}
+	return strings.ReplaceAll(s, "**", "")
+}
+
+// splitBoldLabel takes a Markdown-bold label off the start or end of s:
+// 满弓紧弦“竞”出新图景**2024,我们这么干!** gives the subheadline and the
+// column label. A line that is all bold gives an empty rest.
+func splitBoldLabel(s string) (rest, label string) {
+	if !strings.HasSuffix(s, "**") && !strings.HasPrefix(s, "**") || strings.Count(s, "**") != 2 {
+		return s, ""
+	}
+	if strings.HasSuffix(s, "**") {
+		i := strings.Index(s, "**")
+		return trimSpace(s[:i]), trimSpace(s[i+2 : len(s)-2])
+	}
+	j := strings.Index(s[2:], "**") + 2
+	return trimSpace(s[j+2:]), trimSpace(s[2:j])
+}
+
+// isBoldOnly reports whether s is wholly one Markdown-bold span.
+func isBoldOnly(s string) bool {
+	return len(s) > 4 && strings.HasPrefix(s, "**") && strings.HasSuffix(s, "**") &&
+		strings.Count(s, "**") == 2
+}
+
+// isTitleLike reports whether s could be a headline, kicker, subheadline or
+// intertitle: short, and not ending like a sentence or a clause.
+func isTitleLike(s string) bool {
+	if rest, label := splitBoldLabel(s); label != "" {
+		if rest == "" {
+			return false
+		}
+		s = rest
+	}
+	n := runeCountMax(s, maxLatinTitleRunes)
+	if n == 0 || n > maxLatinTitleRunes {
+		return false
+	}
+	if n > maxTitleRunes && !mostlyLatin(s) {
+		return false
+	}
+	switch lastMark(s) {
+	case '。', '.', '；', ';', '，', ',', '、', '…', '．':
+		return false
+	case '!', '?', '！', '？':
+		// Headlines may exclaim or ask; long lines that do are sentences.
+		if n > maxTitleRunes/2 {
+			return false
+		}
+	}
+	// A full stop inside is a sentence; headlines do without.
+	return !strings.ContainsRune(s, '。')
+}
+
+// mostlyLatin reports whether more than half of s's letters are Latin.
+func mostlyLatin(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case r < 0x3000 && unicode.IsLetter(r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin > other
+}
+
+// kickerTails are the marks that tie a kicker to the headline below it.
+var kickerTails = []string{"——", "--", "—", "─", ":", "：", "──"}
+
+// splitKickerTail splits a kicker's trailing mark (—— or :) from its text.
+func splitKickerTail(s string) (text, tail string) {
+	t := strings.TrimRightFunc(s, isSpace)
+	for _, k := range kickerTails {
+		if strings.HasSuffix(t, k) && len(t) > len(k) {
+			body := strings.TrimRight(t[:len(t)-len(k)], "—─-")
+			return strings.TrimRightFunc(body, isSpace), s[len(body):]
+		}
+	}
+	return s, ""
+}
+
+// isKickerLike reports whether s ends with a mark that ties it to a
+// headline below.
+func isKickerLike(s string) bool {
+	_, tail := splitKickerTail(s)
+	return tail != ""
+}
+
+// isJumpMarker reports whether s is a page-jump note such as （下转第2版）
+// or （上接第1版）, and whether it sends the reader on (转) rather than back.
+func isJumpMarker(s string) (marker, onward bool) {
+	t := strings.Trim(s, "（）()【】[] ")
+	if runeCountMax(t, 16) > 14 || !strings.Contains(t, "版") {
+		return false, false
+	}
+	for _, p := range []string{"下转", "转", "上接", "接"} {
+		if strings.HasPrefix(t, p) {
+			return true, strings.Contains(p, "转")
+		}
+	}
+	return false, false
+}
+
+// endsWithJump reports whether a paragraph ends with a jump note onward,
+// as in ……（下转第2版）.
+func endsWithJump(s string) bool {
+	s = strings.TrimRightFunc(s, isSpace)
+	if !strings.HasSuffix(s, "）") && !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "】") {
+		return false
+	}
+	i := strings.LastIndexAny(s, "（(【")
+	if i < 0 {
+		return false
+	}
+	_, onward := isJumpMarker(s[i:])
+	return onward
+}
+
+var (
+	// pageHeaderRe matches 第2版:要闻, 第A02版：上海新闻, 第二版 要闻, A02版 要闻.
+	pageHeaderRe = regexp.MustCompile(`^(?:第\s*([A-Za-z]?\s*[0-9０-９]{1,3}|[一二三四五六七八九十百〇零]{1,4})\s*版|([A-Za-z][0-9]{1,3}|[0-9]{1,3})版(?:$|[:：\s]))\s*[:：·\-—|｜\s]?\s*(.*)$`)
+	// dateRe finds a date: 2024年3月19日, 2024-03-19, 2024/3/19, 2024.03.19.
+	dateRe = regexp.MustCompile(`(20[0-9]{2}|19[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))`)
+)
+
+// pageHeader is a parsed page header line.
+type pageHeader struct {
+	page, name string
+}
+
+// parsePageHeader recognises a page header: 第2版:要闻, 第A02版：上海新闻,
+// or a bracketed section name such as 【要闻】. Markdown headings are
+// handled by the caller.
+func parsePageHeader(s string) (pageHeader, bool) {
+	if runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
+		return pageHeader{}, false
+	}
+	switch {
+	case strings.HasPrefix(s, "第") || s[0] < utf8.RuneSelf && (s[0] >= '0' && s[0] <= '9' || unicode.IsLetter(rune(s[0]))):
+		m := pageHeaderRe.FindStringSubmatch(s)
+		if m == nil {
+			return pageHeader{}, false
+		}
+		page := strings.ReplaceAll(m[1]+m[2], " ", "")
+		name := trimSpace(dateRe.ReplaceAllString(m[3], ""))
+		name = strings.Trim(name, "·|｜-— ")
+		if name == "" {
+			name = strings.TrimSpace(s[:len(s)-len(m[3])])
+			name = strings.TrimRight(name, ":：·|｜-— ")
+		}
+		return pageHeader{page: page, name: name}, true
+	case strings.HasPrefix(s, "【") && strings.HasSuffix(s, "】"):
+		inner := s[len("【") : len(s)-len("】")]
+		n := runeCountMax(inner, 12)
+		if n == 0 || n > 10 || strings.ContainsAny(inner, "【】") || strings.HasSuffix(inner, "电") || strings.HasSuffix(inner, "讯") {
+			return pageHeader{}, false
+		}
+		return pageHeader{name: inner}, true
+	}
+	return pageHeader{}, false
+}
+
+// findDate returns the first date in s as YYYY-MM-DD.
+func findDate(s string) string {
+	m := dateRe.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	month, day := m[2]+m[4], m[3]+m[5]
+	if len(month) == 1 {
+		month = "0" + month
+	}
+	if len(day) == 1 {
+		day = "0" + day
+	}
+	if month < "01" || month > "12" || day < "01" || day > "31" {
+		return ""
+	}
+	return m[1] + "-" + month + "-" + day
+}
+
+// shortName shortens a kicker or headline for a section tab: without its
+// kicker mark, up to its first space or comma, at most maxSectionNameRunes.
+func shortName(s string) string {
+	s, _ = splitKickerTail(stripBold(s))
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return isSpace(r) || r == ',' || r == '，' || r == ':' || r == '：'
+	}); i > 0 && runeCountMax(s[:i], 2) >= 2 {
+		s = s[:i]
+	}
+	return firstWords(s, maxSectionNameRunes)
+}

@@ -1,0 +1,185 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// formFeedLine is the line a form feed becomes after cleaning: a page break.
+const formFeedLine = "\f"
+
+// clean normalises line endings to \n, puts each form feed on a line of its
+// own, and removes every other control character (C0 but tab and newline,
+// DEL, C1): an edition must not be able to send escape sequences to the
+// reader's terminal.
+func clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\r':
+				b.WriteByte('\n')
+				if i+1 < len(s) && s[i+1] == '\n' {
+					i++
+				}
+			case c == '\f':
+				b.WriteString("\n" + formFeedLine + "\n")
+			case c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f):
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isC1(r) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// needsClean reports whether s holds anything clean would change. Most
+// editions hold nothing of the kind, and checking bytes is much cheaper
+// than rebuilding the string.
+func needsClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			return true
+		}
+		// C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
+		if c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+			return true
+		}
+	}
+	return false
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9F }
+
+// isSpace reports whether r is white space, the ideographic space U+3000 and
+// the no-break space U+00A0 included.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
+	}
+	return unicode.IsSpace(r) || r == 0xFEFF
+}
+
+// trimSpace trims isSpace runes from both ends of s.
+func trimSpace(s string) string {
+	// Fast path for the common case of nothing to trim.
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimFunc(s, isSpace)
+}
+
+// isHan reports whether r is a CJK ideograph.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
+		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3FFFF || r == '〇'
+}
+
+// isCJK reports whether r is an ideograph, kana, hangul, or a full-width or
+// CJK punctuation mark: a character after which no space is needed.
+func isCJK(r rune) bool {
+	return isHan(r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFFEF ||
+		r >= 0xAC00 && r <= 0xD7AF || r >= 0x3100 && r <= 0x31FF
+}
+
+// isLatinWord reports whether r belongs to a Latin-script word or number.
+func isLatinWord(r rune) bool {
+	return r < 0x3000 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// closers are the marks that may follow a sentence's final mark: closing
+// quotes and brackets in both widths.
+const closers = "”’」』）)】〕》〉]}\"'"
+
+// lastMark returns the last rune of s, looking through closing quotes and
+// brackets (“……。”) and trailing spaces.
+func lastMark(s string) rune {
+	s = strings.TrimRightFunc(s, isSpace)
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune(closers, r) {
+			return r
+		}
+		s = s[:len(s)-size]
+	}
+	return 0
+}
+
+// endsSentence reports whether s ends a sentence: 。！？…； or their
+// half-width forms, possibly inside closing quotes. Such a block is complete;
+// a block that ends otherwise was cut at a column edge or is truncated.
+func endsSentence(s string) bool {
+	switch lastMark(s) {
+	case '。', '！', '？', '…', '；', '.', '!', '?', ';', '．', '｡':
+		return true
+	}
+	return false
+}
+
+// endsSoft reports whether s ends with a colon: a lead-in (如下：) after which
+// a new paragraph usually starts, so it is not rejoined either.
+func endsSoft(s string) bool {
+	r := lastMark(s)
+	return r == ':' || r == '：'
+}
+
+// runeCountMax counts the runes of s, stopping early past limit; it saves
+// counting long paragraphs when only "is it short" matters.
+func runeCountMax(s string, limit int) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if n > limit {
+			return n
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
+// joinBroken joins two pieces of a paragraph that a column or line break
+// split: CJK text joins with nothing between, Latin words with a space, and
+// a word hyphenated at the break loses its hyphen (cap- + turing).
+func joinBroken(a, b string) string {
+	a = strings.TrimRightFunc(a, isSpace)
+	b = strings.TrimLeftFunc(b, isSpace)
+	last, lsize := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if last == '-' && len(a) > lsize {
+		before, _ := utf8.DecodeLastRuneInString(a[:len(a)-lsize])
+		if unicode.IsLetter(before) && before < 0x3000 && unicode.IsLower(first) {
+			return a[:len(a)-lsize] + b
+		}
+	}
+	if isLatinWord(first) || first == '(' || first == '"' {
+		if isLatinWord(last) || strings.ContainsRune(",.;:!?)\"'", last) && latinBefore(a) {
+			return a + " " + b
+		}
+	}
+	return a + b
+}
+
+// latinBefore reports whether the rune before a's trailing punctuation is
+// Latin, so "word," + "next" gets a space but "中文," + "next" does not.
+func latinBefore(a string) bool {
+	_, size := utf8.DecodeLastRuneInString(a)
+	r, _ := utf8.DecodeLastRuneInString(a[:len(a)-size])
+	return isLatinWord(r)
+}

@@ -1,0 +1,176 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// unit is one candidate block of the edition: a line, or hard-wrapped lines
+// joined back together, with what its surroundings say about it.
+type unit struct {
+	// text is trimmed; Markdown heading marks are removed, bold marks kept
+	// (the classifier reads them).
+	text string
+	// heading is the Markdown heading level (1-6), or 0.
+	heading int
+	// indented is true when the line began with U+3000, a tab, or two or
+	// more spaces: the mark of a new paragraph in many Chinese texts.
+	indented bool
+	// blank counts the blank lines before the unit.
+	blank int
+	// formFeed is true when a form feed (a page break) came before it.
+	formFeed bool
+	// sameBlock is true when no blank line separates it from the unit
+	// before.
+	sameBlock bool
+	// lastWidth is the approximate width of the unit's last physical line.
+	lastWidth int
+}
+
+// splitUnits cuts cleaned text into units. Lines become units of their own,
+// except in hard-wrapped text, where a line that fills the measure is joined
+// with the next one.
+func splitUnits(text string) []unit {
+	lines := make([]unit, 0, strings.Count(text, "\n")/2+1)
+	blank, formFeed := 0, false
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if line == formFeedLine {
+			formFeed = true
+			continue
+		}
+		t := trimSpace(line)
+		if t == "" {
+			blank++
+			continue
+		}
+		u := unit{text: t, indented: isIndented(line), blank: blank, formFeed: formFeed}
+		u.sameBlock = blank == 0 && !formFeed && len(lines) > 0
+		u.heading, u.text = markdownHeading(t)
+		u.lastWidth = approxWidth(t, maxWrapMeasure+1)
+		lines = append(lines, u)
+		blank, formFeed = 0, false
+	}
+	if measure := wrapMeasure(lines); measure > 0 {
+		lines = joinWrapped(lines, measure)
+	}
+	return lines
+}
+
+// isIndented reports whether a raw line starts with a paragraph indent.
+func isIndented(line string) bool {
+	spaces := 0
+	for _, r := range line {
+		switch r {
+		case '\u3000', '\t':
+			return true
+		case ' ', '\u00a0':
+			spaces++
+			if spaces >= 2 {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// markdownHeading splits "## text" into its level and text.
+func markdownHeading(s string) (int, string) {
+	if s == "" || s[0] != '#' {
+		return 0, s
+	}
+	level := 0
+	for level < len(s) && s[level] == '#' {
+		level++
+	}
+	if level > 6 || level == len(s) || (s[level] != ' ' && s[level] != '\t') {
+		return 0, s
+	}
+	return level, trimSpace(strings.TrimRight(s[level:], "# \t"))
+}
+
+const (
+	// maxWrapMeasure is the widest measure hard-wrapped text is taken to
+	// have: no one wraps text wider, and whole-paragraph lines are longer.
+	maxWrapMeasure = 200
+	// wrapBand is how far short of the measure a full line may end.
+	wrapBand = 3
+)
+
+// wrapMeasure finds the measure of hard-wrapped text: the width (in
+// characters, counting a CJK character as two) that most lines fill. It
+// returns 0 when the text is not hard-wrapped, as when every line is a whole
+// paragraph, which is the common case.
+func wrapMeasure(lines []unit) int {
+	const minLines = 8 // too few lines say nothing
+	var hist [maxWrapMeasure + 1]int
+	long := 0
+	for _, u := range lines {
+		if w := u.lastWidth; w >= 20 {
+			long++
+			if w <= maxWrapMeasure {
+				hist[w]++
+			}
+		}
+	}
+	if long < minLines {
+		return 0
+	}
+	best, bestCount := 0, 0
+	for w := 20; w <= maxWrapMeasure; w++ {
+		n := 0
+		for d := 0; d <= wrapBand; d++ {
+			n += hist[w-d]
+		}
+		if n > bestCount {
+			best, bestCount = w, n
+		}
+	}
+	// Most long lines must end within the band of one measure.
+	if bestCount*10 < long*6 {
+		return 0
+	}
+	return best
+}
+
+// approxWidth measures s in cells (ASCII one, everything else two), stopping
+// past limit. It only has to tell a full line from a short one.
+func approxWidth(s string, limit int) int {
+	w := 0
+	for i := 0; i < len(s) && w <= limit; {
+		if s[i] < utf8.RuneSelf {
+			w++
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		w += 2
+		i += size
+	}
+	return w
+}
+
+// joinWrapped joins each line that fills the measure with the line after it,
+// when that line is in the same block and not indented.
+func joinWrapped(lines []unit, measure int) []unit {
+	out := lines[:0]
+	for _, u := range lines {
+		if n := len(out); n > 0 && u.sameBlock && !u.indented && u.heading == 0 && out[n-1].heading == 0 {
+			prev := &out[n-1]
+			if prev.lastWidth >= measure-wrapBand && !endsSentence(prev.text) {
+				prev.text = joinBroken(prev.text, u.text)
+				prev.lastWidth = u.lastWidth
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
