@@ -260,6 +260,9 @@ func parseStandaloneByline(s string) (Byline, bool) {
 	if _, rest, b, ok := parseLeadByline(s); ok && rest == "" {
 		return b, true
 	}
+	if b, ok := parseLatinByline(s); ok {
+		return b, true
+	}
 	t := strings.TrimLeft(s, bylineMarks+" ")
 	inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "（"), "("), "）"), ")")
 	if _, _, ok := roleAt(inner); !ok {
@@ -325,4 +328,22 @@ func splitTrailingCredit(s string) (caption, credit string, names []string, ok b
 		return s, "", nil, false
 	}
 	return strings.TrimRightFunc(t[:start], isSpace), trimSpace(t[start:]), names, true
+}
+
+// parseLatinByline recognises an English byline: By Jane Smith and John Doe.
+func parseLatinByline(s string) (Byline, bool) {
+	rest, ok := strings.CutPrefix(s, "By ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "BY ")
+	}
+	if !ok || !mostlyLatin(rest) || strings.ContainsAny(rest, ".!?;") && !strings.HasSuffix(rest, ".") {
+		return Byline{}, false
+	}
+	b := Byline{Raw: s}
+	for _, part := range strings.Split(strings.ReplaceAll(strings.TrimSuffix(rest, "."), " and ", ","), ",") {
+		if name := strings.TrimSpace(part); name != "" {
+			b.Reporters = append(b.Reporters, name)
+		}
+	}
+	return b, len(b.Reporters) > 0
 }

@@ -197,10 +197,14 @@ func (p *parser) startsSection(i int) bool {
 // stackAt returns how many units from i form the headline stack of a new
 // article, or 0 when unit i does not start one.
 func (p *parser) stackAt(i int) int {
+	if p.units[i].heading >= 3 {
+		// A Markdown heading is a whole headline by itself.
+		return 1
+	}
 	k, titles := i, 0
 	for k < len(p.units) && k-i <= maxStack {
 		in := p.infos[k]
-		if !in.title && !in.bold || k > i && p.startsSection(k) {
+		if !in.title && !in.bold || k > i && (p.startsSection(k) || p.units[k].heading > 0) {
 			break
 		}
 		if in.title {
@@ -229,7 +233,7 @@ func (p *parser) stackAt(i int) int {
 // article: a byline or a photo follows it, it opens a section, it is a
 // Markdown heading, or the story before it was closed by its byline.
 func (p *parser) strongStart(i, k int) bool {
-	if p.units[i].heading >= 3 || p.closed {
+	if p.closed {
 		return true
 	}
 	if p.art == nil {
@@ -332,7 +336,7 @@ func (p *parser) addBody(i int) {
 	case !u.indented && p.openParagraph() != nil:
 		last := p.openParagraph()
 		last.Text = joinBroken(last.Text, stripBold(u.text))
-	case in.title || in.bold:
+	case in.bold || in.title && !p.indentedParagraph(i) && !endsSoft(u.text):
 		a.Body = append(a.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
 	default:
 		text := stripBold(u.text)
@@ -360,13 +364,22 @@ func (p *parser) addBody(i int) {
 	}
 }
 
+// indentedParagraph reports whether unit i is indented in a text that
+// marks paragraphs by indentation, where headlines and intertitles stand
+// flush left.
+func (p *parser) indentedParagraph(i int) bool {
+	return p.units[i].indented && p.units[i].sameBlock
+}
+
 // addByline files a line that is only a byline: before the body it leads
 // the story; after it, it ends the story.
 func (p *parser) addByline(b Byline, i int) {
 	a := p.art
 	switch {
 	case !a.Byline.IsZero() && a.Byline.Raw != "":
+		// A second byline: keep it as text, but it still ends the story.
 		a.Body = append(a.Body, Block{Type: Paragraph, Text: p.units[i].text})
+		p.closed = true
 	case len(a.Body) == 0:
 		b.Photographers = append(b.Photographers, a.Byline.Photographers...)
 		a.Byline = b
@@ -408,6 +421,9 @@ func (p *parser) closeArticle() {
 	}
 	if n := len(a.Body); n > 0 {
 		last := a.Body[n-1]
+		if _, isByline := parseStandaloneByline(last.Text); isByline && n > 1 {
+			last = a.Body[n-2]
+		}
 		a.Continued = last.Type == Intertitle ||
 			last.Type == Paragraph && (!endsSentence(last.Text) || endsWithJump(last.Text))
 	}

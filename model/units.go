@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -59,7 +60,7 @@ func splitUnits(text string) []unit {
 	if measure := wrapMeasure(lines); measure > 0 {
 		lines = joinWrapped(lines, measure)
 	}
-	return lines
+	return joinLatinWrapped(lines)
 }
 
 // isIndented reports whether a raw line starts with a paragraph indent.
@@ -173,4 +174,38 @@ func joinWrapped(lines []unit, measure int) []unit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// joinLatinWrapped joins the lines of hard-wrapped Latin-script prose: a
+// line that starts with a lower-case letter continues the line above it, and
+// so does a line after one that ends with a hyphen-broken word.
+func joinLatinWrapped(lines []unit) []unit {
+	out := lines[:0]
+	for _, u := range lines {
+		if n := len(out); n > 0 && u.sameBlock && !u.indented && u.heading == 0 && out[n-1].heading == 0 {
+			prev := &out[n-1]
+			first, _ := utf8.DecodeRuneInString(u.text)
+			if unicode.IsLower(first) && first < 0x3000 && mostlyLatin(lastLineOf(prev.text)) {
+				prev.text = joinBroken(prev.text, u.text)
+				prev.lastWidth = u.lastWidth
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// lastLineOf returns at most the last 256 bytes of s, cut at a rune start:
+// enough to tell the script of the line a unit ends with.
+func lastLineOf(s string) string {
+	const tail = 256
+	if len(s) <= tail {
+		return s
+	}
+	i := len(s) - tail
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
