@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"dubao/model"
 )
 
 // runDump implements `dubao dump [--format json|text|markdown] [FILE|-]`.
@@ -13,6 +15,12 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output format: json, text or markdown")
 	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	switch *format {
+	case "json", "text", "markdown", "md":
+	default:
+		fmt.Fprintf(stderr, "dubao dump: unknown format %q (json, text or markdown)\n", *format)
 		return exitUsage
 	}
 	if fs.NArg() > 1 {
@@ -28,12 +36,15 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(ed); err != nil {
-			return fail(stderr, err)
-		}
-	default:
-		fmt.Fprintf(stderr, "dubao dump: unknown format %q (json, text or markdown)\n", *format)
-		return exitUsage
+		err = enc.Encode(ed)
+	case "text":
+		err = model.WriteText(stdout, ed)
+	case "markdown", "md":
+		err = model.WriteMarkdown(stdout, ed)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dubao dump: %v\n", err)
+		return 1
 	}
 	return 0
 }

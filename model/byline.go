@@ -31,6 +31,11 @@ var roleWords = []struct {
 	{"实习生", roleCorrespondent}, {"报道员", roleCorrespondent}, {"记者", roleReporter},
 	{"摄影", rolePhotographer}, {"文/", roleReporter}, {"文／", roleReporter},
 	{"图/", rolePhotographer}, {"图／", rolePhotographer}, {"摄/", rolePhotographer},
+	// Traditional forms, for Big5 and Hong Kong or Taiwan papers.
+	{"本報特約記者", roleReporter}, {"本報記者", roleReporter}, {"本報通訊員", roleCorrespondent},
+	{"新華社記者", roleReporter}, {"中央社記者", roleReporter}, {"特約記者", roleReporter},
+	{"攝影記者", rolePhotographer}, {"通訊員", roleCorrespondent}, {"實習生", roleCorrespondent},
+	{"記者", roleReporter}, {"攝影", rolePhotographer}, {"圖/", rolePhotographer}, {"圖／", rolePhotographer},
 }
 
 // roleAt reports the role word s starts with.
@@ -110,7 +115,7 @@ func nameEnd(s string) int {
 	return i
 }
 
-// validName reports whether s is a plausible personal name: two to five
+// validName reports whether s is a plausible personal name: two to four
 // Chinese characters, a transliterated name joined with ·, or a Latin name.
 func validName(s string) bool {
 	n := utf8.RuneCountInString(s)
@@ -119,7 +124,7 @@ func validName(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	if isHan(r) {
-		return n >= 2 && n <= 5
+		return n >= 2 && n <= 4
 	}
 	return n >= 1 && n <= 30 && unicode.IsLetter(r)
 }
@@ -193,8 +198,10 @@ func parseLeadByline(s string) (raw, rest string, b Byline, ok bool) {
 // datelineLen returns the length of the dateline s starts with (本报讯,
 // 本报南京讯, 新华社北京3月5日电, 据新华社电), or 0.
 func datelineLen(s string) int {
-	if strings.HasPrefix(s, "本报讯") {
-		return len("本报讯")
+	for _, own := range []string{"本报讯", "本報訊"} {
+		if strings.HasPrefix(s, own) {
+			return len(own)
+		}
 	}
 	start := 0
 	if strings.HasPrefix(s, "据") {
@@ -208,7 +215,7 @@ func datelineLen(s string) int {
 	i, n := start+agency, 0
 	for i < len(s) && n <= 20 {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '电' || r == '讯' {
+		if r == '电' || r == '讯' || r == '電' || r == '訊' {
 			next, _ := utf8.DecodeRuneInString(s[i+size:])
 			if strings.ContainsRune(compoundAfterDian, next) {
 				return 0
@@ -229,7 +236,7 @@ func datelineLen(s string) int {
 
 // compoundAfterDian are characters that make 电 the start of a word (电视,
 // 电话) rather than the end of a dateline.
-const compoundAfterDian = "视子影话脑力网台站动器商车缆梯线杆池源信讯报"
+const compoundAfterDian = "视子影话脑力网台站动器商车缆梯线杆池源信讯报視話腦網臺動車纜線訊報"
 
 // agencyLen returns the length of a news agency or paper name at the start
 // of s: 本报, 新华社, 中新网, 人民日报 — a short run of Chinese characters
@@ -243,7 +250,7 @@ func agencyLen(s string) int {
 		}
 		i += size
 		n++
-		if n >= 2 && strings.ContainsRune("社网台报", r) {
+		if n >= 2 && strings.ContainsRune("社网台报網報", r) {
 			return i
 		}
 	}
@@ -285,11 +292,12 @@ func parseCredit(s string) ([]string, bool) {
 	t := trimSpace(strings.TrimRight(strings.TrimLeft(s, "（("), "）)"))
 	var body string
 	switch {
-	case strings.HasSuffix(t, "摄"):
-		body = strings.TrimSuffix(t, "摄")
-	case strings.HasSuffix(t, "摄影"):
-		body = strings.TrimSuffix(t, "摄影")
-	case strings.HasPrefix(t, "图/") || strings.HasPrefix(t, "图／") || strings.HasPrefix(t, "摄影/"):
+	case strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝"):
+		body = t[:len(t)-len("摄")]
+	case strings.HasSuffix(t, "摄影") || strings.HasSuffix(t, "攝影"):
+		body = t[:len(t)-len("摄影")]
+	case strings.HasPrefix(t, "图/") || strings.HasPrefix(t, "图／") || strings.HasPrefix(t, "摄影/") ||
+		strings.HasPrefix(t, "圖/") || strings.HasPrefix(t, "圖／"):
 		body = t
 	default:
 		return nil, false
@@ -307,7 +315,8 @@ func parseCredit(s string) ([]string, bool) {
 // ……生活方式。记者蔡佳楠摄 or ……生活方式。（新华社记者 X 摄）.
 func splitTrailingCredit(s string) (caption, credit string, names []string, ok bool) {
 	t := strings.TrimRightFunc(s, isSpace)
-	if !strings.HasSuffix(t, "摄") && !strings.HasSuffix(t, "摄）") && !strings.HasSuffix(t, "摄)") && !strings.HasSuffix(t, "摄影") {
+	if !strings.HasSuffix(strings.TrimRight(t, "）)"), "摄") && !strings.HasSuffix(strings.TrimRight(t, "）)"), "攝") &&
+		!strings.HasSuffix(t, "摄影") && !strings.HasSuffix(t, "攝影") {
 		return s, "", nil, false
 	}
 	// The credit starts after the last sentence end or opening bracket.

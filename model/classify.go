@@ -13,6 +13,9 @@ const (
 	maxTitleRunes = 40
 	// maxLatinTitleRunes is the same for a headline in a Latin script.
 	maxLatinTitleRunes = 100
+	// maxCommaTitleRunes is the longest a title with a comma in it runs
+	// (三“度”并重,推动党员冬训竞“优”走“新”).
+	maxCommaTitleRunes = 28
 	// maxHeaderRunes bounds a page header line such as 第A02版：上海新闻.
 	maxHeaderRunes = 30
 	// maxSectionNameRunes bounds a section name derived from a story, so it
@@ -79,8 +82,14 @@ func isTitleLike(s string) bool {
 			return false
 		}
 	}
-	// A full stop inside is a sentence; headlines do without.
-	return !strings.ContainsRune(s, '。')
+	// A full stop inside is a sentence; headlines do without. They have a
+	// comma at most, and then are short: a longer line with commas is the
+	// head of a paragraph that a column break cut.
+	if strings.ContainsRune(s, '。') {
+		return false
+	}
+	commas := strings.Count(s, ",") + strings.Count(s, "，")
+	return commas == 0 || commas == 1 && n <= maxCommaTitleRunes
 }
 
 // mostlyLatin reports whether more than half of s's letters are Latin.
@@ -216,10 +225,27 @@ func findDate(s string) string {
 // kicker mark, up to its first space or comma, at most maxSectionNameRunes.
 func shortName(s string) string {
 	s, _ = splitKickerTail(stripBold(s))
+	if mostlyLatin(s) {
+		return latinWords(s, 2*maxSectionNameRunes)
+	}
 	if i := strings.IndexFunc(s, func(r rune) bool {
 		return isSpace(r) || r == ',' || r == '，' || r == ':' || r == '：'
 	}); i > 0 && runeCountMax(s[:i], 2) >= 2 {
 		s = s[:i]
 	}
 	return firstWords(s, maxSectionNameRunes)
+}
+
+// latinWords cuts s to at most n runes at a word boundary, with an ellipsis
+// when cut.
+func latinWords(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := firstWords(s, n)
+	cut = strings.TrimSuffix(cut, "…")
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }

@@ -118,16 +118,50 @@ func lastMark(s string) rune {
 	return 0
 }
 
-// endsSentence reports whether s ends a sentence: 。！？…； or their
+// endsSentence reports whether s ends a sentence: 。！？… or their
 // half-width forms, possibly inside closing quotes. Such a block is complete;
-// a block that ends otherwise was cut at a column edge or is truncated.
+// a block that ends otherwise was cut at a column edge or is truncated. A
+// semicolon ends a clause, not a sentence: see startsListItem.
 func endsSentence(s string) bool {
 	switch lastMark(s) {
-	case '。', '！', '？', '…', '；', '.', '!', '?', ';', '．', '｡':
+	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
 		return true
 	}
 	return false
 }
+
+// endsClause reports whether s ends with a semicolon.
+func endsClause(s string) bool {
+	r := lastMark(s)
+	return r == ';' || r == '；'
+}
+
+// startsListItem reports whether s opens with an enumerator (一是, （二）,
+// 3.), as the items of a list that ends each with a semicolon do.
+func startsListItem(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '（' || r == '(':
+		n, _ := utf8.DecodeRuneInString(s[size:])
+		return strings.ContainsRune(chineseNumerals, n) || n >= '0' && n <= '9'
+	case r >= '0' && r <= '9':
+		rest := strings.TrimLeft(s, "0123456789")
+		n, _ := utf8.DecodeRuneInString(rest)
+		return strings.ContainsRune(".、．)）", n)
+	case r == '第' || strings.ContainsRune(chineseNumerals, r):
+		rest := strings.TrimLeft(s[size:], chineseNumerals)
+		if r == '第' {
+			n, _ := utf8.DecodeRuneInString(rest)
+			return len(rest) < len(s[size:]) && strings.ContainsRune("，,、是", n)
+		}
+		n, _ := utf8.DecodeRuneInString(rest)
+		return n == '是' || n == '、' || n == '要' || n == '，'
+	}
+	return false
+}
+
+// chineseNumerals are the numerals that enumerate list items.
+const chineseNumerals = "一二三四五六七八九十"
 
 // endsSoft reports whether s ends with a colon: a lead-in (如下：) after which
 // a new paragraph usually starts, so it is not rejoined either.
@@ -137,18 +171,15 @@ func endsSoft(s string) bool {
 }
 
 // runeCountMax counts the runes of s, stopping early past limit; it saves
-// counting long paragraphs when only "is it short" matters.
+// counting long paragraphs when only "is it short" matters. Counting the
+// bytes that start a rune needs no decoding.
 func runeCountMax(s string, limit int) int {
 	n := 0
-	for i := 0; i < len(s); n++ {
-		if n > limit {
-			return n
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			if n++; n > limit {
+				return n
+			}
 		}
 	}
 	return n

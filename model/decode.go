@@ -79,11 +79,15 @@ func plainPathError(err error) error {
 
 // ReadLimited reads all of r, failing with ErrTooLarge past MaxEditionBytes.
 func ReadLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxEditionBytes+1))
+	return readLimited(r, MaxEditionBytes)
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxEditionBytes {
+	if int64(len(data)) > limit {
 		return nil, ErrTooLarge
 	}
 	return data, nil

@@ -42,6 +42,7 @@ type info struct {
 	isCredit bool
 	title    bool // short enough and shaped like a headline or intertitle
 	bold     bool // wholly Markdown bold
+	dateline bool // starts with a dateline: the first paragraph of a story
 }
 
 // parser holds the state of one parse.
@@ -60,6 +61,9 @@ type parser struct {
 	// closed is true once the current article ended with a byline: what
 	// follows belongs to another story.
 	closed bool
+	// lastIndented is true when the last paragraph began indented: a flush
+	// line in its block that is no title is then its wrapped continuation.
+	lastIndented bool
 }
 
 func newParser(units []unit) *parser {
@@ -70,7 +74,7 @@ func newParser(units []unit) *parser {
 		if p.infos[i].header != nil {
 			p.headers = true
 		}
-		if i > 0 && units[i].blank > 0 {
+		if i > 0 {
 			runs[units[i].blank]++
 		}
 	}
@@ -119,6 +123,10 @@ func (p *parser) classify(i int) info {
 		return in
 	}
 	if m, _ := isJumpMarker(s); m {
+		return in
+	}
+	if _, _, _, ok := parseLeadByline(s); ok {
+		in.dateline = true
 		return in
 	}
 	in.bold = isBoldOnly(s)
@@ -247,11 +255,10 @@ func (p *parser) strongStart(i, k int) bool {
 	switch {
 	case next.byline != nil, next.isCredit:
 		return true
+	case next.dateline:
+		return true
 	case next.header != nil, next.title:
 		return false
-	}
-	if _, _, _, ok := parseLeadByline(p.units[k].text); ok {
-		return true
 	}
 	// A photo story: a caption or two, then the credit.
 	for j := k; j < k+2 && j < len(p.units); j++ {
@@ -333,8 +340,11 @@ func (p *parser) addBody(i int) {
 		p.addByline(*in.byline, i)
 	case in.isCredit:
 		p.addCredit(u.text, in.credit)
-	case !u.indented && p.openParagraph() != nil:
+	case !u.indented && p.openParagraph() != nil && !(endsClause(p.openParagraph().Text) && startsListItem(u.text)):
 		last := p.openParagraph()
+		last.Text = joinBroken(last.Text, stripBold(u.text))
+	case p.wrappedLine(i):
+		last := &a.Body[len(a.Body)-1]
 		last.Text = joinBroken(last.Text, stripBold(u.text))
 	case in.bold || in.title && !p.indentedParagraph(i) && !endsSoft(u.text):
 		a.Body = append(a.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
@@ -361,7 +371,19 @@ func (p *parser) addBody(i int) {
 			return
 		}
 		a.Body = append(a.Body, Block{Type: Paragraph, Text: text})
+		p.lastIndented = u.indented
 	}
+}
+
+// wrappedLine reports whether unit i is a flush line under an indented
+// paragraph in the same block, and no title: the paragraph's next line.
+func (p *parser) wrappedLine(i int) bool {
+	u, in := p.units[i], p.infos[i]
+	if u.indented || !u.sameBlock || in.title || in.bold || !p.lastIndented || p.closed {
+		return false
+	}
+	body := p.art.Body
+	return len(body) > 0 && body[len(body)-1].Type == Paragraph
 }
 
 // indentedParagraph reports whether unit i is indented in a text that

@@ -142,18 +142,17 @@ func wrapMeasure(lines []unit) int {
 }
 
 // approxWidth measures s in cells (ASCII one, everything else two), stopping
-// past limit. It only has to tell a full line from a short one.
+// past limit. It only has to tell a full line from a short one, so it counts
+// the bytes that start a rune rather than decoding.
 func approxWidth(s string, limit int) int {
 	w := 0
-	for i := 0; i < len(s) && w <= limit; {
-		if s[i] < utf8.RuneSelf {
+	for i := 0; i < len(s) && w <= limit; i++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
 			w++
-			i++
-			continue
+		case c >= 0xC0:
+			w += 2
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		w += 2
-		i += size
 	}
 	return w
 }
