@@ -1,0 +1,328 @@
+package typeset
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/displaywidth"
+	"github.com/go-text/typesetting/segmenter"
+
+	"dubao/model"
+)
+
+// cluster is one grapheme cluster of a block's display text.
+type cluster struct {
+	off int32  // display byte offset
+	r   rune   // first rune, which classes the cluster
+	w   int8   // width in cells
+	f   uint16 // class flags (rules.go)
+	b   uint8  // break flags for the boundary before the cluster
+}
+
+// Break flags.
+const (
+	bAllow uint8 = 1 << iota // a line may break before this cluster
+	bSoft                    // a break here breaks no clreq rule: where an unbreakable run is cut
+	bGlue                    // inside a number and its unit
+)
+
+// setter holds the buffers one Blocks or Text call reuses from block to
+// block, so that setting allocates little more than the lines.
+type setter struct {
+	opt   Options
+	w     int
+	dw    displaywidth.Options
+	seg   segmenter.Segmenter
+	stops []int32   // UAX #14 break opportunities, display offsets
+	cl    []cluster // the block's clusters and a sentinel at its end
+	buf   []byte    // the display text being built
+	edits []edit    // every block's edits; lines keep slices of it
+	// parens and stack plan which parentheses show full-width.
+	parens, stack []int32
+}
+
+func newSetter(opt Options) *setter {
+	return &setter{
+		opt: opt,
+		w:   max(opt.Width, 2),
+		dw:  displaywidth.Options{EastAsianWidth: AmbiguousWide()},
+	}
+}
+
+// estimate guesses how many lines size bytes of text in blocks blocks will
+// take, so the line slice is allocated once: Chinese is three bytes for two
+// cells.
+func (s *setter) estimate(size, blocks int) int {
+	return size*2/3/s.w + blocks*(2+s.opt.Gap)
+}
+
+// set appends the lines of one block to out.
+func (s *setter) set(out []Line, text string, block int, t model.BlockType) []Line {
+	d, edits := s.display(text, t)
+	s.clusters(d, len(edits) > 0 && edits[0].src == 0 && edits[0].srcEnd == 0)
+	s.rules()
+	first := len(out)
+	cl := s.cl
+	n := len(cl) - 1
+	for pos := 0; pos < n; {
+		vis := pos
+		for vis < n && cl[vis].f&fSpace != 0 {
+			vis++
+		}
+		end, cut := s.fit(vis)
+		if cut && cl[vis].f&fIndent != 0 {
+			// A run that fits the measure but not beside the indent:
+			// drop the indent rather than cut the run.
+			vis += len(indent) / len("\u3000")
+			end, _ = s.fit(vis)
+		}
+		ve := end
+		for ve > vis && cl[ve-1].f&(fSpace|fNewline) != 0 {
+			ve--
+		}
+		w := 0
+		for _, c := range cl[vis:ve] {
+			w += int(c.w)
+		}
+		out = append(out, Line{
+			Text: d[cl[vis].off:cl[ve].off], Width: w, Block: block, Type: t,
+			Start: toSource(edits, int(cl[pos].off)), End: toSource(edits, int(cl[end].off)),
+			edits: edits, dFrom: int(cl[vis].off),
+		})
+		pos = end
+	}
+	if len(out) == first {
+		return append(out, Line{Block: block, Type: t, End: len(text)})
+	}
+	out[first].Start, out[len(out)-1].End = 0, len(text)
+	return out
+}
+
+// fit finds where the line whose first shown cluster is vis ends: the last
+// break opportunity that keeps it within the measure. cut is true when there
+// was none and a run had to be cut between grapheme clusters.
+func (s *setter) fit(vis int) (end int, cut bool) {
+	cl := s.cl
+	n := len(cl) - 1
+	col, last := 0, -1
+	for i := vis; i < n; i++ {
+		c := &cl[i]
+		if i > vis && c.b&bAllow != 0 {
+			last = i
+		}
+		switch {
+		case c.f&fNewline != 0:
+			return i + 1, false
+		case c.f&fSpace != 0 || col+int(c.w) <= s.w:
+			// Blanks are hidden at a line's end, so they never overflow it.
+			col += int(c.w)
+			continue
+		case s.opt.Hanging && c.f&fHang != 0 && col+int(c.w) <= s.w+HangingGutter:
+			if j := s.afterHang(i); j >= 0 {
+				return j, false
+			}
+		}
+		if last > vis {
+			return last, false
+		}
+		for k := i; k > vis; k-- {
+			if cl[k].b&bSoft != 0 {
+				return k, true
+			}
+		}
+		return i, true
+	}
+	return n, false
+}
+
+// afterHang returns where the line ends if cluster i hangs, or -1 when the
+// line may not end after it (”，would then begin the next line).
+func (s *setter) afterHang(i int) int {
+	cl := s.cl
+	n := len(cl) - 1
+	j := i + 1
+	for j < n && cl[j].f&fSpace != 0 {
+		j++
+	}
+	switch {
+	case j == n:
+		return n
+	case cl[j].f&fNewline != 0:
+		return j + 1
+	case cl[j].b&bAllow != 0:
+		return j
+	}
+	return -1
+}
+
+// clusters splits the display text into grapheme clusters, as Lip Gloss
+// measures them, and marks the UAX #14 break opportunities.
+func (s *setter) clusters(d string, indented bool) {
+	s.stops = s.stops[:0]
+	if s.seg.InitWithString(d) == nil {
+		it := s.seg.LineIterator()
+		for it.Next() {
+			l := it.Line()
+			s.stops = append(s.stops, int32(l.OffsetInBytes+l.LengthInBytes))
+		}
+	}
+	s.cl = s.cl[:0]
+	g := s.dw.StringGraphemes(d)
+	stop, off := 0, 0
+	for g.Next() {
+		v := g.Value()
+		r, _ := utf8.DecodeRuneInString(v)
+		c := cluster{off: int32(off), r: r, w: int8(g.Width()), f: classify(r)}
+		if indented && off < len(indent) {
+			c.f = fIndent
+		}
+		for stop < len(s.stops) && int(s.stops[stop]) < off {
+			stop++
+		}
+		if stop < len(s.stops) && int(s.stops[stop]) == off {
+			c.b = bAllow
+		}
+		s.cl = append(s.cl, c)
+		off += len(v)
+	}
+	s.cl = append(s.cl, cluster{off: int32(len(d))})
+}
+
+// rules applies the Chinese rules to the UAX #14 opportunities.
+func (s *setter) rules() {
+	cl := s.cl
+	n := len(cl) - 1
+	for i := range n {
+		c := &cl[i]
+		switch {
+		case c.f&(fOpenQ|fCloseQ) != 0:
+			if quoteInCJK(cl, i) {
+				c.f |= fQuoteCJK
+			}
+		case c.r >= utf8.RuneSelf:
+		case halfNoStart(c.r) && i > 0 && cl[i-1].f&fCJK != 0:
+			c.f |= fNoStart
+		case halfNoEnd(c.r) && i+1 < n && cl[i+1].f&fCJK != 0:
+			c.f |= fNoEnd
+		}
+	}
+	glueNumbers(cl)
+	for i := 1; i < n; i++ {
+		a, c := cl[i-1], &cl[i]
+		allow, soft := c.b&bAllow != 0, true
+		switch {
+		case c.f&fOpenQ != 0 && c.f&fQuoteCJK != 0 && a.f&(fSpace|fNewline) == 0:
+			allow = true // 了。”|“你
+		case a.f&fCloseQ != 0 && a.f&fQuoteCJK != 0 && c.f&fCJK != 0:
+			allow = true // ”|企业
+		}
+		if a.f&(fNoEnd|fIndent) != 0 || c.f&(fNoStart|fNewline) != 0 ||
+			a.f&c.f&fRepeat != 0 && a.r == c.r {
+			allow, soft = false, false
+		}
+		if c.b&bGlue != 0 {
+			allow = false
+		}
+		c.b = 0
+		if allow {
+			c.b |= bAllow
+		}
+		if soft {
+			c.b |= bSoft
+		}
+	}
+	cl[0].b = 0
+}
+
+// quoteInCJK reports whether the quote mark at i stands beside CJK text,
+// looking past neighbouring quote marks.
+func quoteInCJK(cl []cluster, i int) bool {
+	n := len(cl) - 1
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if cl[j].f&(fOpenQ|fCloseQ) == 0 {
+			if cl[j].f&fCJK != 0 {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 1; j < n && j <= i+3; j++ {
+		if cl[j].f&(fOpenQ|fCloseQ) == 0 {
+			return cl[j].f&fCJK != 0
+		}
+	}
+	return false
+}
+
+// glueNumbers marks the boundaries inside each number and its sign, percent
+// and unit (1100万美元, 48.7公里, 12.3%, 第2版) as unbreakable.
+func glueNumbers(cl []cluster) {
+	n := len(cl) - 1
+	for i := 0; i < n; {
+		if cl[i].f&fDigit == 0 {
+			i++
+			continue
+		}
+		start := i
+		if i > 0 && numberSign(cl[i-1].r) {
+			start = i - 1
+		}
+		j := i
+		for j < n {
+			if cl[j].f&fDigit != 0 {
+				j++
+			} else if j+1 < n && numberJoiner(cl[j].r) && cl[j+1].f&fDigit != 0 {
+				j += 2
+			} else {
+				break
+			}
+		}
+		j = matchUnit(cl, j)
+		for k := start + 1; k < j; k++ {
+			cl[k].b |= bGlue
+		}
+		i = j
+	}
+}
+
+// numberJoiner reports whether r joins two runs of digits into one number:
+// 48.7, 1,000, 10:30, 1-2, 3/4.
+func numberJoiner(r rune) bool {
+	return strings.ContainsRune(".,．:：-–~～/", r)
+}
+
+// matchUnit returns the end of the multipliers and unit that follow a
+// number ending at cluster j, or j when none does.
+func matchUnit(cl []cluster, j int) int {
+	n := len(cl) - 1
+	for j < n && strings.ContainsRune(unitMultipliers, cl[j].r) {
+		j++
+	}
+	best := j
+	if j == n {
+		return best
+	}
+	for _, u := range unitIndex[cl[j].r] {
+		k := j
+		for _, r := range u {
+			if k == n || cl[k].r != r {
+				k = -1
+				break
+			}
+			k++
+		}
+		best = max(best, k)
+	}
+	return best
+}
+
+// unitIndex lists the units by their first rune. It is built once and only
+// read.
+var unitIndex = func() map[rune][]string {
+	m := make(map[rune][]string)
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u)
+		m[r] = append(m[r], u)
+	}
+	return m
+}()

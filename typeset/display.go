@@ -1,0 +1,298 @@
+package typeset
+
+import (
+	"slices"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/graphemes"
+
+	"dubao/model"
+)
+
+// indent opens a Chinese paragraph: two ideographic spaces.
+const indent = "\u3000\u3000"
+
+// minIndentWidth is the narrowest measure that gets the indent: below it the
+// indent's four cells would be too much of the line.
+const minIndentWidth = 10
+
+// tabWidth is how many spaces a tab shows as, Lip Gloss's default. A
+// paragraph is reflowed, so the columns a tab once aimed at are gone.
+const tabWidth = 4
+
+// edit records one place where a block's display text differs from its
+// source: source bytes [src, srcEnd) are shown as display bytes [d, dEnd).
+// Edits are sorted and do not overlap; an insertion has src == srcEnd, a
+// deletion d == dEnd.
+type edit struct {
+	src, srcEnd, d, dEnd int32
+}
+
+// toDisplay maps source offset x to a display offset. An offset inside a
+// replaced range maps to the start of its replacement, or to its end when
+// end is true, so that a mapped range covers whole replacements. Text
+// inserted at x (the indent) lies before x.
+func toDisplay(edits []edit, x int, end bool) int {
+	i := sort.Search(len(edits), func(i int) bool { return int(edits[i].srcEnd) > x })
+	if i < len(edits) && int(edits[i].src) < x {
+		if end {
+			return int(edits[i].dEnd)
+		}
+		return int(edits[i].d)
+	}
+	if i == 0 {
+		return x
+	}
+	p := edits[i-1]
+	return int(p.dEnd) + x - int(p.srcEnd)
+}
+
+// toSource maps display offset d to a source offset. An offset inside a
+// replacement maps to the end of the source it replaces, and deleted source
+// (a control character) belongs to what precedes it.
+func toSource(edits []edit, d int) int {
+	i := sort.Search(len(edits), func(i int) bool { return int(edits[i].dEnd) > d })
+	if i < len(edits) && int(edits[i].d) < d {
+		return int(edits[i].srcEnd)
+	}
+	if i == 0 {
+		return d
+	}
+	p := edits[i-1]
+	return int(p.srcEnd) + d - int(p.dEnd)
+}
+
+// display returns the text a block shows and the edits that lead there:
+// leading blanks dropped and the indent put in their place, tabs expanded,
+// line separators made "\n", other control characters dropped, invalid UTF-8
+// shown as U+FFFD, and (unless opt.HalfWidthPunct) half-width punctuation in
+// Chinese text shown full-width. The edits are appended to s.edits and
+// returned as a slice of it that later blocks never write to.
+func (s *setter) display(text string, t model.BlockType) (string, []edit) {
+	from := len(s.edits)
+	s.buf = s.buf[:0]
+	lead := 0
+	for lead < len(text) {
+		r, size := utf8.DecodeRuneInString(text[lead:])
+		if r != ' ' && r != '\t' && r != '\u3000' {
+			break
+		}
+		lead += size
+	}
+	if t == model.Paragraph && !s.opt.NoIndent && s.w >= minIndentWidth && chinese(text[lead:]) {
+		s.addEdit(0, 0, indent)
+	}
+	if lead > 0 {
+		s.addEdit(0, lead, "")
+	}
+	s.planParens(text)
+	copied := lead
+	for i := lead; i < len(text); {
+		if isContextMark(text[i]) {
+			// The decision looks back at the display text: write it out.
+			s.buf = append(s.buf, text[copied:i]...)
+			copied = i
+		}
+		rep, size, changed := s.replacement(text, i)
+		if changed {
+			s.buf = append(s.buf, text[copied:i]...)
+			s.addEdit(i, i+size, rep)
+			copied = i + size
+		}
+		i += size
+	}
+	edits := s.edits[from:len(s.edits):len(s.edits)]
+	if len(edits) == 0 {
+		return text, nil
+	}
+	s.buf = append(s.buf, text[copied:]...)
+	return string(s.buf), edits
+}
+
+// addEdit records that source [src, srcEnd) shows as rep, which the caller
+// has not yet written: it is appended to s.buf here.
+func (s *setter) addEdit(src, srcEnd int, rep string) {
+	d := len(s.buf)
+	s.buf = append(s.buf, rep...)
+	s.edits = append(s.edits, edit{int32(src), int32(srcEnd), int32(d), int32(len(s.buf))})
+}
+
+// replacement says what the character at text[i] shows as, when that is not
+// itself.
+func (s *setter) replacement(text string, i int) (rep string, size int, changed bool) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case c == '\t':
+			return "    "[:tabWidth], 1, true
+		case c == '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				return "\n", 2, true
+			}
+			return "\n", 1, true
+		case c == '\v' || c == '\f':
+			return "\n", 1, true
+		case c == '\n':
+			return "", 1, false
+		case c < 0x20 || c == 0x7f:
+			return "", 1, true
+		case c == '(' || c == ')':
+			if len(s.parens) > 0 && s.parens[0] == int32(i) {
+				s.parens = s.parens[1:]
+				return fullWidth(c), 1, true
+			}
+		case isContextMark(c):
+			if !s.opt.HalfWidthPunct && convertible(s.before(), after(text, i+1)) {
+				return fullWidth(c), 1, true
+			}
+		}
+		return "", 1, false
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return "\uFFFD", 1, true
+	case r == 0x85 || r == 0x2028 || r == 0x2029:
+		return "\n", size, true
+	case r < 0xA0:
+		return "", size, true // C1 controls
+	}
+	return "", size, false
+}
+
+// isContextMark reports whether c is a mark shown full-width in Chinese
+// text, judged by the characters beside it.
+func isContextMark(c byte) bool {
+	return c == ',' || c == ':' || c == ';' || c == '!' || c == '?'
+}
+
+// fullWidth returns the full-width form of a half-width mark.
+func fullWidth(c byte) string {
+	switch c {
+	case ',':
+		return "，"
+	case ':':
+		return "："
+	case ';':
+		return "；"
+	case '!':
+		return "！"
+	case '?':
+		return "？"
+	case '(':
+		return "（"
+	}
+	return "）"
+}
+
+// before returns the display rune that precedes the current position,
+// looking past closing quotes, for deciding whether a mark is in Chinese
+// text.
+func (s *setter) before() rune {
+	b := s.buf
+	for range 3 {
+		r, size := utf8.DecodeLastRune(b)
+		if r != '”' && r != '’' && r != '"' && r != '\'' {
+			return r
+		}
+		b = b[:len(b)-size]
+	}
+	return 0
+}
+
+// after returns the source rune from text[i] on, looking past opening
+// quotes and spaces.
+func after(text string, i int) rune {
+	for range 3 {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '“' && r != '‘' && r != '"' && r != '\'' && r != ' ' {
+			if size == 0 {
+				return 0
+			}
+			return r
+		}
+		i += size
+	}
+	return 0
+}
+
+// convertible reports whether a half-width mark between before and after is
+// in Chinese text: CJK on one side and no other script on the other.
+func convertible(before, after rune) bool {
+	return isCJK(before) && !isLatin(after) || isCJK(after) && !isLatin(before)
+}
+
+// isLatin reports whether r is a letter of a script other than CJK.
+func isLatin(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return !isCJK(r) && unicode.IsLetter(r)
+}
+
+// planParens decides which half-width parentheses of text show full-width
+// and leaves their offsets, ascending, in s.parens. A matched pair turns
+// together, when the text just inside either end is CJK (记者何天宇 ...,
+// 2024年); a lone parenthesis turns when the text inside it is CJK.
+func (s *setter) planParens(text string) {
+	s.parens, s.stack = s.parens[:0], s.stack[:0]
+	if s.opt.HalfWidthPunct {
+		return
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			s.stack = append(s.stack, int32(i))
+		case ')':
+			if n := len(s.stack); n > 0 {
+				open := int(s.stack[n-1])
+				s.stack = s.stack[:n-1]
+				if cjkAt(text, open+1) || cjkBefore(text, i) {
+					s.parens = append(s.parens, int32(open), int32(i))
+				}
+			} else if cjkBefore(text, i) {
+				s.parens = append(s.parens, int32(i))
+			}
+		}
+	}
+	for _, open := range s.stack {
+		if cjkAt(text, int(open)+1) {
+			s.parens = append(s.parens, open)
+		}
+	}
+	slices.Sort(s.parens)
+}
+
+func cjkAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isCJK(r)
+}
+
+func cjkBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isCJK(r)
+}
+
+// chinese reports whether a paragraph is Chinese, so that it is indented:
+// its first letter is CJK, and its first character would not join the
+// indent's last space into one grapheme cluster (a combining mark would).
+func chinese(text string) bool {
+	if !firstLetterCJK(text) {
+		return false
+	}
+	var probe [16]byte
+	n := copy(probe[:], "\u3000")
+	n += copy(probe[n:], text)
+	return len(graphemes.FromBytes(probe[:n]).First()) == len("\u3000")
+}
+
+func firstLetterCJK(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			return isCJK(r)
+		}
+	}
+	return false
+}
