@@ -27,7 +27,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runDump(args[1:], stdin, stdout, stderr)
 		}
 	}
-	return runDump(args, stdin, stdout, stderr)
+	return runRead(args, stdin, stdout, stderr)
 }
 
 // loadEdition opens the edition named on the command line: the embedded seed

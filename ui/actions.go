@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"dubao/ui/search"
+)
+
+// resize lays the screen out again and tells every pane its new size. The
+// article pane keeps its reading position.
+func (m *Model) resize(w, h int) {
+	m.lay = computeLayout(w, h, m.common.Styles.Pane.Frame)
+	m.help.SetWidth(m.lay.Help.W)
+	m.tabs.SetSize(m.lay.Header.W, m.lay.Header.H)
+	m.list.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
+	m.search.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
+	m.article.SetSize(m.lay.ArticleInner.W, m.lay.ArticleInner.H)
+}
+
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	m.list.SetFocused(f == focusList)
+}
+
+// switchPane moves the focus between the list and the article.
+func (m *Model) switchPane() {
+	if m.focus == focusList {
+		m.setFocus(focusArticle)
+	} else {
+		m.setFocus(focusList)
+	}
+}
+
+// back undoes one step: first an active search, then the article's focus.
+func (m *Model) back() {
+	switch {
+	case m.query != "":
+		m.setQuery("")
+	case m.focus == focusArticle:
+		m.setFocus(focusList)
+	}
+}
+
+// gotoSection shows section i's stories and its first story; an i out of
+// range does nothing.
+func (m *Model) gotoSection(i int) {
+	if i < 0 || i >= len(m.ed.Sections) {
+		return
+	}
+	m.sec = i
+	m.tabs.SetActive(i)
+	m.list.SetSection(&m.ed.Sections[i])
+	m.art = 0
+	m.article.SetArticle(nil)
+	if len(m.ed.Sections[i].Articles) > 0 {
+		m.showArticle(i, 0)
+	}
+}
+
+// showArticle selects story art of section sec in the list and shows it.
+func (m *Model) showArticle(sec, art int) {
+	if sec < 0 || sec >= len(m.ed.Sections) || art < 0 || art >= len(m.ed.Sections[sec].Articles) {
+		return
+	}
+	if sec != m.sec {
+		m.sec = sec
+		m.tabs.SetActive(sec)
+		m.list.SetSection(&m.ed.Sections[sec])
+	}
+	m.art = art
+	m.list.Select(art)
+	m.article.SetArticle(&m.ed.Sections[sec].Articles[art])
+	m.article.SetQuery(m.query)
+}
+
+// step moves d stories on (or back), crossing into the next (or previous)
+// section; at either end of the edition it stays.
+func (m *Model) step(d int) {
+	sec, art := m.sec, m.art+d
+	for sec >= 0 && sec < len(m.ed.Sections) {
+		if n := len(m.ed.Sections[sec].Articles); art >= 0 && art < n {
+			m.showArticle(sec, art)
+			return
+		}
+		sec += d
+		if d < 0 && sec >= 0 {
+			art = len(m.ed.Sections[sec].Articles) - 1
+		} else {
+			art = 0
+		}
+	}
+}
+
+// openSearch focuses the search box, starting from the query in force.
+func (m *Model) openSearch() {
+	if m.focus != focusSearch {
+		m.lastFocus = m.focus
+	}
+	m.setFocus(focusSearch)
+	m.search.SetQuery(m.query)
+}
+
+// syncQuery takes the query from the search box as it is typed, so the
+// article's highlights follow it.
+func (m *Model) syncQuery() {
+	m.setQuery(m.search.Query())
+	m.hits, m.hit = m.search.Hits(), 0
+}
+
+func (m *Model) setQuery(q string) {
+	m.query = q
+	m.article.SetQuery(q)
+	if q == "" {
+		m.hits, m.hit = nil, 0
+	}
+}
+
+// showHit shows the story of h at its match.
+func (m *Model) showHit(h search.Hit) {
+	m.showArticle(h.Section, h.Article)
+	m.article.ShowMatch(h.Match)
+}
+
+// stepHit goes d matches on, wrapping around the edition.
+func (m *Model) stepHit(d int) {
+	n := len(m.hits)
+	if n == 0 {
+		return
+	}
+	m.hit = ((m.hit+d)%n + n) % n
+	m.showHit(m.hits[m.hit])
+}
+
+func indexOf(hits []search.Hit, h search.Hit) int {
+	for i, x := range hits {
+		if x == h {
+			return i
+		}
+	}
+	return 0
+}
+
+// updateKeybindings switches bindings on and off by state, so that the
+// help lists only keys that do something: while a search is in force n and
+// N move through its matches and J alone is "next story".
+func (m *Model) updateKeybindings() {
+	searching := m.query != "" && len(m.hits) > 0
+	m.keys.NextMatch.SetEnabled(searching)
+	m.keys.PrevMatch.SetEnabled(searching)
+	if searching {
+		m.keys.NextArticle.SetKeys("J")
+		m.keys.NextArticle.SetHelp("J", "next story")
+	} else {
+		m.keys.NextArticle.SetKeys("n", "J")
+		m.keys.NextArticle.SetHelp("n/J", "next story")
+	}
+	m.keys.Back.SetEnabled(m.query != "" || m.focus == focusArticle)
+	m.keys.Section.SetEnabled(len(m.ed.Sections) > 1)
+	m.keys.PrevSection.SetEnabled(len(m.ed.Sections) > 1)
+	m.keys.NextSection.SetEnabled(len(m.ed.Sections) > 1)
+	m.keys.Picker.SetEnabled(len(m.ed.Sections) > 1)
+}

@@ -1,0 +1,284 @@
+// Package article is the article pane: the headline stack and the body of one
+// story, typeset for the pane's width and shown a page at a time.
+//
+// The pane typesets once per article, width and display options; drawing a
+// frame only styles the lines on screen, so its cost does not grow with the
+// article's length.
+package article
+
+import (
+	"sort"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/model"
+	"dubao/typeset"
+	"dubao/ui/common"
+	"dubao/ui/keys"
+)
+
+// MaxMeasure is the widest line of text the pane sets, in cells: 42 Chinese
+// characters, about the longest line that still reads comfortably. A wider
+// pane centres the text column.
+const MaxMeasure = 84
+
+// captionIndent is how far captions are set in from both sides, so that the
+// photo's caption stands apart from the running text.
+const captionIndent = 2
+
+// KeyMap are the article pane's keys.
+type KeyMap struct {
+	keys.Nav
+	// Continue is the page-down key that, on the last page, goes on to the
+	// next story.
+	Continue key.Binding
+}
+
+// DefaultKeyMap returns the pane's default keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Nav:      keys.DefaultNav(),
+		Continue: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "on the last page: next story")),
+	}
+}
+
+// EndMsg says the reader paged past the end of the article.
+type EndMsg struct{}
+
+// Pos is a reading position: a part and a byte offset in its text. It
+// survives a change of width or display options.
+type Pos struct{ Part, Offset int }
+
+// line is one row of the article: a typeset line and how to draw it.
+type line struct {
+	typeset.Line
+	role Role
+	// indent is blank cells drawn before Text.
+	indent int
+}
+
+// match is one search match: a part and a byte range of its text.
+type match struct{ part, start, end int }
+
+// layoutKey is what the typeset lines depend on.
+type layoutKey struct {
+	art     *model.Article
+	measure int
+	opt     typeset.Options
+}
+
+// Model is the article pane.
+type Model struct {
+	common.Common
+	// KeyMap is the pane's keys.
+	KeyMap KeyMap
+
+	art   *model.Article
+	parts []Part
+	opt   typeset.Options
+
+	laid  layoutKey
+	lines []line
+	top   int // first line on screen
+	pos   Pos // reading position of lines[top]
+
+	query   string
+	matches []match
+	current int // index into matches of the match n/N went to, or -1
+}
+
+var _ common.Pane = (*Model)(nil)
+
+// New returns an empty article pane.
+func New(c common.Common) Model {
+	return Model{Common: c, KeyMap: DefaultKeyMap(), current: -1}
+}
+
+// Article returns the article shown, or nil.
+func (m Model) Article() *model.Article { return m.art }
+
+// SetArticle shows a from its start.
+func (m *Model) SetArticle(a *model.Article) {
+	if a == m.art {
+		return
+	}
+	m.art = a
+	m.parts = nil
+	if a != nil {
+		m.parts = Parts(a)
+	}
+	m.top, m.pos = 0, Pos{}
+	m.findMatches()
+	m.relayout()
+}
+
+// SetSize sets the content size; the reading position is kept.
+func (m *Model) SetSize(w, h int) {
+	m.Common.SetSize(w, h)
+	m.relayout()
+}
+
+// Options returns the typesetting options in use.
+func (m Model) Options() typeset.Options { return m.opt }
+
+// SetOptions changes the display options; the reading position is kept.
+func (m *Model) SetOptions(opt typeset.Options) {
+	m.opt = opt
+	m.relayout()
+}
+
+// measure is the width the text is set to.
+func (m Model) measure() int { return min(m.Width, MaxMeasure) }
+
+// relayout typesets the article when what the lines depend on changed, and
+// puts the reading position back on screen.
+func (m *Model) relayout() {
+	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt}
+	if m.art == nil || k.measure <= 0 {
+		m.lines, m.laid, m.top = nil, layoutKey{}, 0
+		return
+	}
+	if k != m.laid {
+		m.lines = setLines(m.parts, k.measure, m.opt)
+		m.laid = k
+	}
+	m.scrollTo(m.lineOf(m.pos))
+}
+
+// setLines typesets parts at measure.
+func setLines(parts []Part, measure int, opt typeset.Options) []line {
+	var out []line
+	header := opt
+	header.NoIndent = true
+	for i, p := range parts {
+		if i > 0 && (p.Role >= RoleParagraph || parts[i-1].Role == RoleByline) {
+			out = append(out, line{Line: typeset.Line{Block: i}, role: RoleGap})
+		}
+		o, w, indent := opt, measure, 0
+		switch p.Role {
+		case RoleParagraph:
+		case RoleCaption:
+			w, indent = max(measure-2*captionIndent, 2), captionIndent
+			o.NoIndent = true
+		default:
+			o = header
+		}
+		bt := model.Paragraph
+		switch p.Role {
+		case RoleIntertitle:
+			bt = model.Intertitle
+		case RoleCaption:
+			bt = model.Caption
+		}
+		o.Width = w
+		for _, l := range typeset.Text(p.Text, i, bt, o) {
+			if p.Role == RoleCredit {
+				indent = max(measure-l.Width, 0)
+			}
+			out = append(out, line{Line: l, role: p.Role, indent: indent})
+		}
+	}
+	return out
+}
+
+// lineOf returns the index of the line showing pos.
+func (m Model) lineOf(p Pos) int {
+	i := sort.Search(len(m.lines), func(i int) bool {
+		l := m.lines[i]
+		return l.Block > p.Part || (l.Block == p.Part && l.End > p.Offset)
+	})
+	return min(i, max(len(m.lines)-1, 0))
+}
+
+// Pages returns the page shown and the number of pages; a page is the
+// pane's height.
+func (m Model) Pages() (page, pages int) {
+	h := max(m.Height, 1)
+	pages = max((len(m.lines)+h-1)/h, 1)
+	return min(m.top/h+1, pages), pages
+}
+
+// Percent returns how much of the article has been on screen, 0–100.
+func (m Model) Percent() int {
+	if len(m.lines) == 0 {
+		return 100
+	}
+	return min((m.top+m.Height)*100/len(m.lines), 100)
+}
+
+// Footer is the page label the frame shows under the pane.
+func (m Model) Footer() string {
+	if m.art == nil {
+		return ""
+	}
+	return m.Lang.Page(m.Pages())
+}
+
+// Position returns the reading position: where the top line on screen
+// starts.
+func (m Model) Position() Pos { return m.pos }
+
+// TopLine returns the index of the first line on screen.
+func (m Model) TopLine() int { return m.top }
+
+// maxTop is the last top line: the first line of the last page.
+func (m Model) maxTop() int {
+	_, pages := m.Pages()
+	return (pages - 1) * max(m.Height, 1)
+}
+
+// scrollTo puts line i at the top, clamped, and records the position.
+func (m *Model) scrollTo(i int) {
+	m.top = max(min(i, m.maxTop()), 0)
+	m.pos = Pos{}
+	if m.top < len(m.lines) {
+		l := m.lines[m.top]
+		m.pos = Pos{Part: l.Block, Offset: l.Start}
+	}
+}
+
+// ScrollBy scrolls by n lines (the mouse wheel).
+func (m *Model) ScrollBy(n int) { m.scrollTo(m.top + n) }
+
+// Update scrolls and pages. Paging on with space from the last page returns
+// EndMsg.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || m.art == nil {
+		return m, nil
+	}
+	h := max(m.Height, 1)
+	switch {
+	case key.Matches(k, m.KeyMap.Up):
+		m.ScrollBy(-1)
+	case key.Matches(k, m.KeyMap.Down):
+		m.ScrollBy(1)
+	case key.Matches(k, m.KeyMap.PageDown):
+		if m.top >= m.maxTop() && key.Matches(k, m.KeyMap.Continue) {
+			return m, func() tea.Msg { return EndMsg{} }
+		}
+		m.ScrollBy(h)
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.ScrollBy(-h)
+	case key.Matches(k, m.KeyMap.HalfPageDown):
+		m.ScrollBy(max(h/2, 1))
+	case key.Matches(k, m.KeyMap.HalfPageUp):
+		m.ScrollBy(-max(h/2, 1))
+	case key.Matches(k, m.KeyMap.Top):
+		m.scrollTo(0)
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.scrollTo(m.maxTop())
+	}
+	return m, nil
+}
+
+// ShortHelp implements help.KeyMap.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.KeyMap.PageDown, m.KeyMap.PageUp, m.KeyMap.Down, m.KeyMap.Up}
+}
+
+// FullHelp implements help.KeyMap.
+func (m Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(m.KeyMap.Nav.Bindings(), m.KeyMap.Continue)}
+}

@@ -1,0 +1,181 @@
+package article
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"dubao/typeset"
+	"dubao/ui/common"
+)
+
+// SetQuery highlights the occurrences of q; an empty q clears them.
+func (m *Model) SetQuery(q string) {
+	if q == m.query {
+		return
+	}
+	m.query = q
+	m.findMatches()
+}
+
+// Matches returns the number of matches of the query in the article.
+func (m Model) Matches() int { return len(m.matches) }
+
+// CurrentMatch returns the index of the match n/N went to, or -1.
+func (m Model) CurrentMatch() int { return m.current }
+
+func (m *Model) findMatches() {
+	m.matches, m.current = m.matches[:0], -1
+	for i, p := range m.parts {
+		if !p.Searchable {
+			continue
+		}
+		for _, at := range Find(p.Text, m.query) {
+			m.matches = append(m.matches, match{part: i, start: at, end: at + len(m.query)})
+		}
+	}
+}
+
+// ShowMatch makes match i (in the order Parts gives) the current one and
+// turns to the page it is on.
+func (m *Model) ShowMatch(i int) {
+	if i < 0 || i >= len(m.matches) {
+		m.current = -1
+		return
+	}
+	m.current = i
+	mt := m.matches[i]
+	li := m.lineOf(Pos{Part: mt.part, Offset: mt.start})
+	if li >= m.top && li < m.top+m.Height {
+		return
+	}
+	h := max(m.Height, 1)
+	m.scrollTo(li / h * h)
+}
+
+// View draws the lines on screen: exactly Height rows of Width cells.
+func (m Model) View() string {
+	w, h := m.Width, m.Height
+	if h <= 0 {
+		return ""
+	}
+	margin := max((w-m.measure())/2, 0)
+	rows := make([]string, 0, h)
+	for i := m.top; i < len(m.lines) && len(rows) < h; i++ {
+		rows = append(rows, m.renderLine(m.lines[i], margin, w))
+	}
+	for len(rows) < h {
+		rows = append(rows, common.Pad(w))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// renderLine styles one line, with its search matches, in exactly w cells.
+func (m Model) renderLine(l line, margin, w int) string {
+	if l.role == RoleGap || w <= 0 {
+		return common.Pad(w)
+	}
+	text := l.Text
+	lead := margin + l.indent
+	tw := typeset.Width(text)
+	if lead+tw > w {
+		lead = max(w-tw, 0)
+		if tw > w {
+			text = common.Cut(text, w)
+			tw = typeset.Width(text)
+		}
+	}
+	st := m.roleStyle(l.role)
+	var sb strings.Builder
+	sb.WriteString(common.Pad(lead))
+	from := 0
+	for _, r := range m.spans(l) {
+		if r.from < from || r.to > len(text) {
+			continue
+		}
+		sb.WriteString(st.Render(text[from:r.from]))
+		sb.WriteString(r.style.Render(text[r.from:r.to]))
+		from = r.to
+	}
+	sb.WriteString(st.Render(text[from:]))
+	sb.WriteString(common.Pad(w - lead - tw))
+	return sb.String()
+}
+
+// styledSpan is a byte range of a line's Text drawn in its own style.
+type styledSpan struct {
+	from, to int
+	style    lipgloss.Style
+}
+
+// spans returns the matches on l as byte ranges of its Text, in order. The
+// matches are sorted, so finding those of one line is a binary search: the
+// cost does not depend on the article's length.
+func (m Model) spans(l line) []styledSpan {
+	if len(m.matches) == 0 || l.Start == l.End {
+		return nil
+	}
+	i := sort.Search(len(m.matches), func(i int) bool {
+		mt := m.matches[i]
+		return mt.part > l.Block || (mt.part == l.Block && mt.end > l.Start)
+	})
+	var out []styledSpan
+	for ; i < len(m.matches); i++ {
+		mt := m.matches[i]
+		if mt.part != l.Block || mt.start >= l.End {
+			break
+		}
+		from, to, ok := textSpan(l.Line, mt.start, mt.end)
+		if !ok {
+			continue
+		}
+		st := m.Styles.Article.Match
+		if i == m.current {
+			st = m.Styles.Article.CurrentMatch
+		}
+		out = append(out, styledSpan{from: from, to: to, style: st})
+	}
+	return out
+}
+
+// textSpan maps a byte range of a block's source text to the part of l.Text
+// that shows it.
+//
+// TODO(typeset): use l.Span once the typesetter has it. Until then this
+// assumes Text is the source range behind an indent, with no punctuation
+// substitution, and reports !ok when that does not hold.
+func textSpan(l typeset.Line, start, end int) (from, to int, ok bool) {
+	start, end = max(start, l.Start), min(end, l.End)
+	if start >= end {
+		return 0, 0, false
+	}
+	lead := len(l.Text) - (l.End - l.Start)
+	if lead < 0 {
+		return 0, 0, false
+	}
+	return lead + start - l.Start, lead + end - l.Start, true
+}
+
+func (m Model) roleStyle(r Role) lipgloss.Style {
+	st := m.Styles.Article
+	switch r {
+	case RoleKicker:
+		return st.Kicker
+	case RoleHeadline:
+		return st.Headline
+	case RoleSubheadline:
+		return st.Subheadline
+	case RoleColumn:
+		return st.Column
+	case RoleByline:
+		return st.Byline
+	case RoleIntertitle:
+		return st.Intertitle
+	case RoleCaption:
+		return st.Caption
+	case RoleCredit:
+		return st.Credit
+	}
+	return st.Paragraph
+}

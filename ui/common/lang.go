@@ -1,0 +1,104 @@
+package common
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is the language of the interface's labels. The locale chooses it; it
+// never changes a width.
+type Lang int
+
+// The interface languages.
+const (
+	English Lang = iota
+	Chinese
+)
+
+// LangFromEnv picks the language the way setlocale would for messages:
+// LC_ALL, then LC_MESSAGES, then LANG; a zh locale gives Chinese.
+func LangFromEnv(getenv func(string) string) Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				return Chinese
+			}
+			return English
+		}
+	}
+	return English
+}
+
+func (l Lang) pick(en, zh string) string {
+	if l == Chinese {
+		return zh
+	}
+	return en
+}
+
+// Page labels page i of n: 第 2/5 页, or page 2/5.
+func (l Lang) Page(i, n int) string {
+	return fmt.Sprintf(l.pick("page %d/%d", "第 %d/%d 页"), i, n)
+}
+
+// Section labels section i of n.
+func (l Lang) Section(i, n int) string {
+	return fmt.Sprintf(l.pick("section %d/%d", "版 %d/%d"), i, n)
+}
+
+// Story labels story i of n.
+func (l Lang) Story(i, n int) string {
+	return fmt.Sprintf(l.pick("story %d/%d", "稿 %d/%d"), i, n)
+}
+
+// Paragraphs labels a paragraph count.
+func (l Lang) Paragraphs(n int) string {
+	return fmt.Sprintf(l.pick("%d para", "%d 段"), n)
+}
+
+// Minutes labels a reading time.
+func (l Lang) Minutes(n int) string {
+	return fmt.Sprintf(l.pick("%d min", "%d 分钟"), n)
+}
+
+// TooSmall says the terminal is smaller than the reader needs.
+func (l Lang) TooSmall(minW, minH int) string {
+	return fmt.Sprintf(l.pick("terminal too small: need %dx%d", "终端太小：至少 %dx%d"), minW, minH)
+}
+
+// Matches says how many articles and places a search found.
+func (l Lang) Matches(articles, hits int) string {
+	if hits == 0 {
+		return l.pick("no matches", "没有找到")
+	}
+	return fmt.Sprintf(l.pick("%d in %d stories", "%d 处，%d 篇"), hits, articles)
+}
+
+// Match labels the current match i of n.
+func (l Lang) Match(i, n int) string {
+	return fmt.Sprintf(l.pick("match %d/%d", "匹配 %d/%d"), i, n)
+}
+
+// Count labels a number of matches in one story.
+func (l Lang) Count(n int) string {
+	return fmt.Sprintf(l.pick("%d hits", "%d 处"), n)
+}
+
+// Title names one of the reader's boxes.
+func (l Lang) Title(what string) string {
+	switch what {
+	case "search":
+		return l.pick("search", "搜索")
+	case "help":
+		return l.pick("keys", "按键")
+	case "sections":
+		return l.pick("sections", "版面")
+	case "empty":
+		return l.pick("no stories", "本版无稿件")
+	case "half-width":
+		return l.pick("half-width punctuation", "半角标点")
+	case "no indent":
+		return l.pick("no indent", "无缩进")
+	}
+	return what
+}

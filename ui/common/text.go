@@ -1,0 +1,106 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"dubao/typeset"
+)
+
+// Ellipsis ends text cut to fit.
+const Ellipsis = "…"
+
+// Width measures a string that may carry styles, in cells.
+func Width(s string) int {
+	if strings.IndexByte(s, ansi.ESC) < 0 {
+		return typeset.Width(s)
+	}
+	return typeset.Width(ansi.Strip(s))
+}
+
+// Fit returns plain text s made exactly w cells wide: cut with an ellipsis
+// when too long, padded with spaces when short. A wide character that does
+// not fit whole is dropped and its cell padded.
+func Fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := typeset.Width(s)
+	if n > w {
+		s = Cut(s, w)
+		n = typeset.Width(s)
+	}
+	return s + spaces(w-n)
+}
+
+// Cut returns plain text s cut to at most w cells, ending in an ellipsis when
+// anything was cut and the ellipsis fits.
+func Cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if typeset.Width(s) <= w {
+		return s
+	}
+	c := typeset.Truncate(s, w, Ellipsis)
+	if typeset.Width(c) > w {
+		// An ellipsis drawn wide may not fit in one cell.
+		c = typeset.Truncate(s, w, "")
+	}
+	return c
+}
+
+// FitStyled makes a string that may carry styles exactly w cells wide. Text
+// is cut without an ellipsis; callers that want one cut the plain text with
+// Fit or Cut before styling it.
+func FitStyled(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := Width(s)
+	if n > w {
+		s = ansi.Truncate(s, w, "")
+		n = Width(s)
+		if n > w {
+			// ansi measured differently from typeset: trust typeset and
+			// lose the styles rather than overflow the row.
+			s = Fit(ansi.Strip(s), w)
+			n = w
+		}
+	}
+	return s + spaces(w-n)
+}
+
+// Pad returns n spaces for n > 0.
+func Pad(n int) string { return spaces(n) }
+
+// Center returns plain text s centred in exactly w cells.
+func Center(s string, w int) string {
+	s = Cut(s, w)
+	left := (w - typeset.Width(s)) / 2
+	return Fit(spaces(left)+s, w)
+}
+
+// Blank returns h rows of w spaces, joined by newlines.
+func Blank(w, h int) []string {
+	rows := make([]string, max(h, 0))
+	for i := range rows {
+		rows[i] = spaces(w)
+	}
+	return rows
+}
+
+// spaceRun is long enough for any terminal row most of the time, so padding
+// is a slice rather than an allocation.
+var spaceRun = strings.Repeat(" ", 256)
+
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(spaceRun) {
+		return spaceRun[:n]
+	}
+	return strings.Repeat(" ", n)
+}

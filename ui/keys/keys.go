@@ -1,0 +1,106 @@
+// Package keys declares every key binding of the reader once, with its help
+// text. Panes take the bindings they use from here; the help overlay and the
+// short help under the status line are built from the same values, and
+// bindings are switched off by state so the help never lists a key that does
+// nothing.
+package keys
+
+import "charm.land/bubbles/v2/key"
+
+// Nav moves through a list or scrolls a page. The story list and the article
+// pane share it, so j means "down" in both and is declared once.
+type Nav struct {
+	Up, Down                 key.Binding
+	PageDown, PageUp         key.Binding
+	HalfPageDown, HalfPageUp key.Binding
+	Top, Bottom              key.Binding
+}
+
+// DefaultNav returns the pager-like movement keys of less and glow.
+func DefaultNav() Nav {
+	return Nav{
+		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		PageDown:     key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
+		PageUp:       key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
+		HalfPageDown: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+	}
+}
+
+// Bindings lists the movement keys in help order.
+func (n Nav) Bindings() []key.Binding {
+	return []key.Binding{n.Up, n.Down, n.PageDown, n.PageUp, n.HalfPageDown, n.HalfPageUp, n.Top, n.Bottom}
+}
+
+// Global are the keys the root model handles whichever pane has the focus.
+type Global struct {
+	NextPane, PrevPane       key.Binding
+	Back                     key.Binding
+	NextArticle, PrevArticle key.Binding
+	Section                  key.Binding
+	PrevSection, NextSection key.Binding
+	Picker                   key.Binding
+	Search                   key.Binding
+	NextMatch, PrevMatch     key.Binding
+	Punct, Indent            key.Binding
+	Help                     key.Binding
+	Quit                     key.Binding
+}
+
+// DefaultGlobal returns the reader's global keys.
+func DefaultGlobal() Global {
+	return Global{
+		NextPane:    key.NewBinding(key.WithKeys("tab", "l", "right"), key.WithHelp("tab/l/→", "next pane")),
+		PrevPane:    key.NewBinding(key.WithKeys("shift+tab", "h", "left"), key.WithHelp("shift+tab/h/←", "previous pane")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NextArticle: key.NewBinding(key.WithKeys("n", "J"), key.WithHelp("n/J", "next story")),
+		PrevArticle: key.NewBinding(key.WithKeys("p", "K"), key.WithHelp("p/K", "previous story")),
+		Section: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("1-9", "go to section")),
+		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
+		Picker:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "pick a section")),
+		Search:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Punct:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "full-width punctuation")),
+		Indent:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "paragraph indent")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// Search are the keys of the search box. Letters are text there, so only
+// keys that cannot be typed move and choose.
+type Search struct {
+	Up, Down, Open, Clear, Cancel key.Binding
+}
+
+// DefaultSearch returns the search box's keys.
+func DefaultSearch() Search {
+	return Search{
+		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),
+		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "next result")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open result")),
+		Clear:  key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// Picker are the keys of the section picker.
+type Picker struct {
+	Up, Down, Choose, Close key.Binding
+}
+
+// DefaultPicker returns the section picker's keys.
+func DefaultPicker() Picker {
+	return Picker{
+		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to section")),
+		Close:  key.NewBinding(key.WithKeys("esc", "s", "q"), key.WithHelp("esc", "close")),
+	}
+}

@@ -1,0 +1,302 @@
+// Package search is the search pane: a query typed after /, matched as a
+// substring (CJK included) against the headlines and bodies of the whole
+// edition, and the stories it was found in, listed with a snippet.
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"dubao/model"
+	"dubao/typeset"
+	"dubao/ui/article"
+	"dubao/ui/common"
+	"dubao/ui/keys"
+)
+
+// itemHeight is the rows a result takes: headline, snippet line and a blank
+// separator.
+const itemHeight = 3
+
+// headerRows are the input row and the count row above the results.
+const headerRows = 2
+
+// snippetContext is how many characters of context the snippet shows before
+// a match.
+const snippetContext = 8
+
+// Hit is one match: the story it is in and its index among the story's
+// matches, in the order article.Parts lists the story's text.
+type Hit struct {
+	Section, Article, Match int
+}
+
+// Result is one story with matches.
+type Result struct {
+	Hit      // the story's first match
+	Count    int
+	Headline string
+	// Where is the section's name; Snippet is text around the first match
+	// in the body, or empty when only the headline matched.
+	Where, Snippet string
+}
+
+// Find searches ed for q and returns the matching stories and every match,
+// both in reading order.
+func Find(ed *model.Edition, q string) ([]Result, []Hit) {
+	if q == "" || ed == nil {
+		return nil, nil
+	}
+	var results []Result
+	var hits []Hit
+	for si := range ed.Sections {
+		sec := &ed.Sections[si]
+		for ai := range sec.Articles {
+			a := &sec.Articles[ai]
+			r := Result{Hit: Hit{Section: si, Article: ai}, Headline: a.Title(), Where: sec.Name}
+			for _, p := range article.Parts(a) {
+				if !p.Searchable {
+					continue
+				}
+				for _, at := range article.Find(p.Text, q) {
+					if r.Snippet == "" && p.Role >= article.RoleParagraph {
+						r.Snippet = snippet(p.Text, at)
+					}
+					hits = append(hits, Hit{Section: si, Article: ai, Match: r.Count})
+					r.Count++
+				}
+			}
+			if r.Count > 0 {
+				results = append(results, r)
+			}
+		}
+	}
+	return results, hits
+}
+
+// snippet returns text from a little before byte offset at to the end of
+// the block; the view cuts it to the row.
+func snippet(text string, at int) string {
+	start := at
+	for range snippetContext {
+		if start == 0 {
+			break
+		}
+		_, n := utf8.DecodeLastRuneInString(text[:start])
+		start -= n
+	}
+	s := text[start:]
+	if start > 0 {
+		s = common.Ellipsis + s
+	}
+	return s
+}
+
+// PreviewMsg says the selected result changed: show its story.
+type PreviewMsg struct {
+	Query string
+	Hit   Hit
+}
+
+// OpenMsg says the reader chose a result.
+type OpenMsg struct {
+	Query string
+	Hit   Hit
+	Hits  []Hit
+}
+
+// CancelMsg says the reader left the search.
+type CancelMsg struct{}
+
+// Model is the search pane.
+type Model struct {
+	common.Common
+	// KeyMap is the pane's keys.
+	KeyMap  keys.Search
+	ed      *model.Edition
+	query   string
+	results []Result
+	hits    []Hit
+	sel     int
+	top     int
+}
+
+var _ common.Pane = (*Model)(nil)
+
+// New returns a search pane over ed.
+func New(c common.Common, ed *model.Edition) Model {
+	return Model{Common: c, KeyMap: keys.DefaultSearch(), ed: ed}
+}
+
+// Query returns the text typed so far.
+func (m Model) Query() string { return m.query }
+
+// Hits returns every match of the query, in reading order.
+func (m Model) Hits() []Hit { return m.hits }
+
+// Results returns the stories found.
+func (m Model) Results() []Result { return m.results }
+
+// SetQuery replaces the query and searches again.
+func (m *Model) SetQuery(q string) tea.Cmd {
+	m.query = q
+	m.results, m.hits = Find(m.ed, q)
+	m.sel, m.top = 0, 0
+	return m.preview()
+}
+
+// SetSize sets the content size.
+func (m *Model) SetSize(w, h int) {
+	m.Common.SetSize(w, h)
+	m.scrollToSelection()
+}
+
+func (m Model) perPage() int { return max((m.Height-headerRows+1)/itemHeight, 1) }
+
+func (m *Model) scrollToSelection() {
+	per := m.perPage()
+	m.top = max(min(m.top, m.sel), m.sel-per+1, 0)
+}
+
+func (m Model) preview() tea.Cmd {
+	if len(m.results) == 0 {
+		return nil
+	}
+	msg := PreviewMsg{Query: m.query, Hit: m.results[m.sel].Hit}
+	return func() tea.Msg { return msg }
+}
+
+// Update edits the query and moves through the results.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return m, m.SetQuery(m.query + strings.Join(strings.Fields(msg.Content), " "))
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.KeyMap.Cancel):
+		return m, func() tea.Msg { return CancelMsg{} }
+	case key.Matches(k, m.KeyMap.Open):
+		if len(m.results) == 0 {
+			return m, nil
+		}
+		msg := OpenMsg{Query: m.query, Hit: m.results[m.sel].Hit, Hits: m.hits}
+		return m, func() tea.Msg { return msg }
+	case key.Matches(k, m.KeyMap.Up), key.Matches(k, m.KeyMap.Down):
+		to := m.sel + 1
+		if key.Matches(k, m.KeyMap.Up) {
+			to = m.sel - 1
+		}
+		if to < 0 || to >= len(m.results) {
+			return m, nil
+		}
+		m.sel = to
+		m.scrollToSelection()
+		return m, m.preview()
+	case key.Matches(k, m.KeyMap.Clear):
+		return m, m.SetQuery("")
+	case k.Code == tea.KeyBackspace:
+		if m.query == "" {
+			return m, nil
+		}
+		_, n := utf8.DecodeLastRuneInString(m.query)
+		return m, m.SetQuery(m.query[:len(m.query)-n])
+	case k.Text != "" && k.Mod&^tea.ModShift == 0:
+		return m, m.SetQuery(m.query + k.Text)
+	}
+	return m, nil
+}
+
+// View draws the query, the count and the results: exactly Height rows of
+// Width cells.
+func (m Model) View() string {
+	w, h := m.Width, m.Height
+	if h <= 0 {
+		return ""
+	}
+	st := m.Styles.Search
+	rows := make([]string, 0, h+itemHeight)
+	rows = append(rows, m.inputRow(w))
+	count := ""
+	if m.query != "" {
+		count = m.Lang.Matches(len(m.results), len(m.hits))
+	}
+	rows = append(rows, st.Count.Render(common.Fit(count, w)))
+	for i := m.top; i < len(m.results) && len(rows) < h; i++ {
+		r := m.results[i]
+		head, snip := st.Headline, st.Snippet
+		if i == m.sel {
+			head, snip = st.Selected, st.Selected
+		}
+		rows = append(rows,
+			m.highlight(r.Headline, w, head),
+			m.highlight(strings.Join(nonEmpty(r.Where, m.Lang.Count(r.Count), r.Snippet), " · "), w, snip),
+			common.Pad(w))
+	}
+	for len(rows) < h {
+		rows = append(rows, common.Pad(w))
+	}
+	return strings.Join(rows[:h], "\n")
+}
+
+// inputRow draws "/ query▏", keeping the end of a long query in view.
+func (m Model) inputRow(w int) string {
+	st := m.Styles.Search
+	prompt := "/ "
+	pw := typeset.Width(prompt)
+	if w <= pw {
+		return st.Prompt.Render(common.Fit(prompt, w))
+	}
+	room := w - pw - 1 // one cell for the cursor
+	q := m.query
+	for typeset.Width(q) > room {
+		_, n := utf8.DecodeRuneInString(q)
+		q = q[n:]
+	}
+	return st.Prompt.Render(prompt) + st.Input.Render(q) + st.Cursor.Render(" ") +
+		common.Pad(room-typeset.Width(q))
+}
+
+// highlight cuts s to w cells and draws it in base with the query's
+// occurrences in the match style.
+func (m Model) highlight(s string, w int, base lipgloss.Style) string {
+	s = common.Fit(s, w)
+	var sb strings.Builder
+	from := 0
+	for _, at := range article.Find(s, m.query) {
+		sb.WriteString(base.Render(s[from:at]))
+		sb.WriteString(m.Styles.Search.Match.Render(s[at : at+len(m.query)]))
+		from = at + len(m.query)
+	}
+	sb.WriteString(base.Render(s[from:]))
+	return sb.String()
+}
+
+func nonEmpty(ss ...string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ShortHelp implements help.KeyMap.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.KeyMap.Down, m.KeyMap.Up, m.KeyMap.Open, m.KeyMap.Cancel}
+}
+
+// FullHelp implements help.KeyMap.
+func (m Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.KeyMap.Down, m.KeyMap.Up, m.KeyMap.Open, m.KeyMap.Clear, m.KeyMap.Cancel}}
+}

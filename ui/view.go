@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dubao/typeset"
+	"dubao/ui/common"
+)
+
+// View draws the frame: the alt screen, with mouse reporting on.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.ed.Title
+	return v
+}
+
+// render draws every row of the screen, each exactly the terminal's width.
+func (m Model) render() string {
+	l := m.lay
+	if l.Width <= 0 || l.Height <= 0 {
+		return ""
+	}
+	if l.TooSmall {
+		return m.tooSmall()
+	}
+	rows := make([]string, 0, l.Height)
+	rows = append(rows, m.tabs.View())
+	rows = append(rows, m.panes()...)
+	rows = append(rows, m.statusLine())
+	if l.Help.H > 0 {
+		rows = append(rows, common.FitStyled(m.help.ShortHelpView(m.shortHelp()), l.Help.W))
+	}
+	switch m.overlay {
+	case overlayHelp:
+		rows = m.drawOverlay(rows, m.common.Lang.Title("help"), m.helpContent())
+	case overlayPicker:
+		rows = m.drawPicker(rows)
+	}
+	return strings.Join(rows, "\n")
+}
+
+func (m Model) tooSmall() string {
+	l := m.lay
+	rows := common.Blank(l.Width, l.Height)
+	msg := m.common.Lang.TooSmall(minWidth, minHeight)
+	rows[l.Height/2] = m.common.Styles.Small.Render(common.Center(msg, l.Width))
+	return strings.Join(rows, "\n")
+}
+
+// panes draws the framed panes: side by side, or the focused one alone.
+func (m Model) panes() []string {
+	l := m.lay
+	var left []string
+	if m.focus == focusSearch {
+		left = m.framed(m.search.View(), l.ListInner.W, m.common.Lang.Title("search"), "", true)
+	} else {
+		title := ""
+		if m.sec < len(m.ed.Sections) {
+			title = m.ed.Sections[m.sec].Name
+		}
+		left = m.framed(m.list.View(), l.ListInner.W, title, m.common.Lang.Story(m.art+1, m.list.Len()), m.focus == focusList)
+	}
+	if l.OnePane && m.focus != focusArticle {
+		return left
+	}
+	right := m.framed(m.article.View(), l.ArticleInner.W, "", m.article.Footer(), m.focus == focusArticle)
+	if l.OnePane {
+		return right
+	}
+	for i := range left {
+		left[i] += right[i]
+	}
+	return left
+}
+
+// framed draws a pane's view inside its frame.
+func (m Model) framed(view string, innerW int, title, footer string, focused bool) []string {
+	ps := m.common.Styles.Pane
+	edge, ts := ps.Border, ps.Title
+	if focused {
+		edge, ts = ps.FocusedBorder, ps.FocusedTitle
+	}
+	f := common.NewFrame(ps.Frame, edge, ts, ps.Footer)
+	return f.Render(strings.Split(view, "\n"), innerW, title, footer)
+}
+
+// statusLine is section i/n, story j/m, page, percent, then the search in
+// force and the display toggles that differ from the defaults.
+func (m Model) statusLine() string {
+	lang, st := m.common.Lang, m.common.Styles.Status
+	parts := []string{lang.Section(m.sec+1, len(m.ed.Sections))}
+	if m.list.Len() > 0 {
+		p, n := m.article.Pages()
+		parts = append(parts, lang.Story(m.art+1, m.list.Len()), lang.Page(p, n),
+			strconv.Itoa(m.article.Percent())+"%")
+	}
+	info := " " + strings.Join(parts, " · ")
+	var flags []string
+	if m.query != "" {
+		q := "/" + m.query
+		if len(m.hits) > 0 && m.focus != focusSearch {
+			q += " " + lang.Match(m.hit+1, len(m.hits))
+		}
+		flags = append(flags, q)
+	}
+	opt := m.article.Options()
+	if opt.HalfWidthPunct {
+		flags = append(flags, lang.Title("half-width"))
+	}
+	if opt.NoIndent {
+		flags = append(flags, lang.Title("no indent"))
+	}
+	w := m.lay.Status.W
+	right := strings.Join(flags, "  ")
+	if right != "" {
+		right += " "
+	}
+	rw := min(typeset.Width(right), w/2)
+	right = common.Cut(right, rw)
+	return st.Info.Render(common.Fit(info, w-rw)) + st.Flag.Render(common.Fit(right, rw))
+}
+
+// shortHelp is the keys under the status line: the focused pane's, then the
+// global ones most worth knowing.
+func (m Model) shortHelp() []key.Binding {
+	g := m.keys
+	switch {
+	case m.focus == focusSearch:
+		return m.search.ShortHelp()
+	case m.focus == focusArticle:
+		b := m.article.ShortHelp()
+		return append(b, g.NextMatch, g.PrevMatch, g.NextArticle, g.Back, g.Search, g.Help, g.Quit)
+	}
+	b := m.list.ShortHelp()
+	return append(b, g.NextArticle, g.Search, g.Picker, g.Help, g.Quit)
+}
+
+// helpGroups are the columns of the help overlay, built from the key maps.
+func (m Model) helpGroups() [][]key.Binding {
+	g := m.keys
+	return [][]key.Binding{
+		m.article.FullHelp()[0],
+		{m.list.KeyMap.Open, g.Back, g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
+		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search, g.NextMatch, g.PrevMatch},
+		{g.Punct, g.Indent, g.Help, g.Quit},
+	}
+}
+
+// helpContent renders the help groups as columns when they fit across the
+// screen, else one under another.
+func (m Model) helpContent() []string {
+	groups := m.helpGroups()
+	hm := m.help
+	hm.SetWidth(0)
+	full := hm.FullHelpView(groups)
+	if common.Width(firstLine(full)) <= m.lay.Width-overlayChrome {
+		return strings.Split(full, "\n")
+	}
+	var rows []string
+	for i, g := range groups {
+		if i > 0 {
+			rows = append(rows, "")
+		}
+		rows = append(rows, strings.Split(hm.FullHelpView([][]key.Binding{g}), "\n")...)
+	}
+	return rows
+}
+
+// overlayChrome is the cells an overlay box needs around its content: its
+// frame, and one column of the screen left visible on each side.
+const overlayChrome = 6
+
+// drawOverlay frames content and draws it centred over the panes.
+func (m Model) drawOverlay(rows []string, title string, content []string) []string {
+	l := m.lay
+	frame := m.common.Styles.Overlay.Frame
+	maxW := l.Width - overlayChrome
+	maxH := l.Height - headerRows - statusRows - frame.GetVerticalFrameSize()
+	cw := 0
+	for _, c := range content {
+		cw = max(cw, common.Width(c))
+	}
+	cw = min(max(cw, typeset.Width(title)+4), maxW)
+	if len(content) > maxH {
+		content = content[:max(maxH, 0)]
+	}
+	inner := make([]string, len(content))
+	for i, c := range content {
+		inner[i] = common.FitStyled(c, cw)
+	}
+	os := m.common.Styles.Overlay
+	f := common.NewFrame(frame, os.Border, os.Title, os.Border)
+	box := f.Render(inner, cw, title, "")
+	bw := cw + frame.GetHorizontalFrameSize()
+	x := (l.Width - bw) / 2
+	y := headerRows + max((l.Height-headerRows-statusRows-len(box))/2, 0)
+	for i, b := range box {
+		if y+i < len(rows) {
+			rows[y+i] = splice(rows[y+i], b, x, bw, l.Width)
+		}
+	}
+	return rows
+}
+
+func (m Model) drawPicker(rows []string) []string {
+	pw, ph := m.picker.Size()
+	frame := m.common.Styles.Overlay.Frame
+	pw = min(pw, m.lay.Width-overlayChrome)
+	ph = min(ph, m.lay.Height-headerRows-statusRows-frame.GetVerticalFrameSize())
+	p := m.picker
+	p.SetSize(pw, ph)
+	return m.drawOverlay(rows, m.common.Lang.Title("sections"), strings.Split(p.View(), "\n"))
+}
+
+// splice draws box (bw cells wide) over row from column x, in a row w cells
+// wide. A wide character cut by the box's edges is replaced by spaces.
+func splice(row, box string, x, bw, w int) string {
+	left := typeset.Truncate(row, x, "")
+	left += common.Pad(x - common.Width(left))
+	right := ansi.TruncateLeft(row, x+bw, "")
+	if rw := common.Width(right); rw < w-x-bw {
+		right = common.Pad(w-x-bw-rw) + right
+	}
+	return common.FitStyled(left+ansi.ResetStyle+box+right, w)
+}
+
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
+}
