@@ -1,0 +1,289 @@
+package library
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+
+	"dubao/model"
+	"dubao/seeds"
+)
+
+// indexVersion changes whenever the way articles are stored for search
+// changes (see articleText), so that every edition is indexed again.
+const indexVersion = "1"
+
+// headLines is the number of lines articleText puts before the body: kicker,
+// headline, subheadline, column, byline and photo credit, one each.
+const headLines = 6
+
+// articleText is what the search index holds for an article: headLines
+// lines of headline stack and byline (empty when absent), then one line per
+// body block. Search hits are mapped back to a block by counting lines.
+func articleText(a *model.Article) string {
+	var b strings.Builder
+	for _, s := range []string{a.Kicker, a.Headline, a.Subheadline, a.Column, a.Byline.Raw, a.PhotoCredit} {
+		b.WriteString(oneLine(s))
+		b.WriteByte('\n')
+	}
+	for i, blk := range a.Body {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(oneLine(blk.Text))
+	}
+	return b.String()
+}
+
+// oneLine replaces line breaks, which the parser should never leave in a
+// field, so that one field is always one line of articleText.
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\r\n") {
+		return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	}
+	return s
+}
+
+// fingerprint identifies the parser in use by what it makes of the embedded
+// edition, so editions indexed by an older parser are indexed again once a
+// new one is built in, without anyone remembering to bump a version.
+func (st *Store) fingerprint() string {
+	st.fpOnce.Do(func() {
+		h := sha256.New()
+		h.Write([]byte(indexVersion + "\n"))
+		ed, err := st.parse(seeds.Default, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
+		if err != nil {
+			h.Write([]byte(err.Error()))
+		} else {
+			_ = json.NewEncoder(h).Encode(ed)
+		}
+		st.fp = hex.EncodeToString(h.Sum(nil)[:8])
+	})
+	return st.fp
+}
+
+// prepared is an edition file read, hashed and (unless unchanged) parsed,
+// ready to be written to the store.
+type prepared struct {
+	found
+	hash  string
+	date  string
+	title string
+	ed    *model.Edition // nil when the stored index was found current
+	err   error          // a *model.InputError when the file cannot be used
+}
+
+// known is what the store holds about an edition file.
+type known struct {
+	id     int64
+	hash   string
+	parser string
+}
+
+// prepare reads and hashes the edition at f.path. It parses it unless have
+// says the store already indexed these bytes with this parser.
+func (st *Store) prepare(f found, have known) prepared {
+	data, title, err := st.source(f.path)
+	if err != nil {
+		return prepared{found: f, err: err}
+	}
+	sum := sha256.Sum256(data)
+	p := prepared{found: f, hash: hex.EncodeToString(sum[:])}
+	if have.hash == p.hash && have.parser == st.fingerprint() {
+		return p
+	}
+	ed, err := st.parse(data, model.Options{Source: f.path, Title: title})
+	if err != nil {
+		p.err = &model.InputError{Name: f.path, Err: err}
+		return p
+	}
+	p.ed = ed
+	p.date = DateFromName(f.path)
+	if p.date == "" {
+		p.date = ed.Date
+	}
+	p.title = ed.Title
+	if p.title == "" {
+		p.title = title
+	}
+	return p
+}
+
+// source returns the bytes of the edition at path, and the title it gets
+// when its text has none.
+func (st *Store) source(path string) ([]byte, string, error) {
+	st.mu.Lock()
+	e, ok := st.embedded[path]
+	st.mu.Unlock()
+	if ok {
+		return e.data, e.title, nil
+	}
+	data, err := readEdition(path)
+	return data, titleFromName(path), err
+}
+
+// readEdition reads an edition file, only reading it, with the checks
+// model.Load makes.
+func readEdition(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
+	}
+	data, err := model.ReadLimited(f)
+	if err != nil {
+		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	return data, nil
+}
+
+// errStale means a file was hashed as unchanged but the store changed under
+// it (another process indexed it meanwhile); it must be parsed after all.
+var errStale = errors.New("index changed while reading")
+
+// write stores p in tx: a new edition, a changed one (same ID, so its
+// reading state stays), a renamed one (a removed edition with the same
+// bytes takes the new path, and its state with it), or an unchanged one (only
+// its size and time are refreshed). It returns the edition's ID.
+func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (int64, error) {
+	fp := st.fingerprint()
+	var id int64
+	var hash, parser string
+	err := tx.QueryRowContext(ctx, `SELECT id, hash, parser FROM editions WHERE path = ?`, p.path).Scan(&id, &hash, &parser)
+	switch {
+	case err == nil && hash == p.hash && parser == fp:
+		_, err = tx.ExecContext(ctx, `UPDATE editions SET size = ?, mtime = ?, gone = 0 WHERE id = ?`, p.size, p.mtime, id)
+		return id, err
+	case err == sql.ErrNoRows:
+		err = tx.QueryRowContext(ctx, `SELECT id FROM editions WHERE hash = ? AND gone = 1 LIMIT 1`, p.hash).Scan(&id)
+		if err == sql.ErrNoRows {
+			id, err = 0, nil
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	if p.ed == nil {
+		return 0, errStale
+	}
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO editions (path, hash, size, mtime, title, articles, parser) VALUES (?, '', 0, 0, '', 0, '')`, p.path)
+		if err != nil {
+			return 0, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
+		return 0, err
+	}
+	if err := insertArticles(ctx, tx, id, p.ed); err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE editions SET path = ?, hash = ?, size = ?, mtime = ?, date = ?, title = ?,
+		articles = ?, parser = ?, gone = 0 WHERE id = ?`,
+		p.path, p.hash, p.size, p.mtime, p.date, p.title, p.ed.Articles(), fp, id)
+	return id, err
+}
+
+func insertArticles(ctx context.Context, tx *sql.Tx, id int64, ed *model.Edition) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (edition, aid, section, seq, headline, text) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	seq := 0
+	for si := range ed.Sections {
+		s := &ed.Sections[si]
+		for ai := range s.Articles {
+			a := &s.Articles[ai]
+			if _, err := stmt.ExecContext(ctx, id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)); err != nil {
+				return err
+			}
+			seq++
+		}
+	}
+	return nil
+}
+
+// markGone drops the search index of editions whose files were removed and
+// marks them gone. Their reading state stays, and comes back if the same
+// bytes turn up again under any path.
+func markGone(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE editions SET gone = 1, articles = 0, parser = '' WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Embed adds an edition that lives in the program rather than in a file,
+// such as the embedded seed, under the path "seed:"+name, indexing it if its
+// bytes changed. Its reading state is kept like a file's, and Load reads it
+// from memory.
+func (st *Store) Embed(ctx context.Context, name, title string, data []byte) (Edition, error) {
+	path := "seed:" + name
+	st.mu.Lock()
+	st.embedded[path] = embedded{data: data, title: title}
+	st.mu.Unlock()
+	have, err := st.known(ctx, path)
+	if err != nil {
+		return Edition{}, err
+	}
+	p := st.prepare(found{path: path, size: int64(len(data))}, have)
+	if p.err != nil {
+		return Edition{}, p.err
+	}
+	if _, err := st.writeOne(ctx, p); err != nil {
+		return Edition{}, err
+	}
+	return st.edition(ctx, path)
+}
+
+// writeOne writes one prepared edition in its own transaction, parsing it
+// after all if the store changed meanwhile.
+func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
+	for range 2 {
+		tx, err := st.db.BeginTx(ctx, nil)
+		if err != nil {
+			return 0, err
+		}
+		id, err := st.write(ctx, tx, p)
+		if err == nil {
+			return id, tx.Commit()
+		}
+		tx.Rollback()
+		if err != errStale {
+			return 0, err
+		}
+		p = st.prepare(p.found, known{})
+		if p.err != nil {
+			return 0, p.err
+		}
+	}
+	return 0, errStale
+}
+
+// known returns what the store holds about the edition at path; the zero
+// value when nothing.
+func (st *Store) known(ctx context.Context, path string) (known, error) {
+	var k known
+	err := st.db.QueryRowContext(ctx, `SELECT id, hash, parser FROM editions WHERE path = ?`, path).Scan(&k.id, &k.hash, &k.parser)
+	if err == sql.ErrNoRows {
+		err = nil
+	}
+	return k, err
+}

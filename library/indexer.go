@@ -1,0 +1,206 @@
+package library
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Indexing commits in batches: one transaction per edition would make FTS5
+// write (and later merge) a segment per edition, several times slower.
+// A batch is kept short in time because a reader marking an article read
+// waits for it to commit.
+const (
+	batchEditions = 256
+	batchDuration = 200 * time.Millisecond
+)
+
+// index runs in the background: it drops editions whose files are gone,
+// then reads, hashes and parses the files in todo on every core and writes
+// them from one goroutine in short transactions.
+func (sh *Shelf) index(ctx context.Context, todo []found, drop []int64, stored map[string]Edition) {
+	defer close(sh.done)
+	defer close(sh.progress)
+	if len(drop) > 0 {
+		if err := sh.st.inTx(ctx, func(tx *sql.Tx) error { return markGone(ctx, tx, drop) }); err != nil {
+			sh.stop(err)
+			return
+		}
+	}
+	// Newest first, so the top of the picker is ready soonest.
+	slices.SortFunc(todo, func(a, b found) int {
+		return cmp.Or(-cmp.Compare(DateFromName(a.path), DateFromName(b.path)), cmp.Compare(a.path, b.path))
+	})
+	out := make(chan prepared, runtime.GOMAXPROCS(0))
+	go sh.prepareAll(ctx, todo, stored, out)
+	w := writer{sh: sh, total: len(todo)}
+	for p := range out {
+		if err := w.add(ctx, p); err != nil {
+			sh.stop(err)
+			w.abort()
+			for range out {
+				// drain so the preparing goroutines can end
+			}
+			return
+		}
+	}
+	if err := w.flush(); err != nil {
+		sh.stop(err)
+	}
+}
+
+// prepareAll prepares the files in todo on GOMAXPROCS goroutines and sends
+// the results to out, closing it when done or cancelled.
+func (sh *Shelf) prepareAll(ctx context.Context, todo []found, stored map[string]Edition, out chan<- prepared) {
+	defer close(out)
+	next := make(chan found)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for f := range next {
+				e := stored[f.path]
+				out <- sh.st.prepare(f, known{id: e.ID, hash: e.Hash, parser: e.parser})
+			}
+		})
+	}
+	defer wg.Wait()
+	defer close(next)
+	for _, f := range todo {
+		select {
+		case next <- f:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// writer writes prepared editions in batches and reports progress.
+type writer struct {
+	sh          *Shelf
+	tx          *sql.Tx
+	started     time.Time
+	batch       []written
+	done, total int
+	failed      int
+	last        string
+}
+
+// written is an edition written in the current batch.
+type written struct {
+	id     int64
+	p      prepared // with ed dropped, to bound memory
+	parsed bool     // false when only its size and time were refreshed
+	count  int      // articles
+}
+
+// add writes p into the current batch, committing the batch when it is full
+// or old enough. A file that could not be read is recorded as failed.
+func (w *writer) add(ctx context.Context, p prepared) error {
+	if p.err != nil {
+		w.sh.mu.Lock()
+		w.sh.failed = append(w.sh.failed, p.err)
+		w.sh.remove(p.path)
+		w.sh.mu.Unlock()
+		w.done++
+		w.failed++
+		w.last = p.path
+		w.sh.report(Progress{Done: w.done, Total: w.total, Failed: w.failed, Path: p.path})
+		return nil
+	}
+	if w.tx == nil {
+		tx, err := w.sh.st.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		w.tx, w.started = tx, time.Now()
+	}
+	id, err := w.sh.st.write(ctx, w.tx, p)
+	if err == errStale {
+		if p = w.sh.st.prepare(p.found, known{}); p.err != nil {
+			return w.add(ctx, p)
+		}
+		id, err = w.sh.st.write(ctx, w.tx, p)
+	}
+	if err != nil {
+		return err
+	}
+	wr := written{id: id, parsed: p.ed != nil}
+	if p.ed != nil {
+		wr.count = p.ed.Articles()
+	}
+	p.ed = nil
+	wr.p = p
+	w.batch = append(w.batch, wr)
+	w.last = p.path
+	if len(w.batch) >= batchEditions || time.Since(w.started) >= batchDuration {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush commits the current batch and shows its editions on the shelf.
+func (w *writer) flush() error {
+	if w.tx == nil {
+		return nil
+	}
+	err := w.tx.Commit()
+	w.tx = nil
+	if err != nil {
+		return err
+	}
+	fp := w.sh.st.fingerprint()
+	w.sh.mu.Lock()
+	for _, b := range w.batch {
+		i, ok := w.sh.pos[b.p.path]
+		if !ok {
+			continue
+		}
+		e := &w.sh.list[i]
+		e.ID, e.Hash, e.Indexed, e.size, e.mtime, e.parser = b.id, b.p.hash, true, b.p.size, b.p.mtime, fp
+		if b.parsed {
+			e.Date, e.Title, e.Articles = b.p.date, b.p.title, b.count
+		}
+	}
+	w.sh.sort()
+	w.sh.mu.Unlock()
+	w.done += len(w.batch)
+	w.batch = w.batch[:0]
+	w.sh.report(Progress{Done: w.done, Total: w.total, Failed: w.failed, Path: w.last})
+	return nil
+}
+
+// abort rolls back the current batch.
+func (w *writer) abort() {
+	if w.tx != nil {
+		w.tx.Rollback()
+		w.tx = nil
+	}
+}
+
+// report sends p without ever blocking the indexer: if the reader has not
+// taken the previous report, p replaces it. The indexer is the only sender.
+func (sh *Shelf) report(p Progress) {
+	select {
+	case sh.progress <- p:
+	default:
+		select {
+		case <-sh.progress:
+		default:
+		}
+		sh.progress <- p
+	}
+}
+
+// stop records the error that ended indexing early.
+func (sh *Shelf) stop(err error) {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if sh.fatal == nil && !errors.Is(err, context.Canceled) {
+		sh.fatal = err
+	}
+}

@@ -1,0 +1,127 @@
+package library
+
+import (
+	"io/fs"
+
+	"dubao/model"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// nameDate finds a date in a file name: 2024-03-19, 2024_03_19, 2024.03.19,
+// 20240319 or 2024年3月19日, not run together with other digits.
+var nameDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})([-_.]?)([0-9]{2})([-_.]?)([0-9]{2})(?:[^0-9]|$)|((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
+
+// DateFromName returns the date a file name states, as YYYY-MM-DD, or "" when
+// it states none. Separators must agree (2024-0319 is not a date), and the
+// date must exist.
+func DateFromName(name string) string {
+	for _, m := range nameDate.FindAllStringSubmatch(filepath.Base(name), -1) {
+		var y, mo, d string
+		if m[1] != "" {
+			if m[2] != m[4] {
+				continue
+			}
+			y, mo, d = m[1], m[3], m[5]
+		} else {
+			y, mo, d = m[6], pad2(m[7]), pad2(m[8])
+		}
+		s := y + "-" + mo + "-" + d
+		if _, err := time.Parse(time.DateOnly, s); err == nil {
+			return s
+		}
+	}
+	return ""
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// titleFromName is the title an edition gets when its text has none: the
+// file name without its extension, as model.Load does.
+func titleFromName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// editionExts are the file extensions taken as editions inside a directory.
+// Files named one by one on the command line are taken whatever their name.
+var editionExts = map[string]bool{".txt": true, ".text": true, ".md": true}
+
+// found is an edition file found on disk.
+type found struct {
+	path  string // absolute
+	size  int64
+	mtime int64 // Unix nanoseconds
+}
+
+// scan lists the edition files that paths name: each file as given, and
+// under each directory (recursively) every file with an edition extension,
+// skipping hidden files and directories. It returns the absolute directory
+// roots too, so files indexed under them before and missing now can be
+// dropped. A path that does not exist or cannot be read is an error.
+func scan(paths []string) (files []found, roots []string, err error) {
+	seen := map[string]bool{}
+	add := func(path string, info fs.FileInfo) {
+		if !seen[path] {
+			seen[path] = true
+			files = append(files, found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+		}
+	}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, nil, &model.InputError{Name: p, Err: err}
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+		}
+		if !info.IsDir() {
+			add(abs, info)
+			continue
+		}
+		roots = append(roots, abs)
+		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if path == abs {
+					return err
+				}
+				return nil // an unreadable file or subdirectory is left out, not fatal
+			}
+			hidden := path != abs && strings.HasPrefix(d.Name(), ".")
+			switch {
+			case d.IsDir() && hidden:
+				return filepath.SkipDir
+			case d.IsDir() || hidden || !editionExts[strings.ToLower(filepath.Ext(path))]:
+				return nil
+			}
+			info, err := os.Stat(path) // follows a symlinked edition
+			if err == nil && info.Mode().IsRegular() {
+				add(path, info)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+		}
+	}
+	return files, roots, nil
+}
+
+// under reports whether path lies inside one of the directory roots.
+func under(path string, roots []string) bool {
+	for _, r := range roots {
+		if strings.HasPrefix(path, r+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}

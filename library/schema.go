@@ -1,0 +1,153 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations[i] brings a store from schema version i to i+1; the version is
+// kept in PRAGMA user_version. Append to this list, never edit an entry:
+// stores on users' disks are at every version it ever had.
+var migrations = []string{
+	// 0 → 1: editions, their articles, and reading state.
+	`
+CREATE TABLE editions (
+	id       INTEGER PRIMARY KEY,
+	path     TEXT NOT NULL UNIQUE,     -- absolute path, or "seed:NAME" for an embedded edition
+	hash     TEXT NOT NULL,            -- hex SHA-256 of the file's bytes
+	size     INTEGER NOT NULL,
+	mtime    INTEGER NOT NULL,         -- modification time, Unix nanoseconds
+	date     TEXT NOT NULL DEFAULT '', -- YYYY-MM-DD, or '' when unknown
+	title    TEXT NOT NULL,
+	articles INTEGER NOT NULL,
+	parser   TEXT NOT NULL,            -- fingerprint of the parser that indexed it
+	gone     INTEGER NOT NULL DEFAULT 0 -- 1 once the file was found removed; state is kept
+);
+CREATE INDEX editions_hash ON editions(hash);
+CREATE INDEX editions_date ON editions(date);
+
+CREATE TABLE articles (
+	id       INTEGER PRIMARY KEY,
+	edition  INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+	aid      TEXT NOT NULL,   -- the article's ID in its edition, "S-N"
+	section  INTEGER NOT NULL,
+	seq      INTEGER NOT NULL, -- position in the edition, from 0
+	headline TEXT NOT NULL,
+	text     TEXT NOT NULL,   -- headLines lines of headline stack and byline, then one line per body block
+	UNIQUE (edition, aid)
+);
+
+CREATE TABLE reads (
+	edition INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+	aid     TEXT NOT NULL,
+	at      INTEGER NOT NULL,
+	PRIMARY KEY (edition, aid)
+) WITHOUT ROWID;
+
+CREATE TABLE bookmarks (
+	edition  INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+	aid      TEXT NOT NULL,
+	headline TEXT NOT NULL, -- as it was when saved, in case a re-parse renames the article
+	at       INTEGER NOT NULL,
+	PRIMARY KEY (edition, aid)
+) WITHOUT ROWID;
+
+CREATE TABLE positions (
+	edition INTEGER PRIMARY KEY REFERENCES editions(id) ON DELETE CASCADE,
+	aid     TEXT NOT NULL,
+	block   INTEGER NOT NULL,
+	offset  INTEGER NOT NULL,
+	at      INTEGER NOT NULL
+);
+
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+	// 1 → 2: the trigram search index over articles.text, filled from the
+	// articles already stored and kept in step by triggers.
+	`
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	text, content='articles', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF text ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
+	INSERT INTO articles_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+`,
+}
+
+// SchemaVersion is the schema version this build of dubao writes: the
+// number of migrations.
+const SchemaVersion = 2
+
+// VersionError says the store was written by a newer dubao, whose schema
+// this build does not know; the store is left untouched.
+type VersionError struct {
+	// Have is the store's version; Want is the newest this build knows.
+	Have, Want int
+}
+
+func (e *VersionError) Error() string {
+	return fmt.Sprintf("store has schema version %d, newer than this dubao knows (%d)", e.Have, e.Want)
+}
+
+// migrate brings db to SchemaVersion. Each step runs in its own immediate
+// transaction that re-reads the version first, so two processes opening an
+// old store at once migrate it once, and a kill between steps leaves a store
+// at a valid version.
+func migrate(ctx context.Context, db *sql.DB) error {
+	return migrateTo(ctx, db, SchemaVersion)
+}
+
+func migrateTo(ctx context.Context, db *sql.DB, want int) error {
+	for {
+		done, err := migrateStep(ctx, db, want)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next migration below want, and reports whether
+// there was none left. It also probes that the store can be written, so an
+// unwritable data directory is found at Open and not at the first read mark.
+func migrateStep(ctx context.Context, db *sql.DB, want int) (done bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	var have int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return false, err
+	}
+	if have > len(migrations) {
+		return false, &VersionError{Have: have, Want: len(migrations)}
+	}
+	if have >= want {
+		// An immediate transaction already took the write lock; committing
+		// it proves the store is writable without changing anything.
+		return true, tx.Commit()
+	}
+	if _, err := tx.ExecContext(ctx, migrations[have]); err != nil {
+		return false, fmt.Errorf("migrating store from version %d: %w", have, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", have+1)); err != nil {
+		return false, err
+	}
+	return false, tx.Commit()
+}

@@ -1,0 +1,350 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dubao/model"
+)
+
+// Snippet size, in characters: the snippet shows up to snippetBefore
+// characters before the match and fills up to snippetRunes in all.
+const (
+	snippetRunes  = 60
+	snippetBefore = 16
+)
+
+// DefaultLimit is the page size of a search when SearchOptions.Limit is 0.
+const DefaultLimit = 50
+
+// SearchOptions page through search results.
+type SearchOptions struct {
+	// Limit is the most hits to return; 0 means DefaultLimit.
+	Limit int
+	// Offset skips that many hits first.
+	Offset int
+}
+
+// Results are one page of search hits.
+type Results struct {
+	// Hits are the matching articles, newest edition first, then in
+	// reading order.
+	Hits []Hit
+	// Total counts every matching article, of which Hits is a page. It is
+	// 0 when the page lies past the last hit.
+	Total int
+}
+
+// Hit is an article that matched a search.
+type Hit struct {
+	// Edition is the edition the article is in (zero for SearchEdition).
+	Edition Edition
+	// Article is the article's ID in the edition, "S-N".
+	Article string
+	// Headline is the article's headline (model.Article.Title).
+	Headline string
+	// Snippet is a line of the article's text around the first match, cut
+	// with "…" where the line goes on.
+	Snippet string
+	// Match is the byte range of the match in Snippet, for the caller to
+	// style.
+	Match [2]int
+	// Block is the index in the article's Body of the block holding the
+	// match, or -1 when the match is in the headline stack or byline.
+	Block int
+	// Offset is the byte offset of the match in that block's text (for
+	// Block -1, in the headline-stack line that holds it).
+	Offset int
+}
+
+// Search finds the articles, in every edition in the store, whose headline
+// stack, byline or body contains query, ignoring case. Queries of three or
+// more characters use the trigram index; shorter ones (such as 禁渔) scan the
+// stored text.
+func (st *Store) Search(ctx context.Context, query string, opt SearchOptions) (Results, error) {
+	return st.search(ctx, query, nil, opt)
+}
+
+// Search is Store.Search limited to the shelf's editions.
+func (sh *Shelf) Search(ctx context.Context, query string, opt SearchOptions) (Results, error) {
+	sh.mu.Lock()
+	ids := make([]int64, 0, len(sh.list))
+	for _, e := range sh.list {
+		if e.ID != 0 {
+			ids = append(ids, e.ID)
+		}
+	}
+	sh.mu.Unlock()
+	return sh.st.search(ctx, query, ids, opt)
+}
+
+// search runs query over the editions in scope (all when scope is nil).
+func (st *Store) search(ctx context.Context, query string, scope []int64, opt SearchOptions) (Results, error) {
+	query = strings.TrimSpace(oneLine(query))
+	if query == "" || (scope != nil && len(scope) == 0) {
+		return Results{}, nil
+	}
+	limit := opt.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	var from, cond string
+	var arg any
+	switch {
+	case utf8.RuneCountInString(query) >= 3:
+		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
+		cond, arg = `articles_fts MATCH ?1`, `"`+strings.ReplaceAll(query, `"`, `""`)+`"`
+	case hasCase(query):
+		from = `articles a`
+		cond, arg = `a.text LIKE ?1 ESCAPE '\'`, "%"+likeEscaper.Replace(query)+"%"
+	default:
+		from = `articles a`
+		cond, arg = `instr(a.text, ?1) > 0`, query
+	}
+	args := []any{arg, limit, opt.Offset}
+	if scope != nil {
+		ids, _ := json.Marshal(scope)
+		cond += ` AND a.edition IN (SELECT value FROM json_each(?4))`
+		args = append(args, string(ids))
+	}
+	q := fmt.Sprintf(`SELECT a.id, a.edition, a.aid, a.headline, count(*) OVER ()
+		FROM %s JOIN editions e ON e.id = a.edition
+		WHERE %s AND e.gone = 0
+		ORDER BY e.date DESC, a.edition DESC, a.seq LIMIT ?2 OFFSET ?3`, from, cond)
+	res, rowIDs, err := st.hitRows(ctx, q, args)
+	if err != nil || len(res.Hits) == 0 {
+		return res, err
+	}
+	if err := st.fillHits(ctx, query, res.Hits, rowIDs); err != nil {
+		return Results{}, err
+	}
+	return res, nil
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// hasCase reports whether s holds a letter with upper and lower case forms,
+// for which a search must ignore case.
+func hasCase(s string) bool {
+	for _, r := range s {
+		if unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
+// hitRows runs the search query: the page of hits (edition ID only) and
+// their article rows' IDs.
+func (st *Store) hitRows(ctx context.Context, q string, args []any) (Results, []int64, error) {
+	rows, err := st.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return Results{}, nil, err
+	}
+	defer rows.Close()
+	var res Results
+	var ids []int64
+	for rows.Next() {
+		var h Hit
+		var id int64
+		if err := rows.Scan(&id, &h.Edition.ID, &h.Article, &h.Headline, &res.Total); err != nil {
+			return Results{}, nil, err
+		}
+		res.Hits = append(res.Hits, h)
+		ids = append(ids, id)
+	}
+	return res, ids, rows.Err()
+}
+
+// fillHits adds the edition, snippet and match position to each hit.
+func (st *Store) fillHits(ctx context.Context, query string, hits []Hit, rowIDs []int64) error {
+	ids, _ := json.Marshal(rowIDs)
+	text := make(map[int64]string, len(hits))
+	rows, err := st.db.QueryContext(ctx, `SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(ids))
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			rows.Close()
+			return err
+		}
+		text[id] = t
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	eds := map[int64]Edition{}
+	for i := range hits {
+		id := hits[i].Edition.ID
+		if _, ok := eds[id]; !ok {
+			eds[id] = Edition{}
+		}
+		locate(&hits[i], text[rowIDs[i]], query)
+	}
+	if err := st.editionsByID(ctx, eds); err != nil {
+		return err
+	}
+	for i := range hits {
+		hits[i].Edition = eds[hits[i].Edition.ID]
+	}
+	return nil
+}
+
+// editionsByID fills m (keyed by edition ID) with the stored editions.
+func (st *Store) editionsByID(ctx context.Context, m map[int64]Edition) error {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	js, _ := json.Marshal(ids)
+	rows, err := st.db.QueryContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser
+		FROM editions WHERE id IN (SELECT value FROM json_each(?))`, string(js))
+	if err != nil {
+		return err
+	}
+	var list []Edition
+	for rows.Next() {
+		var e Edition
+		if err := rows.Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser); err != nil {
+			rows.Close()
+			return err
+		}
+		e.Indexed = true
+		list = append(list, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := st.annotate(ctx, list); err != nil {
+		return err
+	}
+	for _, e := range list {
+		m[e.ID] = e
+	}
+	return nil
+}
+
+// SearchEdition finds the articles of ed that contain query, ignoring case,
+// in reading order, with the same snippets and positions as Search. It reads
+// no store.
+func SearchEdition(ed *model.Edition, query string) []Hit {
+	query = strings.TrimSpace(oneLine(query))
+	if query == "" {
+		return nil
+	}
+	var hits []Hit
+	for si := range ed.Sections {
+		for ai := range ed.Sections[si].Articles {
+			a := &ed.Sections[si].Articles[ai]
+			h := Hit{Article: a.ID, Headline: oneLine(a.Title())}
+			if locate(&h, articleText(a), query) {
+				hits = append(hits, h)
+			}
+		}
+	}
+	return hits
+}
+
+// locate finds the first match of query in text (an articleText) and sets
+// h's snippet and position from it. It reports whether there was a match.
+func locate(h *Hit, text, query string) bool {
+	start, end := indexFold(text, query)
+	if start < 0 {
+		h.Block, h.Snippet = -1, ""
+		return false
+	}
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	lineEnd := strings.IndexByte(text[end:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text)
+	} else {
+		lineEnd += end
+	}
+	h.Block = strings.Count(text[:lineStart], "\n") - headLines
+	if h.Block < 0 {
+		h.Block = -1
+	}
+	h.Offset = start - lineStart
+	h.Snippet, h.Match = snippet(text[lineStart:lineEnd], start-lineStart, end-lineStart)
+	return true
+}
+
+// snippet cuts line to about snippetRunes characters around the match at
+// line[start:end], marking cuts with "…", and returns the match's byte range
+// in the result.
+func snippet(line string, start, end int) (string, [2]int) {
+	from := start
+	for n := 0; n < snippetBefore && from > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(line[:from])
+		from -= size
+	}
+	to := end
+	for n := utf8.RuneCountInString(line[from:end]); n < snippetRunes && to < len(line); n++ {
+		_, size := utf8.DecodeRuneInString(line[to:])
+		to += size
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	offset := b.Len() - from
+	b.WriteString(line[from:to])
+	if to < len(line) {
+		b.WriteString("…")
+	}
+	return b.String(), [2]int{start + offset, end + offset}
+}
+
+// indexFold returns the byte range of the first occurrence of sub in s,
+// comparing letters without regard to case (Unicode simple folding, as the
+// trigram index and LIKE do), or -1, -1.
+func indexFold(s, sub string) (int, int) {
+	if !hasCase(sub) {
+		i := strings.Index(s, sub)
+		if i < 0 {
+			return -1, -1
+		}
+		return i, i + len(sub)
+	}
+	for i := range s {
+		if n, ok := prefixFold(s[i:], sub); ok {
+			return i, i + n
+		}
+	}
+	return -1, -1
+}
+
+// prefixFold reports whether s starts with sub under case folding, and how
+// many bytes of s the match spans.
+func prefixFold(s, sub string) (int, bool) {
+	n := 0
+	for _, r := range sub {
+		if n >= len(s) {
+			return 0, false
+		}
+		c, size := utf8.DecodeRuneInString(s[n:])
+		if c != r && !equalFold(c, r) {
+			return 0, false
+		}
+		n += size
+	}
+	return n, true
+}
+
+func equalFold(a, b rune) bool {
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}

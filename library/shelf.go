@@ -1,0 +1,387 @@
+package library
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"dubao/model"
+)
+
+// Edition is one edition on a shelf, as the picker lists it.
+type Edition struct {
+	// ID is the edition's key in the store, used by the reading-state
+	// methods. It is 0 until the edition is first indexed.
+	ID int64
+	// Path is the file's absolute path, or "seed:NAME" for an embedded
+	// edition.
+	Path string
+	// Ref names the edition in article IDs for `dubao export` (see
+	// ArticleRef): its date when no other edition in the store has that
+	// date, else the first 8 hex digits of its content hash; "seed" for an
+	// embedded edition.
+	Ref string
+	// Date is YYYY-MM-DD from the file name, else from the text; "" if
+	// neither states one.
+	Date string
+	// Title is the edition's title from its text, else its file name.
+	Title string
+	// Hash is the hex SHA-256 of the file's bytes; "" until indexed.
+	Hash string
+	// Articles is the number of articles; 0 until indexed.
+	Articles int
+	// Unread is the number of articles not marked read.
+	Unread int
+	// Indexed is false for a file found but not indexed yet: its date and
+	// title then come from its file name.
+	Indexed bool
+
+	size, mtime int64
+	parser      string
+}
+
+// ArticleRef returns the ID `dubao export` takes for article aid of e:
+// "REF/S-N", or just "S-N" for the embedded edition.
+func (e Edition) ArticleRef(aid string) string {
+	if e.embedded() {
+		return aid
+	}
+	return e.Ref + "/" + aid
+}
+
+func (e Edition) embedded() bool { return strings.HasPrefix(e.Path, "seed:") }
+
+// Progress reports on a shelf's background indexing.
+type Progress struct {
+	// Done counts the editions handled so far (indexed or failed); Total is
+	// how many needed indexing when the shelf was opened.
+	Done, Total int
+	// Failed counts the editions that could not be read or parsed; Shelf.Failed
+	// says why.
+	Failed int
+	// Path is the file handled last.
+	Path string
+}
+
+// Shelf is a set of editions opened together, newest first, kept in step
+// with the files: new and changed files are indexed in the background, and
+// files gone from a shelf directory drop out. Its methods are safe for
+// concurrent use.
+type Shelf struct {
+	st    *Store
+	paths []string // the files and directories asked for; nil for the library
+
+	mu       sync.Mutex
+	list     []Edition      // newest first
+	pos      map[string]int // path → index in list
+	failed   []error
+	fatal    error
+	progress chan Progress
+	done     chan struct{}
+	cancel   context.CancelFunc
+}
+
+// OpenShelf opens the editions that paths name: files, and directories
+// searched recursively for *.txt, *.text and *.md files. With no paths it
+// opens the library: every edition the store has indexed whose file is still
+// there, and the embedded ones registered with Embed.
+//
+// OpenShelf returns as soon as the files are listed: editions already
+// indexed and unchanged (same size and modification time) are ready at once;
+// new and changed ones are listed from their file names and indexed in the
+// background, reported on Progress. A path that does not exist is an error
+// (a *model.InputError).
+func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error) {
+	var files []found
+	var roots []string
+	var err error
+	if len(paths) > 0 {
+		if files, roots, err = scan(paths); err != nil {
+			return nil, err
+		}
+	}
+	stored, err := st.storedEditions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		files = st.libraryFiles(stored)
+	}
+	sh := &Shelf{st: st, paths: paths, progress: make(chan Progress, 1), done: make(chan struct{})}
+	fp := st.fingerprint()
+	var todo []found
+	present := make(map[string]bool, len(files))
+	for _, f := range files {
+		present[f.path] = true
+		e, ok := stored[f.path]
+		if !ok {
+			e = Edition{Path: f.path, Date: DateFromName(f.path), Title: titleFromName(f.path)}
+		}
+		if !ok || e.size != f.size || e.mtime != f.mtime || e.parser != fp {
+			todo = append(todo, f)
+		}
+		sh.list = append(sh.list, e)
+	}
+	var drop []int64
+	for path, e := range stored {
+		if !present[path] && under(path, roots) {
+			drop = append(drop, e.ID)
+		}
+	}
+	sh.sort()
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	sh.cancel = cancel
+	go sh.index(bg, todo, drop, stored)
+	return sh, nil
+}
+
+// sortNewestFirst orders editions by date, newest first, undated ones last,
+// then by title and path.
+func sortNewestFirst(list []Edition) {
+	// "" sorts below every date, so undated editions come last.
+	slices.SortFunc(list, func(a, b Edition) int {
+		return cmp.Or(-cmp.Compare(a.Date, b.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+	})
+}
+
+// libraryFiles returns the stored editions still on disk (and the embedded
+// ones this process registered), for the library shelf. Missing files are
+// left out but not dropped: the disk holding them may only be unmounted.
+func (st *Store) libraryFiles(stored map[string]Edition) []found {
+	var files []found
+	for path, e := range stored {
+		if e.embedded() {
+			st.mu.Lock()
+			emb, ok := st.embedded[path]
+			st.mu.Unlock()
+			if ok {
+				files = append(files, found{path: path, size: int64(len(emb.data))})
+			}
+			continue
+		}
+		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			files = append(files, found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+		}
+	}
+	return files
+}
+
+// storedEditions returns every edition in the store that is not gone, by
+// path.
+func (st *Store) storedEditions(ctx context.Context) (map[string]Edition, error) {
+	rows, err := st.db.QueryContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser FROM editions WHERE gone = 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]Edition{}
+	for rows.Next() {
+		var e Edition
+		if err := rows.Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser); err != nil {
+			return nil, err
+		}
+		e.Indexed = true
+		m[e.Path] = e
+	}
+	return m, rows.Err()
+}
+
+// edition returns the stored edition at path, with its ref and unread count.
+func (st *Store) edition(ctx context.Context, path string) (Edition, error) {
+	var e Edition
+	err := st.db.QueryRowContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser FROM editions WHERE path = ?`, path).
+		Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser)
+	if err != nil {
+		return Edition{}, err
+	}
+	e.Indexed = true
+	list := []Edition{e}
+	if err := st.annotate(ctx, list); err != nil {
+		return Edition{}, err
+	}
+	return list[0], nil
+}
+
+// annotate fills in the Ref and Unread of each edition in list.
+func (st *Store) annotate(ctx context.Context, list []Edition) error {
+	dup := map[string]bool{}
+	rows, err := st.db.QueryContext(ctx, `SELECT date FROM editions WHERE gone = 0 AND date <> '' GROUP BY date HAVING count(*) > 1`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			rows.Close()
+			return err
+		}
+		dup[d] = true
+	}
+	rows.Close()
+	read, err := st.readCounts(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		e := &list[i]
+		switch {
+		case e.embedded():
+			e.Ref = "seed"
+		case e.Date != "" && !dup[e.Date]:
+			e.Ref = e.Date
+		case e.Hash != "":
+			e.Ref = e.Hash[:8]
+		default:
+			e.Ref = e.Date
+		}
+		e.Unread = e.Articles - read[e.ID]
+	}
+	return nil
+}
+
+// readCounts returns, by edition ID, how many of its current articles are
+// marked read.
+func (st *Store) readCounts(ctx context.Context) (map[int64]int, error) {
+	rows, err := st.db.QueryContext(ctx, `SELECT r.edition, count(*) FROM reads r
+		JOIN articles a ON a.edition = r.edition AND a.aid = r.aid GROUP BY r.edition`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		m[id] = n
+	}
+	return m, rows.Err()
+}
+
+// Editions returns the shelf's editions, newest first, with current unread
+// counts. Editions still being indexed have Indexed false.
+func (sh *Shelf) Editions(ctx context.Context) ([]Edition, error) {
+	sh.mu.Lock()
+	list := slices.Clone(sh.list)
+	sh.mu.Unlock()
+	if err := sh.st.annotate(ctx, list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// Progress returns the channel that reports background indexing. It holds
+// the latest report only (a reader that falls behind skips to the newest)
+// and is closed when indexing ends.
+func (sh *Shelf) Progress() <-chan Progress { return sh.progress }
+
+// Done is closed when background indexing has ended.
+func (sh *Shelf) Done() <-chan struct{} { return sh.done }
+
+// Wait blocks until background indexing has ended, and returns the error
+// that stopped it early, if any (the store failing, such as a full disk).
+// Files that could not be indexed do not stop it; see Failed.
+func (sh *Shelf) Wait() error {
+	<-sh.done
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	return sh.fatal
+}
+
+// Failed returns the files that could not be indexed, each a
+// *model.InputError naming the file. They are left off the shelf.
+func (sh *Shelf) Failed() []error {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	return slices.Clone(sh.failed)
+}
+
+// Close stops background indexing (what was committed stays) and waits for
+// it to end. The store stays open.
+func (sh *Shelf) Close() {
+	sh.cancel()
+	<-sh.done
+}
+
+// Load reads and parses edition e (a file, or an embedded edition) for
+// reading. If e was not indexed yet, or its file changed, it is indexed now,
+// so that e's returned ID can carry reading state at once. The file is
+// only read.
+func (sh *Shelf) Load(ctx context.Context, e Edition) (*model.Edition, Edition, error) {
+	ed, e, err := sh.st.load(ctx, e.Path)
+	if err != nil {
+		return nil, Edition{}, err
+	}
+	sh.mu.Lock()
+	sh.update(e)
+	sh.mu.Unlock()
+	return ed, e, nil
+}
+
+// update replaces the listed edition with e's path by e; sh.mu is held.
+func (sh *Shelf) update(e Edition) {
+	if i, ok := sh.pos[e.Path]; ok {
+		sh.list[i] = e
+		sh.sort()
+	}
+}
+
+// remove takes the edition at path off the list; sh.mu is held.
+func (sh *Shelf) remove(path string) {
+	if i, ok := sh.pos[path]; ok {
+		sh.list = slices.Delete(sh.list, i, i+1)
+		sh.sort()
+	}
+}
+
+// sort puts the list in order and indexes it by path; sh.mu is held.
+func (sh *Shelf) sort() {
+	sortNewestFirst(sh.list)
+	sh.pos = make(map[string]int, len(sh.list))
+	for i, e := range sh.list {
+		sh.pos[e.Path] = i
+	}
+}
+
+// Load reads and parses the edition at path (a file or "seed:NAME"),
+// indexing it first if the store does not hold these bytes yet.
+func (st *Store) Load(ctx context.Context, path string) (*model.Edition, Edition, error) {
+	return st.load(ctx, path)
+}
+
+func (st *Store) load(ctx context.Context, path string) (*model.Edition, Edition, error) {
+	f := found{path: path}
+	if !strings.HasPrefix(path, "seed:") {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, Edition{}, &model.InputError{Name: path, Err: plainPathError(err)}
+		}
+		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+	}
+	prev, err := st.edition(ctx, path)
+	if err != nil && err != sql.ErrNoRows {
+		return nil, Edition{}, err
+	}
+	// The reader needs the parsed edition even when the index is current,
+	// so prepare with no stored hash to have it parsed.
+	p := st.prepare(f, known{})
+	if p.err != nil {
+		return nil, Edition{}, p.err
+	}
+	if err == sql.ErrNoRows || prev.Hash != p.hash || prev.parser != st.fingerprint() ||
+		prev.size != f.size || prev.mtime != f.mtime {
+		if _, err := st.writeOne(ctx, p); err != nil {
+			return nil, Edition{}, err
+		}
+		if prev, err = st.edition(ctx, path); err != nil {
+			return nil, Edition{}, err
+		}
+	}
+	return p.ed, prev, nil
+}

@@ -1,0 +1,207 @@
+// Package library keeps dubao's archive of editions and the reader's state in
+// one SQLite store: which files make up a shelf, a trigram search index over
+// every article, read marks, bookmarks, resume positions and display toggles.
+//
+// Open a Store once per process, open a Shelf on it for the editions named on
+// the command line (or the whole library), and read state through the Store.
+// Edition files are only ever read. See README.md for the layout on disk.
+package library
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"dubao/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// FileName is the store's file inside the data directory.
+const FileName = "library.db"
+
+// busyTimeoutMS is how long a statement waits for another connection or
+// process to release a lock before failing with SQLITE_BUSY. The longest
+// lock anyone holds is one indexing batch (see batchDuration), so this leaves
+// a wide margin.
+const busyTimeoutMS = 10000
+
+// Options configure Open.
+type Options struct {
+	// Dir is the data directory holding the store. Empty means
+	// DefaultDir(os.Getenv).
+	Dir string
+	// Memory opens a store that lives only as long as the process.
+	Memory bool
+	// Parse turns an edition's bytes into an edition; nil means model.Parse.
+	// Tests and benchmarks substitute their own.
+	Parse func(data []byte, opt model.Options) (*model.Edition, error)
+}
+
+// Store is an open library store. Its methods are safe for concurrent use.
+type Store struct {
+	db      *sql.DB
+	dir     string
+	unsaved error
+	parse   func(data []byte, opt model.Options) (*model.Edition, error)
+
+	fpOnce sync.Once
+	fp     string
+
+	mu       sync.Mutex
+	embedded map[string]embedded // by path, "seed:NAME"
+}
+
+// embedded is an edition given to Embed.
+type embedded struct {
+	data  []byte
+	title string
+}
+
+// UnsavedError says why reading state is kept in memory only: the data
+// directory could not be created or written, or the store in it could not
+// be opened. Reading still works; nothing is saved when the process exits.
+type UnsavedError struct {
+	// Dir is the data directory that was tried.
+	Dir string
+	// Err is what went wrong.
+	Err error
+}
+
+func (e *UnsavedError) Error() string {
+	return fmt.Sprintf("reading state not saved: cannot use %s: %v", e.Dir, e.Err)
+}
+
+func (e *UnsavedError) Unwrap() error { return e.Err }
+
+// DefaultDir returns the data directory to use when none is given:
+// $DUBAO_DATA_DIR, else $XDG_DATA_HOME/dubao, else ~/.local/share/dubao.
+// getenv is usually os.Getenv. Relative values of XDG_DATA_HOME are ignored,
+// as the XDG base directory specification says.
+func DefaultDir(getenv func(string) string) (string, error) {
+	if d := getenv("DUBAO_DATA_DIR"); d != "" {
+		return filepath.Abs(d)
+	}
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "dubao"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		return "", errors.New("no data directory: set DUBAO_DATA_DIR, XDG_DATA_HOME or HOME")
+	}
+	return filepath.Join(home, ".local", "share", "dubao"), nil
+}
+
+// Open opens (creating or migrating as needed) the store in opt.Dir.
+//
+// When the directory cannot be created or written, or the store in it cannot
+// be used (damaged, or written by a newer dubao), Open does not fail: it
+// returns a working store kept in memory, and Unsaved reports why. The error
+// result is non-nil only when not even that could be made.
+func Open(opt Options) (*Store, error) {
+	parse := opt.Parse
+	if parse == nil {
+		parse = model.Parse
+	}
+	if opt.Memory {
+		return openMemory(parse, nil)
+	}
+	dir := opt.Dir
+	if dir == "" {
+		d, err := DefaultDir(os.Getenv)
+		if err != nil {
+			return openMemory(parse, &UnsavedError{Dir: "(none)", Err: err})
+		}
+		dir = d
+	}
+	st, err := openFile(dir, parse)
+	if err != nil {
+		return openMemory(parse, &UnsavedError{Dir: dir, Err: err})
+	}
+	return st, nil
+}
+
+// openFile opens the store file in dir with WAL journaling and a busy
+// timeout, and brings its schema up to date.
+func openFile(dir string, parse func([]byte, model.Options) (*model.Edition, error)) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, plainPathError(err)
+	}
+	path := filepath.Join(dir, FileName)
+	// synchronous=NORMAL: a commit survives the process being killed (the
+	// WAL is in the kernel's page cache); only a power cut can roll back the
+	// last commits, and never corrupts the file.
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
+		fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeoutMS) +
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	st, err := openDSN(dsn, dir, parse)
+	if err != nil {
+		return nil, err
+	}
+	var mode string
+	if err := st.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		st.db.Close()
+		if err == nil {
+			err = fmt.Errorf("journal mode is %q, not wal", mode)
+		}
+		return nil, err
+	}
+	return st, nil
+}
+
+// openMemory opens a private in-memory store. The memdb VFS lets several
+// connections share it, so readers are not queued behind the indexer.
+func openMemory(parse func([]byte, model.Options) (*model.Edition, error), why error) (*Store, error) {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	dsn := "file:/dubao-" + hex.EncodeToString(b[:]) + "?vfs=memdb" +
+		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) + "&_pragma=foreign_keys(1)&_txlock=immediate"
+	st, err := openDSN(dsn, "", parse)
+	if err != nil {
+		return nil, err
+	}
+	st.unsaved = why
+	return st, nil
+}
+
+func openDSN(dsn, dir string, parse func([]byte, model.Options) (*model.Edition, error)) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	st := &Store{db: db, dir: dir, parse: parse, embedded: map[string]embedded{}}
+	if err := migrate(context.Background(), db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// Unsaved returns nil when reading state is saved to disk, else an
+// *UnsavedError saying why it is kept in memory only. A reader shows it in
+// its status line.
+func (st *Store) Unsaved() error { return st.unsaved }
+
+// Dir returns the data directory the store lives in; empty for a store in
+// memory.
+func (st *Store) Dir() string { return st.dir }
+
+// Close closes the store. Open shelves must be closed first.
+func (st *Store) Close() error { return st.db.Close() }
+
+// plainPathError drops the path that *os.PathError repeats, since the
+// errors built from it name the directory already.
+func plainPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,176 @@
+package library
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultDir(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"DUBAO_DATA_DIR wins", map[string]string{"DUBAO_DATA_DIR": "/d", "XDG_DATA_HOME": "/x", "HOME": "/h"}, "/d"},
+		{"XDG_DATA_HOME", map[string]string{"XDG_DATA_HOME": "/x", "HOME": "/h"}, "/x/dubao"},
+		{"relative XDG_DATA_HOME is ignored", map[string]string{"XDG_DATA_HOME": "x", "HOME": "/h"}, "/h/.local/share/dubao"},
+		{"HOME", map[string]string{"HOME": "/h"}, "/h/.local/share/dubao"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := DefaultDir(func(k string) string { return tt.env[k] })
+			if err != nil || got != tt.want {
+				t.Errorf("DefaultDir = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+	if _, err := DefaultDir(func(string) string { return "" }); err == nil {
+		t.Error("DefaultDir with no environment: no error")
+	}
+}
+
+func TestOpenMakesWALStoreWithBusyTimeout(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a", "b")
+	st := openTest(t, dir, nil)
+	if st.Dir() != dir {
+		t.Errorf("Dir = %q, want %q", st.Dir(), dir)
+	}
+	var mode string
+	var timeout, version int
+	if err := st.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	st.db.QueryRow("PRAGMA busy_timeout").Scan(&timeout)
+	st.db.QueryRow("PRAGMA user_version").Scan(&version)
+	if mode != "wal" || timeout != busyTimeoutMS || version != SchemaVersion {
+		t.Errorf("journal_mode %q, busy_timeout %d, user_version %d; want wal, %d, %d", mode, timeout, version, busyTimeoutMS, SchemaVersion)
+	}
+	if _, err := os.Stat(filepath.Join(dir, FileName)); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestSchemaVersionCountsMigrations(t *testing.T) {
+	if SchemaVersion != len(migrations) {
+		t.Errorf("SchemaVersion %d, %d migrations", SchemaVersion, len(migrations))
+	}
+}
+
+// An unusable data directory gives a store in memory that still keeps
+// state for the session, and an error that names the directory.
+func TestUnusableDirFallsBackToMemory(t *testing.T) {
+	tmp := t.TempDir()
+	file := writeFile(t, tmp, "file", "x")
+	corrupt := filepath.Join(tmp, "corrupt")
+	writeFile(t, corrupt, FileName, strings.Repeat("not a database ", 100))
+	tests := []struct {
+		name, dir string
+	}{
+		{"directory under a file", filepath.Join(file, "dubao")},
+		{"damaged store", corrupt},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(filepath.Join(tt.dir, FileName))
+			st, err := Open(Options{Dir: tt.dir, Parse: splitParse})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			var ue *UnsavedError
+			if !errors.As(st.Unsaved(), &ue) || ue.Dir != tt.dir || !strings.Contains(ue.Error(), tt.dir) {
+				t.Fatalf("Unsaved() = %v, want an *UnsavedError naming %s", st.Unsaved(), tt.dir)
+			}
+			ctx := context.Background()
+			e, err := st.Embed(ctx, "x", "X", []byte(story("海门日报", "2024-03-19", []string{"标题一"})))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.MarkRead(ctx, e.ID, "1-1"); err != nil {
+				t.Fatal(err)
+			}
+			if read, err := st.ReadSet(ctx, e.ID); err != nil || !read["1-1"] {
+				t.Errorf("ReadSet after MarkRead = %v, %v", read, err)
+			}
+			after, _ := os.ReadFile(filepath.Join(tt.dir, FileName))
+			if !bytes.Equal(before, after) {
+				t.Error("the unusable store file was changed")
+			}
+		})
+	}
+}
+
+func TestNewerSchemaIsLeftAlone(t *testing.T) {
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE future (x); PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st, err := Open(Options{Dir: dir, Parse: splitParse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	var ve *VersionError
+	if !errors.As(st.Unsaved(), &ve) || ve.Have != 99 || ve.Want != SchemaVersion {
+		t.Fatalf("Unsaved() = %v, want a VersionError 99 > %d", st.Unsaved(), SchemaVersion)
+	}
+	db, _ = sql.Open("sqlite", filepath.Join(dir, FileName))
+	defer db.Close()
+	var v int
+	db.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != 99 {
+		t.Errorf("user_version became %d", v)
+	}
+}
+
+// A store at the previous schema version, holding editions, articles and a
+// read mark, is migrated on Open: its data stays and the search index added
+// by the last migration covers the articles stored before it.
+func TestMigratesFromPreviousVersion(t *testing.T) {
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := migrateTo(ctx, db, SchemaVersion-1); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`INSERT INTO editions (id, path, hash, size, mtime, date, title, articles, parser)
+			VALUES (7, '/old/2024-03-19.txt', 'abcdef0123', 1, 1, '2024-03-19', '海门日报', 1, 'old');
+		INSERT INTO articles (edition, aid, section, seq, headline, text)
+			VALUES (7, '1-1', 1, 0, '落实长江禁渔令', '` + "\n落实长江禁渔令\n\n\n\n\n执法人员随机走访了城区的农贸市场" + `');
+		INSERT INTO reads (edition, aid, at) VALUES (7, '1-1', 1)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	st := openTest(t, dir, nil)
+	var v int
+	st.db.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != SchemaVersion {
+		t.Fatalf("user_version %d after Open, want %d", v, SchemaVersion)
+	}
+	res, err := st.Search(ctx, "农贸市场", SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].Article != "1-1" || res.Hits[0].Block != 0 || res.Hits[0].Edition.Date != "2024-03-19" {
+		t.Errorf("search after migration = %+v", res)
+	}
+	if read, err := st.ReadSet(ctx, 7); err != nil || !read["1-1"] {
+		t.Errorf("read mark after migration: %v, %v", read, err)
+	}
+}
