@@ -174,7 +174,7 @@ type pageHeader struct {
 // or a bracketed section name such as 【要闻】. Markdown headings are
 // handled by the caller.
 func parsePageHeader(s string) (pageHeader, bool) {
-	if runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
+	if s == "" || runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
 		return pageHeader{}, false
 	}
 	switch {
@@ -248,4 +248,38 @@ func latinWords(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// endNoteWords open the notes that end a story: 完, 责任编辑, 编辑, 校对.
+var endNoteWords = []string{"完", "责任编辑", "責任編輯", "编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
+
+// isEndNote reports whether s is a note that closes a story: （完）,
+// （责任编辑：张三）, 编辑 李四 校对 王五.
+func isEndNote(s string) bool {
+	if runeCountMax(s, 41) > 40 {
+		return false
+	}
+	t := strings.TrimLeft(s, "（(【[ ")
+	for _, w := range endNoteWords {
+		if strings.HasPrefix(t, w) {
+			rest := strings.TrimLeft(t[len(w):], " ")
+			r, _ := utf8.DecodeRuneInString(rest)
+			return w == "完" && (rest == "" || strings.ContainsRune("）)】]", r)) ||
+				w != "完" && strings.ContainsRune(":：/／ ）)", r) || w != "完" && rest != "" && isHan(r) && strings.Contains(rest, " ")
+		}
+	}
+	return false
+}
+
+// isRule reports whether s is a rule between stories: a line of dashes,
+// stars or box-drawing characters.
+func isRule(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !strings.ContainsRune("-—–_=*~·•.…─━═+<>□■◆◇○●☆★ ", r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }

@@ -43,6 +43,7 @@ type info struct {
 	title    bool // short enough and shaped like a headline or intertitle
 	bold     bool // wholly Markdown bold
 	dateline bool // starts with a dateline: the first paragraph of a story
+	end      bool // an end note (（完）, 责任编辑) or a rule line: the story ends
 }
 
 // parser holds the state of one parse.
@@ -54,6 +55,9 @@ type parser struct {
 	headers bool
 	// breakBlanks is how many blank lines start a new section.
 	breakBlanks int
+	// usualBlanks is how many blank lines usually separate blocks; a wider
+	// gap, short of a section break, sets stories apart.
+	usualBlanks int
 
 	ed  *Edition
 	sec *Section // the section being filled, not yet in ed.Sections
@@ -86,7 +90,7 @@ func newParser(units []unit) *parser {
 			usual, most = n, c
 		}
 	}
-	p.breakBlanks = max(2, usual+1)
+	p.usualBlanks, p.breakBlanks = usual, max(2, usual+1)
 	return p
 }
 
@@ -123,6 +127,10 @@ func (p *parser) classify(i int) info {
 		return in
 	}
 	if m, _ := isJumpMarker(s); m {
+		return in
+	}
+	if isEndNote(s) || isRule(s) {
+		in.end = true
 		return in
 	}
 	if _, _, _, ok := parseLeadByline(s); ok {
@@ -241,7 +249,9 @@ func (p *parser) stackAt(i int) int {
 // article: a byline or a photo follows it, it opens a section, it is a
 // Markdown heading, or the story before it was closed by its byline.
 func (p *parser) strongStart(i, k int) bool {
-	if p.closed {
+	if p.closed || p.units[i].blank > p.usualBlanks {
+		// The story before was closed by its byline or an end note, or a
+		// wider gap than the blocks' usual one sets this apart.
 		return true
 	}
 	if p.art == nil {
@@ -330,7 +340,7 @@ func joinLabel(a, b string) string {
 // article when there is none.
 func (p *parser) addBody(i int) {
 	u, in := p.units[i], p.infos[i]
-	if p.art == nil || p.closed && in.byline == nil && !in.isCredit {
+	if p.art == nil || p.closed && in.byline == nil && !in.isCredit && !in.end {
 		p.closeArticle()
 		p.art = &Article{Kind: KindNews}
 	}
@@ -340,6 +350,9 @@ func (p *parser) addBody(i int) {
 		p.addByline(*in.byline, i)
 	case in.isCredit:
 		p.addCredit(u.text, in.credit)
+	case in.end:
+		a.Body = append(a.Body, Block{Type: Paragraph, Text: u.text})
+		p.closed = true
 	case !u.indented && p.openParagraph() != nil && !(endsClause(p.openParagraph().Text) && startsListItem(u.text)):
 		last := p.openParagraph()
 		last.Text = joinBroken(last.Text, stripBold(u.text))
@@ -441,11 +454,7 @@ func (p *parser) closeArticle() {
 	if a == nil {
 		return
 	}
-	if n := len(a.Body); n > 0 {
-		last := a.Body[n-1]
-		if _, isByline := parseStandaloneByline(last.Text); isByline && n > 1 {
-			last = a.Body[n-2]
-		}
+	if last := lastTextBlock(a.Body); last != nil {
 		a.Continued = last.Type == Intertitle ||
 			last.Type == Paragraph && (!endsSentence(last.Text) || endsWithJump(last.Text))
 	}
@@ -457,6 +466,18 @@ func (p *parser) closeArticle() {
 		p.sec = &Section{}
 	}
 	p.sec.Articles = append(p.sec.Articles, *a)
+}
+
+// lastTextBlock returns the last block of the story's own text, passing
+// over the end notes, rules and second bylines kept after it.
+func lastTextBlock(body []Block) *Block {
+	for i := len(body) - 1; i >= 0; i-- {
+		t := body[i].Text
+		if _, isByline := parseStandaloneByline(t); !isByline && !isEndNote(t) && !isRule(t) || i == 0 {
+			return &body[i]
+		}
+	}
+	return nil
 }
 
 // kindOf decides whether a finished article is news, a photo story or a

@@ -94,6 +94,17 @@ func TestParseShapes(t *testing.T) {
 			want: "§1 简讯\n1-1 news H=简讯 D=本报讯 p\n1-2 brief D=本报讯 p\n",
 		},
 		{
+			name: "indented paragraphs, stories set apart by a blank line, no bylines",
+			text: "春耕备耕忙\n　　连日来，各地抢抓农时开展春耕。\n　　农技人员深入田间指导。\n\n" +
+				"老街焕发新生机\n　　经过改造，老街重新开放。\n",
+			want: "§1 春耕备耕忙\n1-1 news H=春耕备耕忙 pp\n1-2 brief H=老街焕发新生机 p\n",
+		},
+		{
+			name: "end notes and rules close a story",
+			text: "标题甲\n\n正文甲很长很长的一段话。\n\n（完）\n\n标题乙\n\n正文乙。\n\n（责任编辑：张三）\n\n————\n\n标题丙\n\n正文丙。\n",
+			want: "§1 标题甲\n1-1 news H=标题甲 pp\n1-2 news H=标题乙 ppp\n1-3 brief H=标题丙 p\n",
+		},
+		{
 			name: "hard-wrapped Latin text with a hyphen-broken word",
 			text: "### Budget approved\n\nBy Jane Smith and John Doe\n\nThe council voted on Tuesday to approve a budget that\n" +
 				"increases spending on buses, after a long debate about cap-\nturing carbon.\n",

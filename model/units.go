@@ -52,7 +52,10 @@ func splitUnits(text string) []unit {
 		}
 		u := unit{text: t, indented: isIndented(line), blank: blank, formFeed: formFeed}
 		u.sameBlock = blank == 0 && !formFeed && len(lines) > 0
-		u.heading, u.text = markdownHeading(t)
+		if u.heading, u.text = markdownHeading(t); u.text == "" {
+			// A heading of nothing but marks: markup, no text.
+			continue
+		}
 		u.lastWidth = approxWidth(t, maxWrapMeasure+1)
 		lines = append(lines, u)
 		blank, formFeed = 0, false
