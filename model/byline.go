@@ -270,6 +270,9 @@ func parseStandaloneByline(s string) (Byline, bool) {
 	if b, ok := parseLatinByline(s); ok {
 		return b, true
 	}
+	if isCollectiveAuthor(s) {
+		return Byline{Raw: s}, true
+	}
 	t := strings.TrimLeft(s, bylineMarks+" ")
 	inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "（"), "("), "）"), ")")
 	if _, _, ok := roleAt(inner); !ok {
@@ -355,4 +358,22 @@ func parseLatinByline(s string) (Byline, bool) {
 		}
 	}
 	return b, len(b.Reporters) > 0
+}
+
+// collectiveAuthors end the bylines of editorials and commentaries, which
+// name no person: 本报评论员, 新华社评论员, 本报编辑部.
+var collectiveAuthors = []string{"评论员", "評論員", "编辑部", "編輯部"}
+
+// isCollectiveAuthor reports whether s is such a byline.
+func isCollectiveAuthor(s string) bool {
+	t := strings.Trim(s, "（()）■ ")
+	if runeCountMax(t, 13) > 12 {
+		return false
+	}
+	for _, a := range collectiveAuthors {
+		if strings.HasSuffix(t, a) && len(t) > len(a) {
+			return true
+		}
+	}
+	return false
 }

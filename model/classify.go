@@ -251,7 +251,8 @@ func latinWords(s string, n int) string {
 }
 
 // endNoteWords open the notes that end a story: 完, 责任编辑, 编辑, 校对.
-var endNoteWords = []string{"完", "责任编辑", "責任編輯", "编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
+var endNoteWords = []string{"完", "责任编辑", "責任編輯", "本版责编", "本版編輯", "本版编辑", "责编", "美编",
+	"编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
 
 // isEndNote reports whether s is a note that closes a story: （完）,
 // （责任编辑：张三）, 编辑 李四 校对 王五.
@@ -282,4 +283,19 @@ func isRule(s string) bool {
 		n++
 	}
 	return n >= 3
+}
+
+// speechVerbs end a kicker that introduces what someone said, as in
+// 习近平在参加江苏代表团审议时强调 above the headline.
+var speechVerbs = []string{"强调", "指出", "表示", "要求", "提出", "宣布", "寄语", "強調", "表示"}
+
+// isSpeechKicker reports whether a title line ends with a speech verb, the
+// mark of a kicker without punctuation.
+func isSpeechKicker(s string) bool {
+	for _, v := range speechVerbs {
+		if strings.HasSuffix(s, v) {
+			return true
+		}
+	}
+	return false
 }

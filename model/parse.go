@@ -315,7 +315,7 @@ func (p *parser) startArticle(i, n int) {
 	case 1:
 		a.Headline = titles[0]
 	case 2:
-		if isKickerLike(titles[0]) {
+		if isKickerLike(titles[0]) || isSpeechKicker(titles[0]) {
 			a.Kicker, a.KickerTail = splitKickerTail(titles[0])
 			a.Headline = titles[1]
 		} else {
@@ -483,13 +483,19 @@ func lastTextBlock(body []Block) *Block {
 // kindOf decides whether a finished article is news, a photo story or a
 // brief.
 func kindOf(a *Article) Kind {
-	if a.PhotoCredit != "" && a.Byline.Raw == "" && a.Paragraphs() == 0 {
+	paragraphs := 0
+	for _, b := range a.Body {
+		if b.Type == Paragraph && !isEndNote(b.Text) && !isRule(b.Text) {
+			paragraphs++
+		}
+	}
+	if a.PhotoCredit != "" && a.Byline.Raw == "" && paragraphs == 0 {
 		return KindPhoto
 	}
 	if a.Headline == "" {
 		return KindBrief
 	}
-	if a.Byline.IsZero() && a.Paragraphs() == 1 && len(a.Body) == 1 && runeCountMax(a.Body[0].Text, briefRunes) < briefRunes {
+	if a.Byline.IsZero() && paragraphs == 1 && len(a.Body) == 1 && runeCountMax(a.Body[0].Text, briefRunes) < briefRunes {
 		return KindBrief
 	}
 	return KindNews

@@ -105,6 +105,19 @@ func TestParseShapes(t *testing.T) {
 			want: "§1 标题甲\n1-1 news H=标题甲 pp\n1-2 news H=标题乙 ppp\n1-3 brief H=标题丙 p\n",
 		},
 		{
+			name: "a page of a national daily: speech kicker, agency dateline, photo, editorial, briefs, page note",
+			text: "第01版：要闻\n\n习近平在参加江苏代表团审议时强调\n因地制宜发展新质生产力\n\n" +
+				"　　新华社北京3月5日电　习近平5日下午在参加江苏代表团审议时强调，要牢牢把握高质量发展这个首要任务。\n" +
+				"　　江苏代表团审议现场气氛热烈。\n\n两会现场\n　　3月5日，十四届全国人大二次会议在北京开幕。\n" +
+				"　　新华社记者　谢环驰　摄\n\n本版责编：张三　李四\n\n第02版：要闻\n\n坚定不移推动高质量发展\n" +
+				"——论学习贯彻全国两会精神\n本报评论员\n　　推动高质量发展，是根本要求。\n　　我们要完整、准确、全面贯彻新发展理念。\n\n" +
+				"简讯\n　　■本报北京3月5日电　全国政协举行全体会议。\n　　■本报北京3月5日电　国务院新闻办公室举行发布会。\n",
+			want: "§1 要闻 [第01版：要闻]\n1-1 news K=习近平在参加江苏代表团审议时强调 H=因地制宜发展新质生产力 D=新华社北京3月5日电 pp\n" +
+				"1-2 photo H=两会现场 P=谢环驰 credit=新华社记者　谢环驰　摄 cp\n" +
+				"§2 要闻 [第02版：要闻]\n2-1 news H=坚定不移推动高质量发展 S=——论学习贯彻全国两会精神 pp\n" +
+				"2-2 news H=简讯 D=本报北京3月5日电 p\n2-3 brief D=本报北京3月5日电 p\n",
+		},
+		{
 			name: "hard-wrapped Latin text with a hyphen-broken word",
 			text: "### Budget approved\n\nBy Jane Smith and John Doe\n\nThe council voted on Tuesday to approve a budget that\n" +
 				"increases spending on buses, after a long debate about cap-\nturing carbon.\n",
