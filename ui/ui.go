@@ -76,11 +76,16 @@ type Model struct {
 	query string
 	hits  []search.Hit
 	hit   int
+
+	// helpNav scrolls the help box when it is taller than the screen;
+	// helpScroll is its first row.
+	helpNav    keys.Nav
+	helpScroll int
 }
 
 // New returns the reader for ed, showing its first story.
 func New(ed *model.Edition, opt Options) Model {
-	m := Model{ed: ed, opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New()}
+	m := Model{ed: ed, opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav()}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	names := make([]string, len(ed.Sections))
@@ -175,9 +180,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case k.Keystroke() == "ctrl+c":
 		return tea.Quit
 	case m.overlay == overlayHelp:
-		if key.Matches(k, m.keys.Help, m.keys.Back, m.keys.Quit) {
-			m.overlay = overlayNone
-		}
+		m.helpKey(k)
 		return nil
 	case m.overlay == overlayPicker:
 		m.picker, cmd = m.picker.Update(k)
@@ -211,7 +214,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Quit):
 		return true, tea.Quit
 	case key.Matches(k, g.Help):
-		m.overlay = overlayHelp
+		m.overlay, m.helpScroll = overlayHelp, 0
 	case key.Matches(k, g.Search):
 		m.openSearch()
 	case key.Matches(k, g.Picker):
@@ -253,4 +256,28 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 // language from the locale, and NO_COLOR.
 func OptionsFromEnv(getenv func(string) string) Options {
 	return Options{Lang: common.LangFromEnv(getenv), NoColor: getenv("NO_COLOR") != ""}
+}
+
+// helpKey scrolls or closes the help box.
+func (m *Model) helpKey(k tea.KeyPressMsg) {
+	n := len(m.helpContent())
+	_, h := m.overlayArea()
+	m.helpScroll = m.helpTop(n)
+	switch {
+	case key.Matches(k, m.keys.Help, m.keys.Back, m.keys.Quit):
+		m.overlay = overlayNone
+	case key.Matches(k, m.helpNav.Down):
+		m.helpScroll++
+	case key.Matches(k, m.helpNav.Up):
+		m.helpScroll--
+	case key.Matches(k, m.helpNav.PageDown, m.helpNav.HalfPageDown):
+		m.helpScroll += max(h-1, 1)
+	case key.Matches(k, m.helpNav.PageUp, m.helpNav.HalfPageUp):
+		m.helpScroll -= max(h-1, 1)
+	case key.Matches(k, m.helpNav.Top):
+		m.helpScroll = 0
+	case key.Matches(k, m.helpNav.Bottom):
+		m.helpScroll = n
+	}
+	m.helpScroll = m.helpTop(n)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,7 @@ func (m Model) render() string {
 	}
 	switch m.overlay {
 	case overlayHelp:
-		rows = m.drawOverlay(rows, m.common.Lang.Title("help"), m.helpContent())
+		rows = m.drawHelp(rows)
 	case overlayPicker:
 		rows = m.drawPicker(rows)
 	}
@@ -153,54 +154,69 @@ func (m Model) helpGroups() [][]key.Binding {
 	}
 }
 
-// helpContent renders the help groups as columns when they fit across the
-// screen, else one under another.
+// helpContent renders the help groups as columns, as many side by side as
+// fit the screen, the rest in further rows of columns.
 func (m Model) helpContent() []string {
-	groups := m.helpGroups()
+	w, _ := m.overlayArea()
 	hm := m.help
 	hm.SetWidth(0)
-	full := hm.FullHelpView(groups)
-	if common.Width(firstLine(full)) <= m.lay.Width-overlayChrome {
-		return strings.Split(full, "\n")
-	}
 	var rows []string
-	for i, g := range groups {
-		if i > 0 {
+	var line [][]key.Binding
+	flush := func() {
+		if len(line) == 0 {
+			return
+		}
+		if len(rows) > 0 {
 			rows = append(rows, "")
 		}
-		rows = append(rows, strings.Split(hm.FullHelpView([][]key.Binding{g}), "\n")...)
+		rows = append(rows, strings.Split(hm.FullHelpView(line), "\n")...)
+		line = nil
 	}
+	for _, g := range m.helpGroups() {
+		if len(line) > 0 && common.Width(firstLine(hm.FullHelpView(append(line, g)))) > w {
+			flush()
+		}
+		line = append(line, g)
+	}
+	flush()
 	return rows
 }
 
-// overlayChrome is the cells an overlay box needs around its content: its
-// frame, and one column of the screen left visible on each side.
-const overlayChrome = 6
+// overlayMargin is the columns of the panes left visible on each side of an
+// overlay box, so it reads as drawn over them.
+const overlayMargin = 2
 
-// drawOverlay frames content and draws it centred over the panes.
-func (m Model) drawOverlay(rows []string, title string, content []string) []string {
+// overlayArea is the room an overlay box's content has: inside the panes'
+// frames, less the box's own frame and margins.
+func (m Model) overlayArea() (w, h int) {
+	frame := m.common.Styles.Overlay.Frame
+	w = m.lay.Width - 2*overlayMargin - frame.GetHorizontalFrameSize()
+	h = m.lay.ListInner.H - frame.GetVerticalFrameSize()
+	return max(w, 0), max(h, 0)
+}
+
+// drawOverlay frames content and draws it centred over the panes, inside
+// their frames. footer goes on the box's bottom edge.
+func (m Model) drawOverlay(rows []string, title, footer string, content []string) []string {
 	l := m.lay
 	frame := m.common.Styles.Overlay.Frame
-	maxW := l.Width - overlayChrome
-	maxH := l.Height - headerRows - statusRows - frame.GetVerticalFrameSize()
+	maxW, maxH := m.overlayArea()
 	cw := 0
 	for _, c := range content {
 		cw = max(cw, common.Width(c))
 	}
-	cw = min(max(cw, typeset.Width(title)+4), maxW)
-	if len(content) > maxH {
-		content = content[:max(maxH, 0)]
-	}
+	cw = min(max(cw, typeset.Width(title)+4, typeset.Width(footer)+4), maxW)
+	content = content[:min(len(content), maxH)]
 	inner := make([]string, len(content))
 	for i, c := range content {
 		inner[i] = common.FitStyled(c, cw)
 	}
 	os := m.common.Styles.Overlay
 	f := common.NewFrame(frame, os.Border, os.Title, os.Border)
-	box := f.Render(inner, cw, title, "")
+	box := f.Render(inner, cw, title, footer)
 	bw := cw + frame.GetHorizontalFrameSize()
 	x := (l.Width - bw) / 2
-	y := headerRows + max((l.Height-headerRows-statusRows-len(box))/2, 0)
+	y := l.ListInner.Y + max((l.ListInner.H-len(box))/2, 0)
 	for i, b := range box {
 		if y+i < len(rows) {
 			rows[y+i] = splice(rows[y+i], b, x, bw, l.Width)
@@ -209,14 +225,31 @@ func (m Model) drawOverlay(rows []string, title string, content []string) []stri
 	return rows
 }
 
+// drawHelp draws the help box, scrolled to helpTop when it is taller than
+// the screen; the footer then says which rows are shown.
+func (m Model) drawHelp(rows []string) []string {
+	content := m.helpContent()
+	_, h := m.overlayArea()
+	top := m.helpTop(len(content))
+	footer := ""
+	if len(content) > h {
+		footer = fmt.Sprintf("%d-%d/%d", top+1, min(top+h, len(content)), len(content))
+	}
+	return m.drawOverlay(rows, m.common.Lang.Title("help"), footer, content[top:])
+}
+
+// helpTop is the first row of help shown, clamped to the content.
+func (m Model) helpTop(n int) int {
+	_, h := m.overlayArea()
+	return max(min(m.helpScroll, n-h), 0)
+}
+
 func (m Model) drawPicker(rows []string) []string {
 	pw, ph := m.picker.Size()
-	frame := m.common.Styles.Overlay.Frame
-	pw = min(pw, m.lay.Width-overlayChrome)
-	ph = min(ph, m.lay.Height-headerRows-statusRows-frame.GetVerticalFrameSize())
+	aw, ah := m.overlayArea()
 	p := m.picker
-	p.SetSize(pw, ph)
-	return m.drawOverlay(rows, m.common.Lang.Title("sections"), strings.Split(p.View(), "\n"))
+	p.SetSize(min(pw, aw), min(ph, ah))
+	return m.drawOverlay(rows, m.common.Lang.Title("sections"), "", strings.Split(p.View(), "\n"))
 }
 
 // splice draws box (bw cells wide) over row from column x, in a row w cells
@@ -224,11 +257,15 @@ func (m Model) drawPicker(rows []string) []string {
 func splice(row, box string, x, bw, w int) string {
 	left := typeset.Truncate(row, x, "")
 	left += common.Pad(x - common.Width(left))
+	want := w - x - bw
 	right := ansi.TruncateLeft(row, x+bw, "")
-	if rw := common.Width(right); rw < w-x-bw {
-		right = common.Pad(w-x-bw-rw) + right
+	// A wide character cut by the box's right edge is kept whole by
+	// TruncateLeft; cut one cell more and pad instead.
+	for skip := 1; common.Width(right) > want; skip++ {
+		right = ansi.TruncateLeft(row, x+bw+skip, "")
 	}
-	return common.FitStyled(left+ansi.ResetStyle+box+right, w)
+	right = common.Pad(want-common.Width(right)) + right
+	return common.FitStyled(left+ansi.ResetStyle+box+ansi.ResetStyle+right, w)
 }
 
 func firstLine(s string) string {

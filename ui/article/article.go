@@ -219,6 +219,15 @@ func (m Model) Footer() string {
 // starts.
 func (m Model) Position() Pos { return m.pos }
 
+// Line returns line i of the typeset article, or a zero Line when there is
+// none.
+func (m Model) Line(i int) typeset.Line {
+	if i < 0 || i >= len(m.lines) {
+		return typeset.Line{}
+	}
+	return m.lines[i].Line
+}
+
 // TopLine returns the index of the first line on screen.
 func (m Model) TopLine() int { return m.top }
 

@@ -126,7 +126,7 @@ func (m Model) spans(l line) []styledSpan {
 		if mt.part != l.Block || mt.start >= l.End {
 			break
 		}
-		from, to, ok := textSpan(l.Line, mt.start, mt.end)
+		from, to, ok := l.Span(mt.start, mt.end)
 		if !ok {
 			continue
 		}
@@ -137,24 +137,6 @@ func (m Model) spans(l line) []styledSpan {
 		out = append(out, styledSpan{from: from, to: to, style: st})
 	}
 	return out
-}
-
-// textSpan maps a byte range of a block's source text to the part of l.Text
-// that shows it.
-//
-// TODO(typeset): use l.Span once the typesetter has it. Until then this
-// assumes Text is the source range behind an indent, with no punctuation
-// substitution, and reports !ok when that does not hold.
-func textSpan(l typeset.Line, start, end int) (from, to int, ok bool) {
-	start, end = max(start, l.Start), min(end, l.End)
-	if start >= end {
-		return 0, 0, false
-	}
-	lead := len(l.Text) - (l.End - l.Start)
-	if lead < 0 {
-		return 0, 0, false
-	}
-	return lead + start - l.Start, lead + end - l.Start, true
 }
 
 func (m Model) roleStyle(r Role) lipgloss.Style {

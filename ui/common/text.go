@@ -3,21 +3,15 @@ package common
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"dubao/typeset"
 )
 
 // Ellipsis ends text cut to fit.
 const Ellipsis = "…"
 
-// Width measures a string that may carry styles, in cells.
-func Width(s string) int {
-	if strings.IndexByte(s, ansi.ESC) < 0 {
-		return typeset.Width(s)
-	}
-	return typeset.Width(ansi.Strip(s))
-}
+// Width measures a string that may carry styles, in cells. It is
+// typeset.Width, which counts escape sequences as zero cells.
+func Width(s string) int { return typeset.Width(s) }
 
 // Fit returns plain text s made exactly w cells wide: cut with an ellipsis
 // when too long, padded with spaces when short. A wide character that does
@@ -60,14 +54,10 @@ func FitStyled(s string, w int) string {
 	}
 	n := Width(s)
 	if n > w {
-		s = ansi.Truncate(s, w, "")
+		// typeset.Truncate keeps the escape sequences after the cut, so
+		// the styles are closed.
+		s = typeset.Truncate(s, w, "")
 		n = Width(s)
-		if n > w {
-			// ansi measured differently from typeset: trust typeset and
-			// lose the styles rather than overflow the row.
-			s = Fit(ansi.Strip(s), w)
-			n = w
-		}
 	}
 	return s + spaces(w-n)
 }

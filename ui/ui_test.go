@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/typeset"
+	"dubao/ui/common"
+)
+
+// sizes are the terminal sizes the issue asks the reader to be driven at.
+var sizes = []struct{ w, h int }{{120, 40}, {80, 24}, {60, 20}, {40, 15}}
+
+func forSizes(t *testing.T, f func(t *testing.T, w, h int)) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s.w, s.h), func(t *testing.T) { f(t, s.w, s.h) })
+	}
+}
+
+func shows(t *testing.T, m Model, want ...string) {
+	t.Helper()
+	text := strings.Join(screen(m), "\n")
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Fatalf("screen does not show %q:\n%s", w, text)
+		}
+	}
+}
+
+func hides(t *testing.T, m Model, unwanted ...string) {
+	t.Helper()
+	text := strings.Join(screen(m), "\n")
+	for _, w := range unwanted {
+		if strings.Contains(text, w) {
+			t.Fatalf("screen shows %q:\n%s", w, text)
+		}
+	}
+}
+
+func TestFirstHeadlineShown(t *testing.T) {
+	ed := seed(t)
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newModel(t, ed, w, h, common.English)
+		shows(t, m, "“一核”“六区”战略", "1 三厂工业园区", "section 1/3")
+	})
+}
+
+func TestDigitShowsSection(t *testing.T) {
+	ed := seed(t)
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newModel(t, ed, w, h, common.English)
+		hides(t, m, "全区基层理论")
+		m = send(t, m, press("2")...)
+		if m.sec != 1 {
+			t.Fatalf("section %d after 2", m.sec+1)
+		}
+		shows(t, m, "section 2/3", "三“度”并重", "全区基层理论")
+		hides(t, m, "整治不松劲")
+	})
+}
+
+func TestPagingMovesIndicatorAndText(t *testing.T) {
+	ed := seed(t)
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newModel(t, ed, w, h, common.English)
+		m = send(t, m, press("enter")...)
+		_, pages := m.article.Pages()
+		if pages < 2 {
+			t.Fatalf("the first story fits one page at %dx%d", w, h)
+		}
+		before := screen(m)
+		shows(t, m, fmt.Sprintf("page 1/%d", pages))
+		m = send(t, m, press("space")...)
+		shows(t, m, fmt.Sprintf("page 2/%d", pages))
+		if top := m.article.TopLine(); top != m.lay.ArticleInner.H {
+			t.Fatalf("space moved the top line to %d, want %d", top, m.lay.ArticleInner.H)
+		}
+		if strings.Join(screen(m), "\n") == strings.Join(before, "\n") {
+			t.Fatal("text did not change")
+		}
+		m = send(t, m, press("b")...)
+		shows(t, m, fmt.Sprintf("page 1/%d", pages))
+		m = send(t, m, press("G")...)
+		shows(t, m, fmt.Sprintf("page %d/%d", pages, pages))
+	})
+}
+
+func TestChineseLocalePageLabel(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.Chinese)
+	_, pages := m.article.Pages()
+	shows(t, m, fmt.Sprintf("第 1/%d 页", pages), "版 1/3")
+}
+
+func TestNextCrossesIntoNextSection(t *testing.T) {
+	ed := seed(t)
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newModel(t, ed, w, h, common.English)
+		m = send(t, m, press("G")...) // last story of section 1
+		if m.art != len(ed.Sections[0].Articles)-1 {
+			t.Fatalf("G selected story %d", m.art+1)
+		}
+		m = send(t, m, press("enter", "n")...)
+		if m.sec != 1 || m.art != 0 {
+			t.Fatalf("n from the last story of section 1 went to %d-%d", m.sec+1, m.art+1)
+		}
+		if got := m.article.Article().Headline; got != ed.Sections[1].Articles[0].Headline {
+			t.Fatalf("article pane shows %q", got)
+		}
+		shows(t, m, "section 2/3 · story 1/4", "三“度”并重")
+	})
+}
+
+func TestSpaceOnLastPageContinues(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.English)
+	m = send(t, m, press("enter", "G", "space")...)
+	if m.art != 1 {
+		t.Fatalf("space on the last page went to story %d", m.art+1)
+	}
+	if m.article.TopLine() != 0 {
+		t.Fatal("the next story did not open at its start")
+	}
+}
+
+func TestSearchFindsAcrossEdition(t *testing.T) {
+	ed := seed(t)
+	want := "打好执法“组合拳” 落实长江“禁渔令”"
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newModel(t, ed, w, h, common.English)
+		m = send(t, m, press("/", "禁渔")...)
+		if len(m.search.Results()) != 1 || m.search.Results()[0].Headline != want {
+			t.Fatalf("results for 禁渔: %+v", m.search.Results())
+		}
+		shows(t, m, "/ 禁渔", "打好执法")
+		m = send(t, m, press("enter")...)
+		if m.article.Article().Headline != want || m.focus != focusArticle {
+			t.Fatalf("enter opened %q", m.article.Article().Headline)
+		}
+		if m.article.Matches() == 0 || m.article.CurrentMatch() != 0 {
+			t.Fatalf("matches %d, current %d", m.article.Matches(), m.article.CurrentMatch())
+		}
+		shows(t, m, "/禁渔", fmt.Sprintf("match 1/%d", len(m.hits)))
+		// While a search is in force n goes to the next match, not the next
+		// story.
+		m = send(t, m, press("n")...)
+		if len(m.hits) > 1 && m.hit != 1 {
+			t.Fatalf("n went to match %d", m.hit+1)
+		}
+		m = send(t, m, press("esc")...)
+		if m.query != "" || m.article.Matches() != 0 {
+			t.Fatal("esc did not end the search")
+		}
+	})
+}
+
+func TestSearchHighlightsMatch(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.English)
+	m = send(t, m, press("/", "禁渔", "enter")...)
+	if !strings.Contains(m.View().Content, m.common.Styles.Article.CurrentMatch.Render("禁渔")) {
+		t.Fatal("the current match is not drawn in the current-match style")
+	}
+}
+
+func TestHelpOverlay(t *testing.T) {
+	ed := seed(t)
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := newModel(t, ed, w, h, common.English)
+		m = send(t, m, press("?")...)
+		shows(t, m, "keys", "next page")
+		m = send(t, m, press("G")...)
+		shows(t, m, "paragraph indent", "quit")
+		m = send(t, m, press("?")...)
+		hides(t, m, "previous section")
+	})
+}
+
+func TestResizeKeepsPosition(t *testing.T) {
+	ed := seed(t)
+	for _, to := range sizes[1:] {
+		t.Run(fmt.Sprintf("to %dx%d", to.w, to.h), func(t *testing.T) {
+			m := newModel(t, ed, 120, 40, common.English)
+			m = send(t, m, press("enter", "space", "j", "j")...)
+			pos := m.article.Position()
+			m = send(t, m, tea.WindowSizeMsg{Width: to.w, Height: to.h})
+			top := m.article.Line(m.article.TopLine())
+			if top.Block != pos.Part || pos.Offset < top.Start || pos.Offset >= top.End {
+				t.Fatalf("position %+v; top line now part %d bytes %d-%d", pos, top.Block, top.Start, top.End)
+			}
+			m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			if got := m.article.Position(); got.Part != pos.Part || got.Offset > pos.Offset {
+				t.Fatalf("back at 120x40 the position is %+v, was %+v", got, pos)
+			}
+		})
+	}
+}
+
+func TestSectionPicker(t *testing.T) {
+	m := newModel(t, seed(t), 80, 24, common.English)
+	m = send(t, m, press("s")...)
+	shows(t, m, "sections", "3  打好执法")
+	m = send(t, m, press("j", "j", "enter")...)
+	if m.sec != 2 || m.overlay != overlayNone {
+		t.Fatalf("picker chose section %d", m.sec+1)
+	}
+	shows(t, m, "长江保护宣传进社区")
+}
+
+func TestOnePaneEnterAndBack(t *testing.T) {
+	m := newModel(t, seed(t), 60, 20, common.English)
+	// The article's frame has the page in its bottom edge, the list's the
+	// story.
+	hides(t, m, "─ page 1/")
+	m = send(t, m, press("enter")...)
+	shows(t, m, "─ page 1/")
+	hides(t, m, "─ story 1/2")
+	m = send(t, m, press("esc")...)
+	if m.focus != focusList {
+		t.Fatal("esc did not go back to the list")
+	}
+	hides(t, m, "─ page 1/")
+}
+
+func TestToggles(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.English)
+	m = send(t, m, press("i")...)
+	if !m.article.Options().NoIndent {
+		t.Fatal("i did not turn the indent off")
+	}
+	shows(t, m, "no indent")
+	m = send(t, m, press("w")...)
+	if !m.article.Options().HalfWidthPunct {
+		t.Fatal("w did not switch to half-width punctuation")
+	}
+	shows(t, m, "half-width punctuation")
+	m = send(t, m, press("i", "w")...)
+	hides(t, m, "no indent", "half-width")
+}
+
+func TestNeverPanicsAtAnySize(t *testing.T) {
+	ed := seed(t)
+	for w := 1; w <= 82; w += 3 {
+		for h := 1; h <= 26; h += 2 {
+			m := newModel(t, ed, w, h, common.Chinese)
+			send(t, m, press("enter", "space", "?", "esc", "/", "禁", "enter", "s", "esc", "n", "2", "G")...)
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	m := newModel(t, seed(t), 29, 10, common.English)
+	shows(t, m, "too small")
+	m = send(t, m, tea.WindowSizeMsg{Width: 30, Height: 10})
+	hides(t, m, "too small")
+}
+
+func TestMouse(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.English)
+	m = send(t, m, tea.MouseWheelMsg{X: m.lay.ArticleInner.X + 5, Y: 10, Button: tea.MouseWheelDown})
+	if m.article.TopLine() != wheelLines {
+		t.Fatalf("wheel scrolled to line %d", m.article.TopLine())
+	}
+	m = send(t, m, tea.MouseWheelMsg{X: m.lay.ListInner.X + 5, Y: 10, Button: tea.MouseWheelDown})
+	if m.art != 1 {
+		t.Fatalf("wheel over the list selected story %d", m.art+1)
+	}
+	// The first story's headline is the first row of its item.
+	m = send(t, m, tea.MouseClickMsg{X: m.lay.ListInner.X + 2, Y: m.lay.ListInner.Y, Button: tea.MouseLeft})
+	if m.art != 0 {
+		t.Fatalf("click selected story %d", m.art+1)
+	}
+	row := screen(m)[0]
+	x := typeset.Width(row[:strings.Index(row, "3 打好")])
+	m = send(t, m, tea.MouseClickMsg{X: x + 4, Y: 0, Button: tea.MouseLeft})
+	if m.sec != 2 {
+		t.Fatalf("click on tab 3 went to section %d", m.sec+1)
+	}
+}
