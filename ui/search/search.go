@@ -26,8 +26,9 @@ const itemHeight = 3
 const headerRows = 2
 
 // snippetContext is how many characters of context the snippet shows before
-// a match.
-const snippetContext = 8
+// a match: enough to read it in, few enough that the match itself is still
+// on a narrow list's row.
+const snippetContext = 4
 
 // Hit is one match: the story it is in and its index among the story's
 // matches, in the order article.Parts lists the story's text.
@@ -40,9 +41,9 @@ type Result struct {
 	Hit      // the story's first match
 	Count    int
 	Headline string
-	// Where is the section's name; Snippet is text around the first match
-	// in the body, or empty when only the headline matched.
-	Where, Snippet string
+	// Snippet is text from just before the first match in the body, or
+	// empty when only the headline matched.
+	Snippet string
 }
 
 // Find searches ed for q and returns the matching stories and every match,
@@ -57,7 +58,7 @@ func Find(ed *model.Edition, q string) ([]Result, []Hit) {
 		sec := &ed.Sections[si]
 		for ai := range sec.Articles {
 			a := &sec.Articles[ai]
-			r := Result{Hit: Hit{Section: si, Article: ai}, Headline: a.Title(), Where: sec.Name}
+			r := Result{Hit: Hit{Section: si, Article: ai}, Headline: a.Title()}
 			for _, p := range article.Parts(a) {
 				if !p.Searchable {
 					continue
@@ -239,7 +240,7 @@ func (m Model) View() string {
 		}
 		rows = append(rows,
 			m.highlight(r.Headline, w, head),
-			m.highlight(strings.Join(nonEmpty(r.Where, m.Lang.Count(r.Count), r.Snippet), " · "), w, snip),
+			m.highlight(strings.Join(nonEmpty(m.Lang.Count(r.Count), r.Snippet), " · "), w, snip),
 			common.Pad(w))
 	}
 	for len(rows) < h {

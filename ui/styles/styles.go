@@ -112,9 +112,9 @@ func newPalette(dark bool) palette {
 		dim:     ld(c("#5F5F5F"), c("#9E9E9E")),
 		faint:   ld(c("#8A8A8A"), c("#767676")),
 		accent:  ld(c("#AF0000"), c("#FF5F5F")),
-		selBg:   ld(c("#D0D0D0"), c("#3A3A3A")),
+		selBg:   ld(c("#B2B2B2"), c("#4E4E4E")),
 		matchFg: c("#000000"),
-		matchBg: ld(c("#FFD75F"), c("#D7AF00")),
+		matchBg: ld(c("#FFFF5F"), c("#D7D700")),
 		curBg:   ld(c("#FF8700"), c("#FF8700")),
 		border:  ld(c("#B2B2B2"), c("#585858")),
 	}

@@ -1,0 +1,134 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dubao/model"
+	"dubao/seeds"
+	"dubao/typeset"
+	"dubao/ui/article"
+	"dubao/ui/common"
+	"dubao/ui/styles"
+)
+
+func seed(t *testing.T) *model.Edition {
+	t.Helper()
+	ed, err := model.Parse(seeds.Default, model.Options{Title: seeds.Title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed
+}
+
+func newSearch(ed *model.Edition, w, h int) Model {
+	m := New(common.Common{Styles: styles.New(styles.Config{Dark: true}), Lang: common.English}, ed)
+	m.SetSize(w, h)
+	return m
+}
+
+func typeText(m Model, s string) (Model, []tea.Msg) {
+	var msgs []tea.Msg
+	for _, r := range s {
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		if cmd != nil {
+			msgs = append(msgs, cmd())
+		}
+	}
+	return m, msgs
+}
+
+func TestFindAgreesWithArticlePane(t *testing.T) {
+	ed := seed(t)
+	for _, q := range []string{"禁渔", "项目", "“", "三厂", "2024", "长江"} {
+		results, hits := Find(ed, q)
+		perStory := map[[2]int]int{}
+		for _, h := range hits {
+			if h.Match != perStory[[2]int{h.Section, h.Article}] {
+				t.Fatalf("%q: hits out of order at %+v", q, h)
+			}
+			perStory[[2]int{h.Section, h.Article}]++
+		}
+		if len(results) != len(perStory) {
+			t.Fatalf("%q: %d results for %d stories", q, len(results), len(perStory))
+		}
+		for _, r := range results {
+			a := &ed.Sections[r.Section].Articles[r.Article]
+			pane := article.New(common.Common{Styles: styles.New(styles.Config{})})
+			pane.SetArticle(a)
+			pane.SetQuery(q)
+			if pane.Matches() != r.Count || r.Count != perStory[[2]int{r.Section, r.Article}] {
+				t.Fatalf("%q in %q: search counts %d, the pane %d", q, a.Title(), r.Count, pane.Matches())
+			}
+		}
+	}
+}
+
+func TestTypingSearches(t *testing.T) {
+	m := newSearch(seed(t), 30, 10)
+	m, msgs := typeText(m, "禁渔")
+	if m.Query() != "禁渔" || len(m.Results()) != 1 {
+		t.Fatalf("query %q, %d results", m.Query(), len(m.Results()))
+	}
+	p, ok := msgs[len(msgs)-1].(PreviewMsg)
+	if !ok || p.Hit.Section != 2 || p.Hit.Article != 0 {
+		t.Fatalf("preview %+v", msgs[len(msgs)-1])
+	}
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "/ 禁渔") || !strings.Contains(view, "打好执法") {
+		t.Fatalf("view:\n%s", view)
+	}
+	for _, r := range strings.Split(m.View(), "\n") {
+		if typeset.Width(r) != 30 {
+			t.Fatalf("row %q is %d cells", ansi.Strip(r), typeset.Width(r))
+		}
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	if m.Query() != "禁" {
+		t.Fatalf("backspace left %q", m.Query())
+	}
+	m, _ = m.Update(tea.PasteMsg{Content: "渔\n"})
+	if m.Query() != "禁渔" {
+		t.Fatalf("paste left %q", m.Query())
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if o, ok := cmd().(OpenMsg); !ok || o.Query != "禁渔" || len(o.Hits) != 2 {
+		t.Fatalf("enter gave %+v", cmd())
+	}
+	_, cmd = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if _, ok := cmd().(CancelMsg); !ok {
+		t.Fatal("esc did not cancel")
+	}
+}
+
+func TestResultsMove(t *testing.T) {
+	m := newSearch(seed(t), 40, 12)
+	m, _ = typeText(m, "区")
+	if len(m.Results()) < 3 {
+		t.Fatalf("%d results", len(m.Results()))
+	}
+	m, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	if p, ok := cmd().(PreviewMsg); !ok || p.Hit != m.Results()[1].Hit {
+		t.Fatalf("down gave %+v", cmd())
+	}
+	m, cmd = m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	if p := cmd().(PreviewMsg); p.Hit != m.Results()[0].Hit {
+		t.Fatalf("up gave %+v", p)
+	}
+	if _, cmd = m.Update(tea.KeyPressMsg{Code: tea.KeyUp}); cmd != nil {
+		t.Fatal("up from the first result did something")
+	}
+}
+
+func TestLongQueryKeepsEndInView(t *testing.T) {
+	m := newSearch(seed(t), 12, 4)
+	m, _ = typeText(m, "一二三四五六七八九十")
+	row := ansi.Strip(strings.Split(m.View(), "\n")[0])
+	if typeset.Width(row) != 12 || !strings.Contains(row, "九十") {
+		t.Fatalf("input row %q", row)
+	}
+}
