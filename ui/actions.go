@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"dubao/typeset"
 	"dubao/ui/search"
 )
 
@@ -13,6 +14,12 @@ func (m *Model) resize(w, h int) {
 	m.list.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
 	m.search.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
 	m.article.SetSize(m.lay.ArticleInner.W, m.lay.ArticleInner.H)
+}
+
+// setOptions sets the display options of the article and the list.
+func (m *Model) setOptions(opt typeset.Options) {
+	m.article.SetOptions(opt)
+	m.list.SetOptions(opt)
 }
 
 func (m *Model) setFocus(f focus) {

@@ -95,7 +95,7 @@ func New(ed *model.Edition, opt Options) Model {
 	m.tabs = tabs.New(m.common, ed.Title, names)
 	m.list = list.New(m.common)
 	m.article = article.New(m.common)
-	m.article.SetOptions(opt.Typeset)
+	m.setOptions(opt.Typeset)
 	m.search = search.New(m.common, ed)
 	m.picker = picker.New(m.common, ed)
 	m.gotoSection(0)
@@ -241,11 +241,11 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Punct):
 		opt := m.article.Options()
 		opt.HalfWidthPunct = !opt.HalfWidthPunct
-		m.article.SetOptions(opt)
+		m.setOptions(opt)
 	case key.Matches(k, g.Indent):
 		opt := m.article.Options()
 		opt.NoIndent = !opt.NoIndent
-		m.article.SetOptions(opt)
+		m.setOptions(opt)
 	default:
 		return false, nil
 	}

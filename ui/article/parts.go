@@ -53,6 +53,12 @@ func Parts(a *model.Article) []Part {
 	if people == "" {
 		people = a.Byline.Raw
 	}
+	b := a.Byline
+	if a.PhotoCredit != "" && len(b.Reporters) == 0 && len(b.Correspondents) == 0 {
+		// The byline names only the photographer, whom the credit under
+		// the caption names already.
+		people = ""
+	}
 	add(RoleByline, people, false)
 	for _, b := range a.Body {
 		switch b.Type {

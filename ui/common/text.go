@@ -3,6 +3,7 @@ package common
 import (
 	"strings"
 
+	"dubao/model"
 	"dubao/typeset"
 )
 
@@ -93,4 +94,17 @@ func spaces(n int) string {
 		return spaceRun[:n]
 	}
 	return strings.Repeat(" ", n)
+}
+
+// Display returns s as the typesetter shows it under opt (a half-width comma
+// between Chinese characters shown full-width, unless opt says otherwise), on
+// one line, so that a headline in the list reads as it does in the article.
+func Display(s string, opt typeset.Options) string {
+	opt.Width = 2*typeset.Width(s) + 2 // wide enough that nothing wraps
+	opt.NoIndent = true
+	var sb strings.Builder
+	for _, l := range typeset.Text(s, 0, model.Intertitle, opt) {
+		sb.WriteString(l.Text)
+	}
+	return sb.String()
 }

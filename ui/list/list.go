@@ -63,6 +63,8 @@ type Model struct {
 	// KeyMap is the list's keys.
 	KeyMap KeyMap
 	items  []Item
+	sec    *model.Section
+	opt    typeset.Options
 	sel    int
 	top    int // index of the first visible item
 	focus  bool
@@ -75,12 +77,13 @@ func New(c common.Common) Model {
 	return Model{Common: c, KeyMap: DefaultKeyMap()}
 }
 
-// NewItem describes an article for the list.
-func NewItem(a *model.Article, lang common.Lang) Item {
+// NewItem describes an article for the list, its text shown as the
+// typesetter shows it under opt.
+func NewItem(a *model.Article, lang common.Lang, opt typeset.Options) Item {
 	var meta []string
 	switch {
 	case a.Kicker != "":
-		meta = append(meta, a.Kicker)
+		meta = append(meta, common.Display(a.Kicker, opt))
 	case a.Byline.People() != "":
 		meta = append(meta, a.Byline.People())
 	case a.PhotoCredit != "":
@@ -92,7 +95,7 @@ func NewItem(a *model.Article, lang common.Lang) Item {
 	mins := (a.Runes() + charsPerMinute - 1) / charsPerMinute
 	meta = append(meta, lang.Minutes(max(mins, 1)))
 	return Item{
-		Title:     a.Title(),
+		Title:     common.Display(a.Title(), opt),
 		Meta:      strings.Join(meta, " · "),
 		Photo:     a.Kind == model.KindPhoto,
 		Continued: a.Continued,
@@ -102,11 +105,25 @@ func NewItem(a *model.Article, lang common.Lang) Item {
 // SetSection replaces the items with the stories of sec and selects the
 // first.
 func (m *Model) SetSection(sec *model.Section) {
-	m.items = m.items[:0]
-	for i := range sec.Articles {
-		m.items = append(m.items, NewItem(&sec.Articles[i], m.Lang))
-	}
+	m.sec = sec
+	m.fill()
 	m.sel, m.top = 0, 0
+}
+
+// SetOptions sets the display options the items are shown with.
+func (m *Model) SetOptions(opt typeset.Options) {
+	m.opt = opt
+	m.fill()
+}
+
+func (m *Model) fill() {
+	m.items = m.items[:0]
+	if m.sec == nil {
+		return
+	}
+	for i := range m.sec.Articles {
+		m.items = append(m.items, NewItem(&m.sec.Articles[i], m.Lang, m.opt))
+	}
 }
 
 // SetSize sets the content size and keeps the selection in view.

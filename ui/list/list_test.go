@@ -53,13 +53,13 @@ func TestNewItem(t *testing.T) {
 			{Type: model.Paragraph, Text: strings.Repeat("字", 300)},
 		},
 	}
-	it := NewItem(a, common.Chinese)
+	it := NewItem(a, common.Chinese, typeset.Options{})
 	// 804 characters at 400 a minute round up to 3 minutes.
 	if it.Title != "整治不松劲" || it.Meta != "三厂工业园区 · 2 段 · 3 分钟" || !it.Photo || !it.Continued {
 		t.Fatalf("%+v", it)
 	}
 	a.Kicker = ""
-	if it := NewItem(a, common.English); it.Meta != "记者 何天宇 · 2 para · 3 min" {
+	if it := NewItem(a, common.English, typeset.Options{}); it.Meta != "记者 何天宇 · 2 para · 3 min" {
 		t.Fatalf("without a kicker the byline should show: %q", it.Meta)
 	}
 }
@@ -90,6 +90,16 @@ func TestMarksAndCut(t *testing.T) {
 	first := ansi.Strip(strings.Split(m.View(), "\n")[0])
 	if !strings.HasSuffix(first, " 图转") || !strings.Contains(first, "…") || typeset.Width(first) != 20 {
 		t.Fatalf("first row %q", first)
+	}
+	// The headline reads as the article shows it: full-width punctuation
+	// between Chinese characters, unless switched off.
+	m.SetSize(60, 3)
+	if !strings.Contains(ansi.Strip(m.View()), "三“度”并重，推动") {
+		t.Fatalf("headline not shown with display punctuation: %q", ansi.Strip(m.View()))
+	}
+	m.SetOptions(typeset.Options{HalfWidthPunct: true})
+	if !strings.Contains(ansi.Strip(m.View()), "三“度”并重,推动") {
+		t.Fatalf("half-width option ignored: %q", ansi.Strip(m.View()))
 	}
 }
 

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"dubao/ui/common"
+)
+
+// TestGolden compares whole frames, without their styles, with files under
+// testdata/TestGolden; run `go test ./ui -run Golden -update` to rewrite
+// them, and read the diff before committing it.
+func TestGolden(t *testing.T) {
+	ed := seed(t)
+	tests := []struct {
+		name string
+		w, h int
+		lang common.Lang
+		keys []tea.Msg
+	}{
+		{"start_120x40", 120, 40, common.English, nil},
+		{"readme_100x30", 100, 30, common.Chinese, nil},
+		{"article_page2_80x24_zh", 80, 24, common.Chinese, press("tab", "space")},
+		{"photo_story_80x24", 80, 24, common.English, press("j", "tab")},
+		{"one_pane_list_40x15", 40, 15, common.Chinese, press("2")},
+		{"one_pane_article_40x15", 40, 15, common.Chinese, press("3", "enter")},
+		{"search_80x24", 80, 24, common.English, press("/", "禁渔")},
+		{"help_100x30", 100, 30, common.English, press("?")},
+		{"picker_60x20", 60, 20, common.Chinese, press("s")},
+		{"too_small_29x9", 29, 9, common.Chinese, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newModel(t, ed, tt.w, tt.h, tt.lang)
+			m = send(t, m, tt.keys...)
+			golden.RequireEqual(t, strings.Join(screen(m), "\n")+"\n")
+		})
+	}
+}
