@@ -171,8 +171,11 @@ func (s *setter) clusters(d string, indented bool) {
 	stop, off := 0, 0
 	for g.Next() {
 		v := g.Value()
-		r, _ := utf8.DecodeRuneInString(v)
+		r, size := utf8.DecodeRuneInString(v)
 		c := cluster{off: int32(off), r: r, w: int8(g.Width()), f: classify(r)}
+		if size < len(v) {
+			c.f &^= fSpace // a blank with a mark on it is shown
+		}
 		if indented && off < len(indent) {
 			c.f = fIndent
 		}
@@ -207,6 +210,17 @@ func (s *setter) rules() {
 		}
 	}
 	glueNumbers(cl)
+	// Blanks are hidden at a line's edges, so a rule sees through them: a
+	// break before " ，" is a break before "，".
+	ahead := uint16(0)
+	for i := n - 1; i >= 0; i-- {
+		if cl[i].f&fSpace == 0 {
+			ahead = cl[i].f
+		} else if ahead&(fNoStart|fNewline) != 0 {
+			cl[i].f |= fBlankBefore
+		}
+	}
+	behind := cl[0].f
 	for i := 1; i < n; i++ {
 		a, c := cl[i-1], &cl[i]
 		allow, soft := c.b&bAllow != 0, true
@@ -216,8 +230,8 @@ func (s *setter) rules() {
 		case a.f&fCloseQ != 0 && a.f&fQuoteCJK != 0 && c.f&fCJK != 0:
 			allow = true // ”|企业
 		}
-		if a.f&(fNoEnd|fIndent) != 0 || c.f&(fNoStart|fNewline) != 0 ||
-			a.f&c.f&fRepeat != 0 && a.r == c.r {
+		if behind&(fNoEnd|fIndent) != 0 || c.f&(fNoStart|fNewline|fBlankBefore) != 0 ||
+			a.f&c.f&fRepeat != 0 && a.r == c.r || a.r == '\u200b' && c.w == 0 {
 			allow, soft = false, false
 		}
 		if c.b&bGlue != 0 {
@@ -229,6 +243,9 @@ func (s *setter) rules() {
 		}
 		if soft {
 			c.b |= bSoft
+		}
+		if c.f&fSpace == 0 {
+			behind = c.f
 		}
 	}
 	cl[0].b = 0

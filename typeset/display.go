@@ -100,6 +100,11 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 			s.buf = append(s.buf, text[copied:i]...)
 			s.addEdit(i, i+size, rep)
 			copied = i + size
+			if text[i] == '\t' && copied < len(text) && text[copied] >= utf8.RuneSelf && joins(" ", text[copied:]) {
+				// A mark would join the tab's last space, and a line
+				// could then end inside the tab: keep it off.
+				s.addEdit(copied, copied, "\u200b")
+			}
 		}
 		i += size
 	}
@@ -265,6 +270,15 @@ func (s *setter) planParens(text string) {
 	slices.Sort(s.parens)
 }
 
+// joins reports whether text begins with a character that would join base,
+// put before it, into one grapheme cluster: a combining mark, a ZWJ.
+func joins(base, text string) bool {
+	var probe [16]byte
+	n := copy(probe[:], base)
+	n += copy(probe[n:], text)
+	return len(graphemes.FromBytes(probe[:n]).First()) > len(base)
+}
+
 func cjkAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	return isCJK(r)
@@ -282,10 +296,7 @@ func chinese(text string) bool {
 	if !firstLetterCJK(text) {
 		return false
 	}
-	var probe [16]byte
-	n := copy(probe[:], "\u3000")
-	n += copy(probe[n:], text)
-	return len(graphemes.FromBytes(probe[:n]).First()) == len("\u3000")
+	return !joins("\u3000", text)
 }
 
 func firstLetterCJK(text string) bool {

@@ -21,6 +21,7 @@ const (
 	fLatin                       // a letter that is not CJK
 	fIndent                      // one of the ideographic spaces of the indent
 	fQuoteCJK                    // a quote mark with CJK text beside it
+	fBlankBefore                 // a blank before a mark that may not begin a line, or before a newline
 )
 
 // noStart holds the marks that may never begin a line (clreq 3.1.7, and the
