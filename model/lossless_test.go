@@ -209,7 +209,7 @@ func (g *generator) article(b *strings.Builder, nl string, indented, first bool)
 }
 
 func TestGeneratedEditions(t *testing.T) {
-	for seed := range uint64(300) {
+	for seed := range uint64(1000) {
 		g := newGenerator(seed)
 		text, want := g.edition()
 		e := ParseText(text, Options{})
