@@ -41,7 +41,7 @@ CREATE TABLE articles (
 CREATE TABLE reads (
 	edition INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
 	aid     TEXT NOT NULL,
-	at      INTEGER NOT NULL,
+	at      INTEGER NOT NULL, -- Unix seconds
 	PRIMARY KEY (edition, aid)
 ) WITHOUT ROWID;
 
@@ -49,7 +49,7 @@ CREATE TABLE bookmarks (
 	edition  INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
 	aid      TEXT NOT NULL,
 	headline TEXT NOT NULL, -- as it was when saved, in case a re-parse renames the article
-	at       INTEGER NOT NULL,
+	at       INTEGER NOT NULL, -- Unix nanoseconds
 	PRIMARY KEY (edition, aid)
 ) WITHOUT ROWID;
 
@@ -58,7 +58,7 @@ CREATE TABLE positions (
 	aid     TEXT NOT NULL,
 	block   INTEGER NOT NULL,
 	offset  INTEGER NOT NULL,
-	at      INTEGER NOT NULL
+	at      INTEGER NOT NULL -- Unix nanoseconds
 );
 
 CREATE TABLE settings (

@@ -119,7 +119,7 @@ func (st *Store) ToggleBookmark(ctx context.Context, ed int64, aid string) (bool
 		on = true
 		_, err = tx.ExecContext(ctx, `INSERT INTO bookmarks (edition, aid, headline, at)
 			VALUES (?1, ?2, coalesce((SELECT headline FROM articles WHERE edition = ?1 AND aid = ?2), ''), ?3)`,
-			ed, aid, time.Now().Unix())
+			ed, aid, time.Now().UnixNano())
 		return err
 	})
 	return on, err
@@ -152,7 +152,7 @@ func (st *Store) Bookmarks(ctx context.Context) ([]Bookmark, error) {
 			return nil, err
 		}
 		e.Indexed = true
-		b.Saved = time.Unix(at, 0)
+		b.Saved = time.Unix(0, at)
 		list = append(list, b)
 	}
 	rows.Close()

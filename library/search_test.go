@@ -1,0 +1,207 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"dubao/model"
+)
+
+// checkHit asserts that h points at query in ed: the snippet's match range
+// holds the query, and Block and Offset find it in the article.
+func checkHit(t *testing.T, ed *model.Edition, h Hit, query string) {
+	t.Helper()
+	a := ed.Article(h.Article)
+	if a == nil {
+		t.Fatalf("hit names article %s, not in the edition", h.Article)
+	}
+	if m := h.Snippet[h.Match[0]:h.Match[1]]; !strings.EqualFold(m, query) {
+		t.Errorf("%s: snippet %q marks %q, want %q", h.Article, h.Snippet, m, query)
+	}
+	holds := func(text string) bool {
+		return h.Offset+len(query) <= len(text) && strings.EqualFold(text[h.Offset:h.Offset+len(query)], query)
+	}
+	if h.Block >= 0 {
+		if !holds(a.Body[h.Block].Text) {
+			t.Errorf("%s: block %d offset %d does not hold %q", h.Article, h.Block, h.Offset, query)
+		}
+		return
+	}
+	if !slices.ContainsFunc(strings.Split(articleText(a), "\n")[:headLines], holds) {
+		t.Errorf("%s: no headline-stack line holds %q at offset %d", h.Article, query, h.Offset)
+	}
+}
+
+func TestSearchShortAndLongQueries(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st *Store) {
+		ctx := context.Background()
+		body := []string{
+			"近日,区农业综合行政执法大队联合市场监管部门开展长江禁渔执法检查。",
+			"执法人员随机走访了城区的农贸市场、餐饮门店,重点检查 Yangtze 水产品。",
+			"通过此次学习,宣讲骨干纷纷表示将以 50%_off 为契机。",
+		}
+		e := threeStories(t, st, "a", "2024-03-19")
+		e2, err := st.Embed(ctx, "b", "海门日报", []byte(story("海门日报", "2024-03-20",
+			[]string{"打好执法“组合拳” 落实长江“禁渔令”", "长江保护宣传进社区", "全区基层理论宣讲骨干 集中“充电”"}, body...)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed, _, _ := st.Load(ctx, e2.Path)
+		tests := []struct {
+			query    string
+			articles []string // in edition 2024-03-20
+			block    int      // of the first hit
+		}{
+			{"禁渔", []string{"1-1"}, -1},  // two characters: a scan; found in the headline first
+			{"渔", []string{"1-1"}, -1},   // one character
+			{"禁渔执法", []string{"1-1"}, 0}, // trigram index, in the body
+			{"农贸市场", []string{"1-2"}, 0},
+			{"yangtze", []string{"1-2"}, 0},            // case is ignored
+			{"YA", []string{"1-2"}, 0},                 // also in short queries
+			{"50%_", []string{"1-3"}, 0},               // LIKE wildcards are plain characters
+			{"%_", []string{"1-3"}, 0},                 // in short queries too
+			{"何天宇", []string{"1-1", "1-2", "1-3"}, -1}, // the byline is searched
+			{"不存在的词", nil, 0},
+		}
+		for _, tt := range tests {
+			res, err := st.Search(ctx, tt.query, SearchOptions{})
+			if err != nil {
+				t.Fatalf("%q: %v", tt.query, err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				if h.Edition.ID == e.ID {
+					continue // the other edition has the byline too
+				}
+				got = append(got, h.Article)
+				checkHit(t, ed, h, tt.query)
+			}
+			if !slices.Equal(got, tt.articles) {
+				t.Errorf("%q: articles %v, want %v", tt.query, got, tt.articles)
+			}
+			if len(got) > 0 && res.Hits[0].Block != tt.block {
+				t.Errorf("%q: first hit in block %d, want %d", tt.query, res.Hits[0].Block, tt.block)
+			}
+		}
+	})
+}
+
+func TestSearchOrderPagingAndScope(t *testing.T) {
+	dir1, dir2 := t.TempDir(), t.TempDir()
+	for _, d := range []string{"2024-03-18", "2024-03-20", "2024-03-19"} {
+		writeFile(t, dir1, d+".txt", story("海门日报", "", []string{"长江保护宣传", "别的", "长江禁渔"}))
+	}
+	writeFile(t, dir2, "2024-03-21.txt", story("海门日报", "", []string{"长江"}))
+	ctx := context.Background()
+	st := openTest(t, t.TempDir(), nil)
+	sh := openWait(t, st, dir1)
+	openWait(t, st, dir2)
+
+	all, err := sh.Search(ctx, "长江", SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range all.Hits {
+		got = append(got, h.Edition.Date+"/"+h.Article)
+	}
+	want := []string{"2024-03-20/1-1", "2024-03-20/1-3", "2024-03-19/1-1", "2024-03-19/1-3", "2024-03-18/1-1", "2024-03-18/1-3"}
+	if !slices.Equal(got, want) || all.Total != 6 {
+		t.Errorf("shelf search = %v (total %d), want %v", got, all.Total, want)
+	}
+	page, _ := sh.Search(ctx, "长江", SearchOptions{Limit: 2, Offset: 3})
+	if page.Total != 6 || len(page.Hits) != 2 || page.Hits[0].Edition.Date+"/"+page.Hits[0].Article != want[3] {
+		t.Errorf("page 2 of 3: %+v", page)
+	}
+	if lib, _ := st.Search(ctx, "长江", SearchOptions{}); lib.Total != 7 || lib.Hits[0].Edition.Date != "2024-03-21" {
+		t.Errorf("library search: total %d, first %+v", lib.Total, lib.Hits[0])
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("甲", 30) + "禁渔令" + strings.Repeat("乙", 80)
+	tests := []struct {
+		line       string
+		start, end int
+		want       string
+	}{
+		{"落实长江禁渔令", 12, 18, "落实长江禁渔令"},
+		{long, 90, 99, "…" + strings.Repeat("甲", 16) + "禁渔令" + strings.Repeat("乙", 41) + "…"},
+	}
+	for _, tt := range tests {
+		got, m := snippet(tt.line, tt.start, tt.end)
+		if got != tt.want || got[m[0]:m[1]] != tt.line[tt.start:tt.end] {
+			t.Errorf("snippet = %q %v, want %q", got, m, tt.want)
+		}
+		if n := utf8.RuneCountInString(strings.Trim(got, "…")); n > snippetRunes {
+			t.Errorf("snippet of %d characters", n)
+		}
+	}
+}
+
+// The store's search, through the trigram index or the scan, finds exactly
+// the articles a plain substring search of each parsed edition finds.
+func TestSearchAgreesWithSearchEdition(t *testing.T) {
+	dir := t.TempDir()
+	generate(t, dir, 40, 11)
+	ctx := context.Background()
+	st := openTest(t, t.TempDir(), nil)
+	sh := openWait(t, st, dir)
+	var eds []*model.Edition
+	var texts []string
+	list := editions(t, sh)
+	for _, e := range list {
+		data, _ := os.ReadFile(e.Path)
+		ed, err := splitParse(data, model.Options{Source: e.Path, Title: titleFromName(e.Path)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		eds = append(eds, ed)
+		for _, s := range ed.Sections {
+			for _, a := range s.Articles {
+				texts = append(texts, articleText(&a))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	for i := range 60 {
+		// A random substring of 1 to 5 characters of some article, or a
+		// string found nowhere.
+		text := []rune(texts[rng.IntN(len(texts))])
+		n := 1 + i%5
+		at := rng.IntN(len(text) - n)
+		query := string(text[at : at+n])
+		if strings.ContainsAny(query, "\n") {
+			continue
+		}
+		if i%10 == 9 {
+			query = "查无此" + query
+		}
+		var want []string
+		for j, ed := range eds {
+			for _, h := range SearchEdition(ed, query) {
+				want = append(want, fmt.Sprintf("%s/%s", filepath.Base(list[j].Path), h.Article))
+			}
+		}
+		res, err := sh.Search(ctx, query, SearchOptions{Limit: 100000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, fmt.Sprintf("%s/%s", filepath.Base(h.Edition.Path), h.Article))
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) || res.Total != len(want) {
+			t.Errorf("%q: store finds %d (total %d), SearchEdition %d", query, len(got), res.Total, len(want))
+		}
+	}
+}
