@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"dubao/library"
+	"dubao/model"
+)
+
+// runExport implements `dubao export [--format markdown|text] [--data-dir
+// DIR] ID [DIR|FILE...]`. ID is REF/S-N as `dubao search` prints it (REF a
+// date, hash prefix, title or file name), or a bare S-N for the embedded
+// edition. DIR or FILE are indexed first, so an edition can be exported
+// before it was ever opened.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "markdown", "output format: markdown or text")
+	dataDir := dataDirFlag(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, "usage: dubao export [--format markdown|text] [--data-dir DIR] ID [DIR|FILE...]")
+		return exitUsage
+	}
+	render := map[string]func(*model.Edition, *model.Article) string{"markdown": library.Markdown, "md": library.Markdown, "text": library.Text}[*format]
+	if render == nil {
+		fmt.Fprintf(stderr, "dubao export: unknown format %q (markdown or text)\n", *format)
+		return exitUsage
+	}
+	ctx := context.Background()
+	st, sh, code := openShelf(ctx, *dataDir, pos[1:], stderr)
+	if sh == nil {
+		return code
+	}
+	defer st.Close()
+	defer sh.Close()
+	e, aid, err := st.Resolve(ctx, pos[0])
+	if err != nil {
+		return fail(stderr, err)
+	}
+	ed, e, err := st.Load(ctx, e.Path)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	a := ed.Article(aid)
+	if a == nil {
+		return fail(stderr, fmt.Errorf("%s: no article %s (it has %s)", e.Ref, aid, articleIDs(ed)))
+	}
+	if ed.Date == "" {
+		ed.Date = e.Date
+	}
+	if _, err := io.WriteString(stdout, render(ed, a)); err != nil {
+		return fail(stderr, err)
+	}
+	return code
+}
+
+// articleIDs lists an edition's article IDs, shortened when there are many.
+func articleIDs(ed *model.Edition) string {
+	var ids []string
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) > 8 {
+		ids = append(ids[:3], "…", ids[len(ids)-1])
+	}
+	return strings.Join(ids, ", ")
+}
