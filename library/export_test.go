@@ -1,0 +1,141 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"dubao/model"
+)
+
+func exportEdition() (*model.Edition, *model.Article) {
+	a := model.Article{
+		ID: "2-1", Kicker: "区公共资源交易中心", KickerTail: "——",
+		Headline: "三“度”并重,推动党员冬训竞“优”走“新”", Subheadline: "靶向推进 有“力度”",
+		Column: "2024,我们这么干!",
+		Byline: model.Byline{Raw: "本报讯 (记者钱丽君)", Reporters: []string{"钱丽君"}},
+		Body: []model.Block{
+			{Type: model.Paragraph, Text: "冬训期间,针对交易分散、规则不一等问题,全力推进限额平台。"},
+			{Type: model.Intertitle, Text: "初心坚守,“海易优服+N”有“温度”"},
+			{Type: model.Paragraph, Text: "1. 提供*进现场*、送政策_服务"},
+			{Type: model.Caption, Text: "# 志愿者在社区宣传"},
+		},
+		PhotoCredit: "记者蔡佳楠摄",
+	}
+	ed := &model.Edition{Title: "海门日报", Date: "2024-03-19", Sections: []model.Section{
+		{Index: 1, Name: "要闻"},
+		{Index: 2, Name: "综合", Page: "2", Header: "第2版:综合", Articles: []model.Article{a}},
+	}}
+	return ed, &ed.Sections[1].Articles[0]
+}
+
+func TestMarkdown(t *testing.T) {
+	ed, a := exportEdition()
+	got := Markdown(ed, a)
+	want := []string{
+		"**2024,我们这么干!**",
+		"*区公共资源交易中心——*",
+		"# 三“度”并重,推动党员冬训竞“优”走“新”",
+		"## 靶向推进 有“力度”",
+		"本报讯 (记者钱丽君)",
+		"冬训期间,针对交易分散、规则不一等问题,全力推进限额平台。",
+		"### 初心坚守,“海易优服+N”有“温度”",
+		`1\. 提供\*进现场\*、送政策\_服务`, // not a list, not emphasis
+		`*\# 志愿者在社区宣传*`,
+		"记者蔡佳楠摄",
+		"---",
+		"*海门日报 · 2024-03-19 · 第2版:综合*",
+	}
+	if g := strings.Split(strings.TrimSpace(got), "\n\n"); strings.Join(g, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Markdown =\n%s\nwant paragraphs\n%s", got, strings.Join(want, "\n"))
+	}
+	if strings.Count(got, "\n# ") != 1 {
+		t.Error("want exactly one level-1 heading")
+	}
+}
+
+func TestText(t *testing.T) {
+	ed, a := exportEdition()
+	got := Text(ed, a)
+	want := "2024,我们这么干!\n区公共资源交易中心——\n三“度”并重,推动党员冬训竞“优”走“新”\n靶向推进 有“力度”\n\n" +
+		"本报讯 (记者钱丽君)\n\n冬训期间,针对交易分散、规则不一等问题,全力推进限额平台。\n\n" +
+		"初心坚守,“海易优服+N”有“温度”\n\n1. 提供*进现场*、送政策_服务\n\n# 志愿者在社区宣传\n\n记者蔡佳楠摄\n\n" +
+		"—— 海门日报 · 2024-03-19 · 第2版:综合\n"
+	if got != want {
+		t.Errorf("Text =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The byline is printed once: not again when the lead paragraph holds it,
+// and after the body when it stood there.
+func TestExportBylinePlacement(t *testing.T) {
+	ed, a := exportEdition()
+	a.Body[0].Text = a.Byline.Raw + a.Body[0].Text
+	if n := strings.Count(Markdown(ed, a), "本报讯"); n != 1 {
+		t.Errorf("byline in the lead paragraph printed %d times", n)
+	}
+	ed, a = exportEdition()
+	a.Byline = model.Byline{Raw: "本报记者 左妍", AtEnd: true}
+	md := Markdown(ed, a)
+	if i, j := strings.Index(md, "本报记者 左妍"), strings.Index(md, a.Body[0].Text); i < j {
+		t.Errorf("a byline that stood at the end comes before the body:\n%s", md)
+	}
+}
+
+func TestExportName(t *testing.T) {
+	_, a := exportEdition()
+	if got, want := ExportName("2024-03-19", a), "2024-03-19_2-1_三度并重推动党员冬训竞优走新.md"; got != want {
+		t.Errorf("ExportName = %q, want %q", got, want)
+	}
+	a.Headline, a.Body = "../../“”", nil
+	if got := ExportName("", a); got != "2-1.md" {
+		t.Errorf("ExportName with no usable headline = %q", got)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2024-03-19.txt", story("海门日报", "", []string{"甲"}))
+	writeFile(t, dir, "a/2024-03-20.txt", story("海门日报", "", []string{"乙"}))
+	writeFile(t, dir, "b/2024-03-20.txt", story("江海晚报", "2024-03-20", []string{"丙"}))
+	ctx := context.Background()
+	st := openTest(t, t.TempDir(), nil)
+	openWait(t, st, dir)
+	seed, _ := st.Embed(ctx, "seed.txt", "种子", []byte(story("", "", []string{"丁"})))
+	var evening Edition
+	for _, e := range editions(t, openWait(t, st)) {
+		if e.Title == "江海晚报" {
+			evening = e
+		}
+	}
+	tests := []struct {
+		id, path, aid string
+	}{
+		{"2024-03-19/1-1", dir + "/2024-03-19.txt", "1-1"},
+		{"20240319/1-1", dir + "/2024-03-19.txt", "1-1"},
+		{evening.Hash[:6] + "/1-1", evening.Path, "1-1"},
+		{strings.ToUpper(evening.Hash[:8]) + "/1-1", evening.Path, "1-1"},
+		{"江海晚报/1-1", evening.Path, "1-1"},
+		{"1-1", seed.Path, "1-1"},
+		{"seed/2-3", seed.Path, "2-3"},
+	}
+	for _, tt := range tests {
+		e, aid, err := st.Resolve(ctx, tt.id)
+		if err != nil || e.Path != tt.path || aid != tt.aid {
+			t.Errorf("Resolve(%q) = %s %s, %v; want %s %s", tt.id, e.Path, aid, err, tt.path, tt.aid)
+		}
+	}
+	for _, id := range []string{"2024-03-20/1-1", "1999-01-01/1-1", "abc/1-1"} {
+		var re *RefError
+		if _, _, err := st.Resolve(ctx, id); !errors.As(err, &re) {
+			t.Errorf("Resolve(%q): %v, want a *RefError", id, err)
+		} else if id == "2024-03-20/1-1" && len(re.Matches) != 2 {
+			t.Errorf("Resolve(%q) lists %d matches, want 2", id, len(re.Matches))
+		}
+	}
+	// A date shared by two editions is not used as a ref.
+	if evening.Ref != evening.Hash[:8] {
+		t.Errorf("ref of an edition sharing its date: %q, want the hash prefix", evening.Ref)
+	}
+}
