@@ -55,7 +55,6 @@ func (m *Model) gotoSection(i int) {
 	m.sec = i
 	m.tabs.SetActive(i)
 	m.list.SetSection(&m.ed.Sections[i])
-	m.art = 0
 	m.article.SetArticle(nil)
 	if len(m.ed.Sections[i].Articles) > 0 {
 		m.showArticle(i, 0)
@@ -72,7 +71,6 @@ func (m *Model) showArticle(sec, art int) {
 		m.tabs.SetActive(sec)
 		m.list.SetSection(&m.ed.Sections[sec])
 	}
-	m.art = art
 	m.list.Select(art)
 	m.article.SetArticle(&m.ed.Sections[sec].Articles[art])
 	m.article.SetQuery(m.query)
@@ -81,7 +79,7 @@ func (m *Model) showArticle(sec, art int) {
 // step moves d stories on (or back), crossing into the next (or previous)
 // section; at either end of the edition it stays.
 func (m *Model) step(d int) {
-	sec, art := m.sec, m.art+d
+	sec, art := m.sec, m.list.Index()+d
 	for sec >= 0 && sec < len(m.ed.Sections) {
 		if n := len(m.ed.Sections[sec].Articles); art >= 0 && art < n {
 			m.showArticle(sec, art)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -139,11 +140,17 @@ type box struct{ top, left, bottom, right int }
 
 func (b box) covers(r, c int) bool { return r >= b.top && r <= b.bottom && c >= b.left && c <= b.right }
 
-// checkBoxes finds every box by its top corners and follows its sides down
-// to its bottom corners. A side may be hidden only where another, intact box
-// (an overlay) is drawn over it.
 func checkBoxes(t *testing.T, rows []string, b lipgloss.Border) {
 	t.Helper()
+	if err := findBoxError(rows, b); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// findBoxError finds every box by its top corners and follows its sides
+// down to its bottom corners. A side may be hidden only where another, intact
+// box (an overlay) is drawn over it.
+func findBoxError(rows []string, b lipgloss.Border) error {
 	grid := make([][]string, len(rows))
 	for i, r := range rows {
 		grid[i] = cells(r)
@@ -191,7 +198,7 @@ func checkBoxes(t *testing.T, rows []string, b lipgloss.Border) {
 					}
 				}
 				if bx.bottom < 0 {
-					t.Fatalf("box with top corners at row %d, columns %d and %d has no bottom corners in line:\n%s",
+					return fmt.Errorf("box with top corners at row %d, columns %d and %d has no bottom corners in line:\n%s",
 						r, bx.left, bx.right, strings.Join(rows, "\n"))
 				}
 				if len(gaps) == 0 {
@@ -209,9 +216,10 @@ func checkBoxes(t *testing.T, rows []string, b lipgloss.Border) {
 				covered = covered || o.covers(g[0], g[1])
 			}
 			if !covered {
-				t.Fatalf("box at row %d, columns %d-%d: side broken at row %d, column %d:\n%s",
+				return fmt.Errorf("box at row %d, columns %d-%d: side broken at row %d, column %d:\n%s",
 					p.top, p.left, p.right, g[0], g[1], strings.Join(rows, "\n"))
 			}
 		}
 	}
+	return nil
 }

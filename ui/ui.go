@@ -59,7 +59,9 @@ type Model struct {
 	keys   keys.Global
 	lay    Layout
 
-	sec, art  int
+	// sec is the section shown; the story shown is the list's selection,
+	// m.list.Index().
+	sec       int
 	focus     focus
 	lastFocus focus // where to return when the search closes
 	overlay   overlay
@@ -146,15 +148,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleClick(msg.Mouse())
 	case tea.MouseWheelMsg:
 		m.handleWheel(msg.Mouse())
+	// The panes' messages arrive after any keys typed meanwhile; each says
+	// what it is about, and one that no longer applies is dropped.
 	case list.SelectMsg:
-		m.showArticle(m.sec, msg.Index)
+		if m.current(msg.Section) && msg.Index == m.list.Index() {
+			m.showArticle(m.sec, msg.Index)
+		}
 	case list.OpenMsg:
-		m.showArticle(m.sec, msg.Index)
-		m.setFocus(focusArticle)
+		if m.current(msg.Section) && msg.Index == m.list.Index() {
+			m.showArticle(m.sec, msg.Index)
+			m.setFocus(focusArticle)
+		}
 	case article.EndMsg:
-		m.step(1)
+		if msg.Article == m.article.Article() {
+			m.step(1)
+		}
 	case search.PreviewMsg:
-		m.showHit(msg.Hit)
+		if msg.Query == m.query {
+			m.showHit(msg.Hit)
+		}
 	case search.OpenMsg:
 		m.hits, m.hit = msg.Hits, indexOf(msg.Hits, msg.Hit)
 		m.showHit(msg.Hit)
@@ -170,6 +182,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.updateKeybindings()
 	return m, cmd
+}
+
+// current reports whether sec is the section shown.
+func (m Model) current(sec *model.Section) bool {
+	return m.sec < len(m.ed.Sections) && sec == &m.ed.Sections[m.sec]
 }
 
 // handleKey routes a key: overlays and the search box first, then the

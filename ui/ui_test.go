@@ -99,12 +99,12 @@ func TestNextCrossesIntoNextSection(t *testing.T) {
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := newModel(t, ed, w, h, common.English)
 		m = send(t, m, press("G")...) // last story of section 1
-		if m.art != len(ed.Sections[0].Articles)-1 {
-			t.Fatalf("G selected story %d", m.art+1)
+		if m.list.Index() != len(ed.Sections[0].Articles)-1 {
+			t.Fatalf("G selected story %d", m.list.Index()+1)
 		}
 		m = send(t, m, press("enter", "n")...)
-		if m.sec != 1 || m.art != 0 {
-			t.Fatalf("n from the last story of section 1 went to %d-%d", m.sec+1, m.art+1)
+		if m.sec != 1 || m.list.Index() != 0 {
+			t.Fatalf("n from the last story of section 1 went to %d-%d", m.sec+1, m.list.Index()+1)
 		}
 		if got := m.article.Article().Headline; got != ed.Sections[1].Articles[0].Headline {
 			t.Fatalf("article pane shows %q", got)
@@ -116,8 +116,8 @@ func TestNextCrossesIntoNextSection(t *testing.T) {
 func TestSpaceOnLastPageContinues(t *testing.T) {
 	m := newModel(t, seed(t), 120, 40, common.English)
 	m = send(t, m, press("enter", "G", "space")...)
-	if m.art != 1 {
-		t.Fatalf("space on the last page went to story %d", m.art+1)
+	if m.list.Index() != 1 {
+		t.Fatalf("space on the last page went to story %d", m.list.Index()+1)
 	}
 	if m.article.TopLine() != 0 {
 		t.Fatal("the next story did not open at its start")
@@ -262,13 +262,13 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("wheel scrolled to line %d", m.article.TopLine())
 	}
 	m = send(t, m, tea.MouseWheelMsg{X: m.lay.ListInner.X + 5, Y: 10, Button: tea.MouseWheelDown})
-	if m.art != 1 {
-		t.Fatalf("wheel over the list selected story %d", m.art+1)
+	if m.list.Index() != 1 {
+		t.Fatalf("wheel over the list selected story %d", m.list.Index()+1)
 	}
 	// The first story's headline is the first row of its item.
 	m = send(t, m, tea.MouseClickMsg{X: m.lay.ListInner.X + 2, Y: m.lay.ListInner.Y, Button: tea.MouseLeft})
-	if m.art != 0 {
-		t.Fatalf("click selected story %d", m.art+1)
+	if m.list.Index() != 0 {
+		t.Fatalf("click selected story %d", m.list.Index()+1)
 	}
 	row := screen(m)[0]
 	x := typeset.Width(row[:strings.Index(row, "3 打好")])

@@ -66,7 +66,7 @@ func (m Model) panes() []string {
 		if m.sec < len(m.ed.Sections) {
 			title = m.ed.Sections[m.sec].Name
 		}
-		left = m.framed(m.list.View(), l.ListInner.W, title, m.common.Lang.Story(m.art+1, m.list.Len()), m.focus == focusList)
+		left = m.framed(m.list.View(), l.ListInner.W, title, m.common.Lang.Story(m.list.Index()+1, m.list.Len()), m.focus == focusList)
 	}
 	if l.OnePane && m.focus != focusArticle {
 		return left
@@ -99,7 +99,7 @@ func (m Model) statusLine() string {
 	parts := []string{lang.Section(m.sec+1, len(m.ed.Sections))}
 	if m.list.Len() > 0 {
 		p, n := m.article.Pages()
-		parts = append(parts, lang.Story(m.art+1, m.list.Len()), lang.Page(p, n),
+		parts = append(parts, lang.Story(m.list.Index()+1, m.list.Len()), lang.Page(p, n),
 			strconv.Itoa(m.article.Percent())+"%")
 	}
 	info := " " + strings.Join(parts, " · ")

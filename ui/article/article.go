@@ -43,8 +43,8 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// EndMsg says the reader paged past the end of the article.
-type EndMsg struct{}
+// EndMsg says the reader paged past the end of Article.
+type EndMsg struct{ Article *model.Article }
 
 // Pos is a reading position: a part and a byte offset in its text. It
 // survives a change of width or display options.
@@ -265,7 +265,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.ScrollBy(1)
 	case key.Matches(k, m.KeyMap.PageDown):
 		if m.top >= m.maxTop() && key.Matches(k, m.KeyMap.Continue) {
-			return m, func() tea.Msg { return EndMsg{} }
+			msg := EndMsg{Article: m.art}
+			return m, func() tea.Msg { return msg }
 		}
 		m.ScrollBy(h)
 	case key.Matches(k, m.KeyMap.PageUp):

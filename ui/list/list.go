@@ -44,11 +44,18 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// SelectMsg says the selection moved to the story at Index.
-type SelectMsg struct{ Index int }
+// SelectMsg says the selection in the list of Section moved to the story
+// at Index.
+type SelectMsg struct {
+	Section *model.Section
+	Index   int
+}
 
-// OpenMsg asks to open the story at Index.
-type OpenMsg struct{ Index int }
+// OpenMsg asks to open the story at Index of Section.
+type OpenMsg struct {
+	Section *model.Section
+	Index   int
+}
 
 // Item is one story as the list shows it, computed once per section so that
 // drawing a frame does not walk article bodies.
@@ -184,8 +191,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if key.Matches(k, m.KeyMap.Open) {
-		i := m.sel
-		return m, func() tea.Msg { return OpenMsg{Index: i} }
+		msg := OpenMsg{Section: m.sec, Index: m.sel}
+		return m, func() tea.Msg { return msg }
 	}
 	per := m.perPage()
 	to := m.sel
@@ -222,8 +229,8 @@ func (m *Model) move(to int) tea.Cmd {
 	if m.sel == old {
 		return nil
 	}
-	i := m.sel
-	return func() tea.Msg { return SelectMsg{Index: i} }
+	msg := SelectMsg{Section: m.sec, Index: m.sel}
+	return func() tea.Msg { return msg }
 }
 
 // View draws the visible stories: exactly Height rows of Width cells.
