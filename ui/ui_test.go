@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -211,15 +213,16 @@ func TestOnePaneEnterAndBack(t *testing.T) {
 	m := newModel(t, seed(t), 60, 20, common.English)
 	// The article's frame has the page in its bottom edge, the list's the
 	// story.
-	hides(t, m, "─ page 1/")
+	edge := m.common.Styles.Border.Bottom
+	hides(t, m, edge+" page 1/")
 	m = send(t, m, press("enter")...)
-	shows(t, m, "─ page 1/")
-	hides(t, m, "─ story 1/2")
+	shows(t, m, edge+" page 1/")
+	hides(t, m, edge+" story 1/2")
 	m = send(t, m, press("esc")...)
 	if m.focus != focusList {
 		t.Fatal("esc did not go back to the list")
 	}
-	hides(t, m, "─ page 1/")
+	hides(t, m, edge+" page 1/")
 }
 
 func TestToggles(t *testing.T) {
@@ -275,5 +278,27 @@ func TestMouse(t *testing.T) {
 	m = send(t, m, tea.MouseClickMsg{X: x + 4, Y: 0, Button: tea.MouseLeft})
 	if m.sec != 2 {
 		t.Fatalf("click on tab 3 went to section %d", m.sec+1)
+	}
+}
+
+// TestAmbiguousWide runs the frame tests again in a process started with
+// RUNEWIDTH_EASTASIAN=1, as dubao re-executes itself on a terminal that
+// draws ambiguous characters wide: Lip Gloss reads the variable only at
+// start, so only a new process measures as that terminal does.
+func TestAmbiguousWide(t *testing.T) {
+	if typeset.AmbiguousWide() {
+		t.Skip("this is the wide run")
+	}
+	run := "^(TestFirstHeadlineShown|TestDigitShowsSection|TestPagingMovesIndicatorAndText|" +
+		"TestNextCrossesIntoNextSection|TestSearchFindsAcrossEdition|TestHelpOverlay|TestResizeKeepsPosition|" +
+		"TestSectionPicker|TestOnePaneEnterAndBack|TestNeverPanicsAtAnySize)$"
+	cmd := exec.Command(os.Args[0], "-test.run="+run, "-test.v")
+	cmd.Env = append(os.Environ(), "RUNEWIDTH_EASTASIAN=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("wide run failed: %v\n%s", err, out)
+	}
+	if n := strings.Count("\n"+string(out), "\n--- PASS: Test"); n != 10 {
+		t.Fatalf("wide run passed %d tests, want 10:\n%s", n, out)
 	}
 }
