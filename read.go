@@ -38,7 +38,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Settle the width before reading the edition: settling may re-execute
 	// the program, and standard input can be read only once.
-	wide, err := ambiwidth.Ensure(mode, isTerminal(stdin))
+	wide, err := ambiwidth.Ensure(mode)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -51,9 +51,4 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return 0
-}
-
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
 }

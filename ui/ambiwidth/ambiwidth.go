@@ -94,15 +94,10 @@ func envTrue(v string) bool {
 
 // Ensure settles the width for this process and returns it. When the
 // environment disagrees it re-executes the program and does not return
-// unless that fails. interactive says whether standard input and output are
-// a terminal; the terminal is probed only then.
-func Ensure(mode Mode, interactive bool) (bool, error) {
-	probe := func() (bool, error) {
-		if !interactive {
-			return false, errors.New("not a terminal")
-		}
-		return Probe(probeTimeout)
-	}
+// unless that fails. Call it only when the output is a terminal; the probe
+// talks to /dev/tty, so standard input may be a file.
+func Ensure(mode Mode) (bool, error) {
+	probe := func() (bool, error) { return Probe(probeTimeout) }
 	wide, reexec := Decide(mode, os.Getenv, probe)
 	if !reexec {
 		return wide, nil
