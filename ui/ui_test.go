@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"os"
 	"os/exec"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/model"
 	"dubao/typeset"
 	"dubao/ui/common"
 )
@@ -248,6 +250,34 @@ func TestNeverPanicsAtAnySize(t *testing.T) {
 			m := newModel(t, ed, w, h, common.Chinese)
 			send(t, m, press("enter", "space", "?", "esc", "/", "禁", "enter", "s", "esc", "n", "2", "G")...)
 		}
+	}
+}
+
+func TestOddEditions(t *testing.T) {
+	for _, ed := range []*model.Edition{
+		{Title: "空"},
+		{Title: "空版", Sections: []model.Section{{Index: 1, Name: "要闻"}, {Index: 2, Name: "国际"}}},
+		{Title: "短", Sections: []model.Section{{Index: 1, Articles: []model.Article{{Body: []model.Block{{Text: "只有一句。"}}}}}}},
+	} {
+		for _, sz := range sizes {
+			m := newModel(t, ed, sz.w, sz.h, common.Chinese)
+			send(t, m, press("enter", "space", "n", "p", "2", "]", "[", "s", "esc", "/", "x", "enter", "esc", "?", "esc", "G", "w", "i")...)
+		}
+	}
+}
+
+func TestBackgroundColourRebuildsStyles(t *testing.T) {
+	m := newModel(t, seed(t), 80, 24, common.English)
+	dark := m.common.Styles
+	m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.dark || m.common.Styles == dark {
+		t.Fatal("a light background did not rebuild the styles")
+	}
+	if m.list.Styles != m.common.Styles || m.article.Styles != m.common.Styles || m.tabs.Styles != m.common.Styles {
+		t.Fatal("a pane kept the old styles")
+	}
+	if m.common.Styles.Pane.FocusedBorder.GetForeground() == dark.Pane.FocusedBorder.GetForeground() {
+		t.Fatal("the light styles have the dark colours")
 	}
 }
 

@@ -62,11 +62,14 @@ func (m Model) panes() []string {
 	if m.focus == focusSearch {
 		left = m.framed(m.search.View(), l.ListInner.W, m.common.Lang.Title("search"), "", true)
 	} else {
-		title := ""
+		title, footer := "", ""
 		if m.sec < len(m.ed.Sections) {
 			title = m.ed.Sections[m.sec].Name
 		}
-		left = m.framed(m.list.View(), l.ListInner.W, title, m.common.Lang.Story(m.list.Index()+1, m.list.Len()), m.focus == focusList)
+		if m.list.Len() > 0 {
+			footer = m.common.Lang.Story(m.list.Index()+1, m.list.Len())
+		}
+		left = m.framed(m.list.View(), l.ListInner.W, title, footer, m.focus == focusList)
 	}
 	if l.OnePane && m.focus != focusArticle {
 		return left
@@ -96,7 +99,10 @@ func (m Model) framed(view string, innerW int, title, footer string, focused boo
 // force and the display toggles that differ from the defaults.
 func (m Model) statusLine() string {
 	lang, st := m.common.Lang, m.common.Styles.Status
-	parts := []string{lang.Section(m.sec+1, len(m.ed.Sections))}
+	var parts []string
+	if len(m.ed.Sections) > 0 {
+		parts = append(parts, lang.Section(m.sec+1, len(m.ed.Sections)))
+	}
 	if m.list.Len() > 0 {
 		p, n := m.article.Pages()
 		parts = append(parts, lang.Story(m.list.Index()+1, m.list.Len()), lang.Page(p, n),
@@ -144,14 +150,30 @@ func (m Model) shortHelp() []key.Binding {
 }
 
 // helpGroups are the columns of the help overlay, built from the key maps.
+// Keys that work only in some state are listed with that state.
 func (m Model) helpGroups() [][]key.Binding {
 	g := m.keys
+	searching := m.common.Lang.Title("in a search")
 	return [][]key.Binding{
 		m.article.FullHelp()[0],
-		{m.list.KeyMap.Open, g.Back, g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
-		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search, g.NextMatch, g.PrevMatch},
+		{m.list.KeyMap.Open, listed(g.Back, m.common.Lang.Title("from a story or a search")),
+			g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
+		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,
+			listed(g.NextMatch, searching), listed(g.PrevMatch, searching)},
 		{g.Punct, g.Indent, g.Help, g.Quit},
+		m.search.FullHelp()[0],
 	}
+}
+
+// listed returns b switched on for the help overlay, with when added to its
+// description if it is off now.
+func listed(b key.Binding, when string) key.Binding {
+	if !b.Enabled() {
+		h := b.Help()
+		b.SetEnabled(true)
+		b.SetHelp(h.Key, h.Desc+" ("+when+")")
+	}
+	return b
 }
 
 // helpContent renders the help groups as columns, as many side by side as

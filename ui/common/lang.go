@@ -99,6 +99,10 @@ func (l Lang) Title(what string) string {
 		return l.pick("half-width punctuation", "半角标点")
 	case "no indent":
 		return l.pick("no indent", "无缩进")
+	case "in a search":
+		return l.pick("in a search", "搜索时")
+	case "from a story or a search":
+		return l.pick("from a story or a search", "阅读或搜索时")
 	}
 	return what
 }
