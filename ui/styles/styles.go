@@ -69,9 +69,7 @@ type PaneStyles struct {
 type ListStyles struct {
 	Headline, Meta, Mark                         lipgloss.Style
 	SelectedHeadline, SelectedMeta, SelectedMark lipgloss.Style
-	// SelectedBlur marks the selection while another pane has the focus.
-	SelectedBlur lipgloss.Style
-	Empty        lipgloss.Style
+	Empty                                        lipgloss.Style
 }
 
 // ArticleStyles style the parts of an article.
@@ -82,9 +80,10 @@ type ArticleStyles struct {
 	Match, CurrentMatch lipgloss.Style
 }
 
-// StatusStyles style the status line and the short help under it.
+// StatusStyles style the status line: where the reader is, and the flags
+// (a search in force, display toggles).
 type StatusStyles struct {
-	Bar, Info, Flag, Query lipgloss.Style
+	Info, Flag lipgloss.Style
 }
 
 // SearchStyles style the search pane.
@@ -171,7 +170,6 @@ func New(cfg Config) *Styles {
 	s.List.SelectedHeadline = sel.Bold(true)
 	s.List.SelectedMeta = sel.Foreground(p.dim)
 	s.List.SelectedMark = sel.Foreground(p.accent)
-	s.List.SelectedBlur = base.Underline(true)
 	s.List.Empty = dim
 
 	s.Article.Kicker = dim
@@ -182,10 +180,8 @@ func New(cfg Config) *Styles {
 	s.Article.Match = base.Foreground(p.matchFg).Background(p.matchBg)
 	s.Article.CurrentMatch = bold.Foreground(p.matchFg).Background(p.curBg)
 
-	s.Status.Bar = dim
 	s.Status.Info = base
 	s.Status.Flag = accent
-	s.Status.Query = bold
 
 	s.Search.Prompt = bold.Foreground(p.accent)
 	s.Search.Cursor = base.Reverse(true)
@@ -228,7 +224,6 @@ func noColor(s *Styles, base, bold lipgloss.Style) {
 	s.List.SelectedHeadline = rev.Bold(true)
 	s.List.SelectedMeta = rev
 	s.List.SelectedMark = rev.Bold(true)
-	s.List.SelectedBlur = base.Underline(true)
 	s.List.Empty = base
 	s.Article.Kicker = base
 	s.Article.Column = bold
@@ -237,10 +232,8 @@ func noColor(s *Styles, base, bold lipgloss.Style) {
 	s.Article.Credit = base
 	s.Article.Match = rev
 	s.Article.CurrentMatch = rev.Bold(true).Underline(true)
-	s.Status.Bar = base
 	s.Status.Info = base
 	s.Status.Flag = bold
-	s.Status.Query = bold
 	s.Search.Prompt = bold
 	s.Search.Cursor = rev
 	s.Search.Count = base
