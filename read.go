@@ -20,6 +20,10 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	amb := fs.String("ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: ask the terminal)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dubao [--ambiguous narrow|wide] [FILE|-]")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
