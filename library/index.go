@@ -15,8 +15,8 @@ import (
 )
 
 // indexVersion changes whenever the way articles are stored for search
-// changes (see articleText), so that every edition is indexed again.
-const indexVersion = "1"
+// changes (articleText, articleKey), so that every edition is indexed again.
+const indexVersion = "2"
 
 // headLines is the number of lines articleText puts before the body: kicker,
 // headline, subheadline, column, byline and photo credit, one each.
@@ -152,16 +152,18 @@ var errStale = errors.New("index changed while reading")
 // write stores p in tx: a new edition, a changed one (same ID, so its
 // reading state stays), a renamed one (a removed edition with the same
 // bytes takes the new path, and its state with it), or an unchanged one (only
-// its size and time are refreshed). It returns the edition's ID.
-func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (int64, error) {
+// its size and time are refreshed). It returns the edition's ID and whether
+// its articles were stored anew, in which case the caller must add them to
+// the search index with indexText before committing.
+func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (id int64, stored bool, err error) {
 	fp := st.fingerprint()
-	var id int64
 	var hash, parser string
-	err := tx.QueryRowContext(ctx, `SELECT id, hash, parser FROM editions WHERE path = ?`, p.path).Scan(&id, &hash, &parser)
+	err = tx.QueryRowContext(ctx, `SELECT id, hash, parser FROM editions WHERE path = ?`, p.path).Scan(&id, &hash, &parser)
 	switch {
 	case err == nil && hash == p.hash && parser == fp:
+		// Unchanged, or indexed meanwhile by another process.
 		_, err = tx.ExecContext(ctx, `UPDATE editions SET size = ?, mtime = ?, gone = 0 WHERE id = ?`, p.size, p.mtime, id)
-		return id, err
+		return id, false, err
 	case err == sql.ErrNoRows:
 		err = tx.QueryRowContext(ctx, `SELECT id FROM editions WHERE hash = ? AND gone = 1 LIMIT 1`, p.hash).Scan(&id)
 		if err == sql.ErrNoRows {
@@ -169,34 +171,48 @@ func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (int64, erro
 		}
 	}
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	if p.ed == nil {
-		return 0, errStale
+		return 0, false, errStale
 	}
 	if id == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO editions (path, hash, size, mtime, title, articles, parser) VALUES (?, '', 0, 0, '', 0, '')`, p.path)
 		if err != nil {
-			return 0, err
+			return 0, false, err
 		}
 		if id, err = res.LastInsertId(); err != nil {
-			return 0, err
+			return 0, false, err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	if err := insertArticles(ctx, tx, id, p.ed); err != nil {
-		return 0, err
+	if err := insertArticles(ctx, tx, id, p.date, p.ed); err != nil {
+		return 0, false, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE editions SET path = ?, hash = ?, size = ?, mtime = ?, date = ?, title = ?,
 		articles = ?, parser = ?, gone = 0 WHERE id = ?`,
 		p.path, p.hash, p.size, p.mtime, p.date, p.title, p.ed.Articles(), fp, id)
-	return id, err
+	return id, true, err
 }
 
-func insertArticles(ctx context.Context, tx *sql.Tx, id int64, ed *model.Edition) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (edition, aid, section, seq, headline, text) VALUES (?, ?, ?, ?, ?, ?)`)
+// indexText adds the articles of the editions ids, just stored by write, to
+// the search index, in one statement and in row ID order: FTS5 writes its
+// pending terms out as a new segment whenever a statement ends or a row ID
+// is lower than the one before, and every segment must later be merged.
+func indexText(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	js, _ := json.Marshal(ids)
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, text)
+		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, string(js))
+	return err
+}
+
+func insertArticles(ctx context.Context, tx *sql.Tx, id int64, date string, ed *model.Edition) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, edition, aid, section, seq, headline, text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -206,7 +222,11 @@ func insertArticles(ctx context.Context, tx *sql.Tx, id int64, ed *model.Edition
 		s := &ed.Sections[si]
 		for ai := range s.Articles {
 			a := &s.Articles[ai]
-			if _, err := stmt.ExecContext(ctx, id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)); err != nil {
+			key, err := articleKey(date, id, seq)
+			if err != nil {
+				return err
+			}
+			if _, err := stmt.ExecContext(ctx, key, id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)); err != nil {
 				return err
 			}
 			seq++
@@ -247,8 +267,10 @@ func (st *Store) Embed(ctx context.Context, name, title string, data []byte) (Ed
 	if p.err != nil {
 		return Edition{}, p.err
 	}
-	if _, err := st.writeOne(ctx, p); err != nil {
-		return Edition{}, err
+	if p.ed != nil || have.id == 0 { // else indexed already, as it is
+		if _, err := st.writeOne(ctx, p); err != nil {
+			return Edition{}, err
+		}
 	}
 	return st.edition(ctx, path)
 }
@@ -261,7 +283,10 @@ func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
-		id, err := st.write(ctx, tx, p)
+		id, stored, err := st.write(ctx, tx, p)
+		if err == nil && stored {
+			err = indexText(ctx, tx, []int64{id})
+		}
 		if err == nil {
 			return id, tx.Commit()
 		}

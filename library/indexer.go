@@ -38,7 +38,7 @@ func (sh *Shelf) index(ctx context.Context, todo []found, drop []int64, stored m
 	})
 	out := make(chan prepared, runtime.GOMAXPROCS(0))
 	go sh.prepareAll(ctx, todo, stored, out)
-	w := writer{sh: sh, total: len(todo)}
+	w := writer{ctx: ctx, sh: sh, total: len(todo)}
 	for p := range out {
 		if err := w.add(ctx, p); err != nil {
 			sh.stop(err)
@@ -81,6 +81,7 @@ func (sh *Shelf) prepareAll(ctx context.Context, todo []found, stored map[string
 
 // writer writes prepared editions in batches and reports progress.
 type writer struct {
+	ctx         context.Context
 	sh          *Shelf
 	tx          *sql.Tx
 	started     time.Time
@@ -94,7 +95,8 @@ type writer struct {
 type written struct {
 	id     int64
 	p      prepared // with ed dropped, to bound memory
-	parsed bool     // false when only its size and time were refreshed
+	stored bool     // its articles were stored anew, and need indexText
+	parsed bool     // false when the file was found unchanged and not parsed
 	count  int      // articles
 }
 
@@ -119,17 +121,17 @@ func (w *writer) add(ctx context.Context, p prepared) error {
 		}
 		w.tx, w.started = tx, time.Now()
 	}
-	id, err := w.sh.st.write(ctx, w.tx, p)
+	id, stored, err := w.sh.st.write(ctx, w.tx, p)
 	if err == errStale {
 		if p = w.sh.st.prepare(p.found, known{}); p.err != nil {
 			return w.add(ctx, p)
 		}
-		id, err = w.sh.st.write(ctx, w.tx, p)
+		id, stored, err = w.sh.st.write(ctx, w.tx, p)
 	}
 	if err != nil {
 		return err
 	}
-	wr := written{id: id, parsed: p.ed != nil}
+	wr := written{id: id, stored: stored, parsed: p.ed != nil}
 	if p.ed != nil {
 		wr.count = p.ed.Articles()
 	}
@@ -148,7 +150,18 @@ func (w *writer) flush() error {
 	if w.tx == nil {
 		return nil
 	}
-	err := w.tx.Commit()
+	var stored []int64
+	for _, b := range w.batch {
+		if b.stored {
+			stored = append(stored, b.id)
+		}
+	}
+	err := indexText(w.ctx, w.tx, stored)
+	if err == nil {
+		err = w.tx.Commit()
+	} else {
+		w.tx.Rollback()
+	}
 	w.tx = nil
 	if err != nil {
 		return err

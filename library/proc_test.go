@@ -3,6 +3,7 @@ package library
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -15,12 +16,19 @@ import (
 )
 
 // helperEnv makes the test binary, run again by these tests, act as a second
-// dubao process instead of running tests (see TestMain).
+// dubao process instead of running tests (see TestMain): "1" for helper,
+// "import" or "read" for memoryHelper.
 const helperEnv = "DUBAO_LIBRARY_HELPER"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(helperEnv) != "" {
-		if err := helper(); err != nil {
+	if mode := os.Getenv(helperEnv); mode != "" {
+		var err error
+		if mode == "1" {
+			err = helper()
+		} else {
+			err = memoryHelper(mode)
+		}
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "helper:", err)
 			os.Exit(1)
 		}
@@ -90,7 +98,10 @@ func checkStore(t *testing.T, dir string) *Store {
 		t.Fatalf("integrity_check: %q, %v", res, err)
 	}
 	if _, err := st.db.Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
-		t.Fatalf("search index integrity-check: %v", err)
+		var arts, docs int
+		st.db.QueryRow(`SELECT count(*) FROM articles`).Scan(&arts)
+		st.db.QueryRow(`SELECT count(*) FROM articles_fts_docsize`).Scan(&docs)
+		t.Fatalf("search index integrity-check: %v (%d articles, %d indexed)", err, arts, docs)
 	}
 	var bad int
 	st.db.QueryRow(`SELECT count(*) FROM editions e WHERE articles != (SELECT count(*) FROM articles a WHERE a.edition = e.id)`).Scan(&bad)
@@ -98,6 +109,40 @@ func checkStore(t *testing.T, dir string) *Store {
 		t.Errorf("%d editions whose article count does not match their articles", bad)
 	}
 	return st
+}
+
+// Two stores (as two processes would) index the same folder at once: each
+// edition goes into the search index once, though both parsed it.
+func TestTwoStoresIndexOneFolder(t *testing.T) {
+	data, shelf := t.TempDir(), t.TempDir()
+	ar := generate(t, shelf, 30, 22)
+	a, b := openTest(t, data, nil), openTest(t, data, nil)
+	sa, err := a.OpenShelf(context.Background(), shelf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := b.OpenShelf(context.Background(), shelf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(sa.Wait(), sb.Wait()); err != nil {
+		t.Fatal(err)
+	}
+	st := checkStore(t, data)
+	for _, sh := range []*Shelf{sa, sb} {
+		n := 0
+		for _, e := range editions(t, sh) {
+			n += e.Articles
+		}
+		if n != ar.articles {
+			t.Errorf("a shelf lists %d articles, want %d", n, ar.articles)
+		}
+	}
+	var indexed int
+	st.db.QueryRow(`SELECT count(*) FROM articles_fts_docsize`).Scan(&indexed)
+	if indexed != ar.articles {
+		t.Errorf("%d articles in the search index, want %d", indexed, ar.articles)
+	}
 }
 
 // Two other processes and this one write to the store at the same time, two
@@ -108,11 +153,11 @@ func TestTwoProcessesAtOnce(t *testing.T) {
 		t.Skip("runs processes")
 	}
 	data, shelf := t.TempDir(), t.TempDir()
-	ar := generate(t, shelf, 60, 21)
+	ar := generate(t, shelf, 30, 21)
 	st := openTest(t, data, nil)
 	ctx := context.Background()
 	e := threeStories(t, st, "x", "2024-03-19")
-	const n = 150
+	const n = 100
 	var wg sync.WaitGroup
 	for _, prefix := range []string{"a", "b"} {
 		cmd, out := startHelper(t, data, "SHELF="+shelf, "PREFIX="+prefix, "N="+strconv.Itoa(n), "EDITION="+strconv.FormatInt(e.ID, 10))
@@ -150,7 +195,7 @@ func TestKillDuringWritesKeepsCommittedState(t *testing.T) {
 		t.Skip("runs processes")
 	}
 	data, shelf := t.TempDir(), t.TempDir()
-	ar := generate(t, shelf, 120, 9)
+	ar := generate(t, shelf, 80, 9)
 	st := openTest(t, data, nil)
 	e := threeStories(t, st, "x", "2024-03-19")
 	st.Close()
@@ -159,7 +204,7 @@ func TestKillDuringWritesKeepsCommittedState(t *testing.T) {
 	for round := range 3 {
 		prefix := "r" + strconv.Itoa(round)
 		cmd, out := startHelper(t, data, "SHELF="+shelf, "PREFIX="+prefix, "N=100000", "EDITION="+strconv.FormatInt(e.ID, 10))
-		killAt := 5 + rng.IntN(300)
+		killAt := 5 + rng.IntN(200)
 		last := -1
 		for out.Scan() {
 			last, _ = strconv.Atoi(out.Text())

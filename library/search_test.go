@@ -150,7 +150,7 @@ func TestSnippet(t *testing.T) {
 // the articles a plain substring search of each parsed edition finds.
 func TestSearchAgreesWithSearchEdition(t *testing.T) {
 	dir := t.TempDir()
-	generate(t, dir, 40, 11)
+	generate(t, dir, 25, 11)
 	ctx := context.Background()
 	st := openTest(t, t.TempDir(), nil)
 	sh := openWait(t, st, dir)

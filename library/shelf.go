@@ -357,7 +357,12 @@ func (st *Store) Load(ctx context.Context, path string) (*model.Edition, Edition
 
 func (st *Store) load(ctx context.Context, path string) (*model.Edition, Edition, error) {
 	f := found{path: path}
-	if !strings.HasPrefix(path, "seed:") {
+	st.mu.Lock()
+	emb, ok := st.embedded[path]
+	st.mu.Unlock()
+	if ok {
+		f.size = int64(len(emb.data))
+	} else {
 		info, err := os.Stat(path)
 		if err != nil {
 			return nil, Edition{}, &model.InputError{Name: path, Err: plainPathError(err)}

@@ -131,7 +131,9 @@ func Open(opt Options) (*Store, error) {
 // openFile opens the store file in dir with WAL journaling and a busy
 // timeout, and brings its schema up to date.
 func openFile(dir string, parse func([]byte, model.Options) (*model.Edition, error)) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// 0700, as the XDG base directory specification asks: reading state is
+	// nobody else's business.
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, plainPathError(err)
 	}
 	path := filepath.Join(dir, FileName)

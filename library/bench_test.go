@@ -1,0 +1,347 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"dubao/model"
+)
+
+// The benchmarks run on a generated archive (see generate) parsed by the
+// real parser, model.Parse. Its size is DUBAO_BENCH_EDITIONS editions,
+// 1000 by default; the figures in the README are for 10000 (about 100,000
+// articles). The archive and an indexed store of it are kept under
+// $TMPDIR/dubao-bench between runs, since making them is the slow part.
+//
+//	DUBAO_BENCH_EDITIONS=10000 go test ./library -run '^$' -bench . -benchtime 1x
+
+// benchEditions is the archive size for this run.
+func benchEditions() int {
+	if n, err := strconv.Atoi(os.Getenv("DUBAO_BENCH_EDITIONS")); err == nil && n > 0 {
+		return n
+	}
+	return 1000
+}
+
+// benchArchive returns the generated archive of benchEditions editions,
+// writing it on first use.
+func benchArchive(tb testing.TB) archive {
+	n := benchEditions()
+	dir := filepath.Join(os.TempDir(), "dubao-bench", fmt.Sprintf("archive-%d", n))
+	marker := filepath.Join(dir, ".complete")
+	var ar archive
+	if data, err := os.ReadFile(marker); err == nil && json.Unmarshal(data, &ar) == nil {
+		ar.dir = dir
+		return ar
+	}
+	os.RemoveAll(dir)
+	ar = generate(tb, dir, n, 2024)
+	data, _ := json.Marshal(ar)
+	if err := os.WriteFile(marker, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return ar
+}
+
+// MarshalJSON and UnmarshalJSON keep an archive's counts in its marker file.
+func (a archive) MarshalJSON() ([]byte, error) {
+	return json.Marshal([3]int64{int64(a.editions), int64(a.articles), a.bytes})
+}
+
+func (a *archive) UnmarshalJSON(data []byte) error {
+	var v [3]int64
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	a.editions, a.articles, a.bytes = int(v[0]), int(v[1]), v[2]
+	return nil
+}
+
+// benchStore returns a data directory holding the archive indexed, making
+// it on first use (and again when the parser changed).
+func benchStore(tb testing.TB, ar archive) string {
+	dir := filepath.Join(os.TempDir(), "dubao-bench", fmt.Sprintf("store-%d", ar.editions))
+	st, err := Open(Options{Dir: dir})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	sh, err := st.OpenShelf(context.Background(), ar.dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := sh.Wait(); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// importArchive indexes the archive into a new store in data and returns
+// the number of articles indexed.
+func importArchive(tb testing.TB, ar archive, data string) int {
+	st, err := Open(Options{Dir: data})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	sh, err := st.OpenShelf(context.Background(), ar.dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := sh.Wait(); err != nil {
+		tb.Fatal(err)
+	}
+	var n int
+	st.db.QueryRow(`SELECT count(*) FROM articles`).Scan(&n)
+	return n
+}
+
+// BenchmarkImport measures indexing the whole archive into a new store,
+// against reading and parsing it alone (the floor any store adds to).
+func BenchmarkImport(b *testing.B) {
+	ar := benchArchive(b)
+	b.Run("parse-only", func(b *testing.B) {
+		b.SetBytes(ar.bytes)
+		b.ReportAllocs()
+		cpu := cpuTime()
+		for b.Loop() {
+			filepath.WalkDir(ar.dir, func(path string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && filepath.Ext(path) == ".txt" {
+					if _, err := model.Load(path); err != nil {
+						b.Fatal(err)
+					}
+				}
+				return nil
+			})
+		}
+		b.ReportMetric(float64(ar.editions)*float64(b.N)/b.Elapsed().Seconds(), "editions/s")
+		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	})
+	b.Run("store", func(b *testing.B) {
+		b.SetBytes(ar.bytes)
+		b.ReportAllocs()
+		var articles int
+		var size int64
+		cpu := cpuTime()
+		for b.Loop() {
+			b.StopTimer()
+			data := b.TempDir()
+			b.StartTimer()
+			articles = importArchive(b, ar, data)
+			b.StopTimer()
+			size = dirSize(data)
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(ar.editions)*float64(b.N)/b.Elapsed().Seconds(), "editions/s")
+		b.ReportMetric(float64(articles)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		b.ReportMetric(float64(articles), "articles")
+		b.ReportMetric(float64(size)/(1<<20), "store-MB")
+		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	})
+}
+
+// cpuTime returns the CPU time (user and system) this process has used. The
+// benchmarks report it beside wall time because other work on the machine
+// stretches wall time but not CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// firstFrame does what the reader does before its first frame: open the
+// store and the shelf, list the editions, load the newest and fetch its read
+// marks and resume position.
+func firstFrame(data, shelf string) error {
+	ctx := context.Background()
+	st, err := Open(Options{Dir: data})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sh, err := st.OpenShelf(ctx, shelf)
+	if err != nil {
+		return err
+	}
+	defer sh.Close()
+	list, err := sh.Editions(ctx)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 || !list[0].Indexed {
+		return fmt.Errorf("%d editions, the newest not indexed", len(list))
+	}
+	_, e, err := sh.Load(ctx, list[0])
+	if err != nil {
+		return err
+	}
+	if _, err := st.ReadSet(ctx, e.ID); err != nil {
+		return err
+	}
+	_, _, err = st.Position(ctx, e.ID)
+	return err
+}
+
+// BenchmarkReopen measures reopening the indexed archive ready for the
+// reader's first frame, against model.Load of the newest edition alone.
+func BenchmarkReopen(b *testing.B) {
+	ar := benchArchive(b)
+	data := benchStore(b, ar)
+	b.Run("first-frame", func(b *testing.B) {
+		for b.Loop() {
+			if err := firstFrame(data, ar.dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("model.Load-newest", func(b *testing.B) {
+		st, _ := Open(Options{Dir: data})
+		list := editions(b, openWait(b, st, ar.dir))
+		st.Close()
+		for b.Loop() {
+			if _, err := model.Load(list[0].Path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// benchQueries are three-character queries of differing frequency in the
+// archive, and two-character ones for the scan.
+var (
+	benchQueries3 = []string{"高质量", "禁渔令", "农贸市", "新质生", "党员冬", "书屋管", "精品路", "冯军表", "海易优", "慧聚药", "三星镇", "长江保"}
+	benchQueries2 = []string{"禁渔", "长江", "书屋", "冬训", "党课", "颜值"}
+)
+
+// BenchmarkSearch measures a page of shelf search results (DefaultLimit
+// hits with snippets) for three-character CJK queries through the trigram
+// index, against the same queries by scanning the stored text, and
+// two-character queries (which must scan). It reports the median and 90th
+// percentile over the queries.
+func BenchmarkSearch(b *testing.B) {
+	ar := benchArchive(b)
+	data := benchStore(b, ar)
+	st, err := Open(Options{Dir: data})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	sh := openWait(b, st, ar.dir)
+	run := func(b *testing.B, queries []string, m method) {
+		ctx := context.Background()
+		scope := shelfIDs(sh)
+		var times []time.Duration
+		i := 0
+		for b.Loop() {
+			q := queries[i%len(queries)]
+			i++
+			start := time.Now()
+			if _, err := st.searchBy(ctx, q, m, scope, SearchOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			times = append(times, time.Since(start))
+		}
+		slices.Sort(times)
+		b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+		b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
+	}
+	b.Run("trigram-3char", func(b *testing.B) { run(b, benchQueries3, byTrigram) })
+	b.Run("scan-3char", func(b *testing.B) { run(b, benchQueries3, byScan) })
+	b.Run("scan-2char", func(b *testing.B) { run(b, benchQueries2, byScan) })
+}
+
+func shelfIDs(sh *Shelf) []int64 {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	var ids []int64
+	for _, e := range sh.list {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+// BenchmarkPeakMemory runs an import of the archive, and a reopen with a
+// round of searches, each in a process of its own, and reports each
+// process's peak resident memory.
+func BenchmarkPeakMemory(b *testing.B) {
+	ar := benchArchive(b)
+	data := benchStore(b, ar)
+	for b.Loop() {
+		b.ReportMetric(peakMB(b, "import", ar.dir, b.TempDir()), "import-peak-MB")
+		b.ReportMetric(peakMB(b, "read", ar.dir, data), "read-peak-MB")
+	}
+}
+
+// peakMB runs the test binary as a helper in mode and returns its peak RSS.
+func peakMB(b *testing.B, mode, shelf, data string) float64 {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), helperEnv+"="+mode, "SHELF="+shelf, "DUBAO_DATA_DIR="+data)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s helper: %v", mode, err)
+	}
+	return float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+}
+
+// memoryHelper is the work BenchmarkPeakMemory measures in a helper
+// process: "import" indexes $SHELF into a new store, "read" reopens it for a
+// first frame and runs every benchmark query.
+func memoryHelper(mode string) error {
+	data, shelf := os.Getenv("DUBAO_DATA_DIR"), os.Getenv("SHELF")
+	switch mode {
+	case "import":
+		st, err := Open(Options{Dir: data})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		sh, err := st.OpenShelf(context.Background(), shelf)
+		if err != nil {
+			return err
+		}
+		return sh.Wait()
+	case "read":
+		if err := firstFrame(data, shelf); err != nil {
+			return err
+		}
+		st, err := Open(Options{Dir: data})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		sh, err := st.OpenShelf(context.Background(), shelf)
+		if err != nil {
+			return err
+		}
+		defer sh.Close()
+		for _, q := range slices.Concat(benchQueries3, benchQueries2) {
+			if _, err := sh.Search(context.Background(), q, SearchOptions{}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
