@@ -19,6 +19,10 @@ const (
 	// wide enough for a two-line item to say something, never wider than
 	// a headline needs.
 	listShare, listMin, listMax = 3, 30, 48
+	// overlayMargin is the columns of the panes left visible on each side
+	// of an overlay box (help, section picker), so it reads as drawn over
+	// them.
+	overlayMargin = 2
 )
 
 // Rect is a rectangle of cells.
@@ -47,11 +51,16 @@ type Layout struct {
 	Status                  Rect
 	// Help is the row of key hints; zero height on a short terminal.
 	Help Rect
+	// Overlay is the most an overlay box may cover: inside the panes'
+	// frames, overlayMargin in from the sides. OverlayInner is what its
+	// content may fill, inside the box's own frame.
+	Overlay, OverlayInner Rect
 }
 
 // computeLayout sizes every part of the screen for a w x h terminal, taking
-// the frame's size from frame (the border and padding the panes are drawn
-// with). It is the only place that does layout arithmetic.
+// the frame's size from frame (the border and padding the panes and the
+// overlay boxes are drawn with). It is the only place that does layout
+// arithmetic; the views only centre what they draw in these rectangles.
 func computeLayout(w, h int, frame lipgloss.Style) Layout {
 	l := Layout{Width: max(w, 0), Height: max(h, 0)}
 	if w < minWidth || h < minHeight {
@@ -79,6 +88,8 @@ func computeLayout(w, h int, frame lipgloss.Style) Layout {
 	}
 	l.ListInner = inner(l.List, frame)
 	l.ArticleInner = inner(l.Article, frame)
+	l.Overlay = Rect{overlayMargin, l.ListInner.Y, w - 2*overlayMargin, l.ListInner.H}
+	l.OverlayInner = inner(l.Overlay, frame)
 	return l
 }
 

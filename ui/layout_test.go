@@ -56,7 +56,10 @@ func TestComputeLayout(t *testing.T) {
 			if cols != tt.w {
 				t.Fatalf("panes are %d columns", cols)
 			}
-			for _, p := range [][2]Rect{{l.List, l.ListInner}, {l.Article, l.ArticleInner}} {
+			if l.Overlay.X+l.Overlay.W > tt.w || l.Overlay.Y != l.ListInner.Y || l.Overlay.H != l.ListInner.H {
+				t.Fatalf("overlay %+v not inside the panes' frames", l.Overlay)
+			}
+			for _, p := range [][2]Rect{{l.List, l.ListInner}, {l.Article, l.ArticleInner}, {l.Overlay, l.OverlayInner}} {
 				if p[1].W != p[0].W-fw || p[1].H != p[0].H-fh || p[1].W <= 0 || p[1].H <= 0 {
 					t.Fatalf("inner %+v of %+v", p[1], p[0])
 				}

@@ -204,17 +204,9 @@ func (m Model) helpContent() []string {
 	return rows
 }
 
-// overlayMargin is the columns of the panes left visible on each side of an
-// overlay box, so it reads as drawn over them.
-const overlayMargin = 2
-
-// overlayArea is the room an overlay box's content has: inside the panes'
-// frames, less the box's own frame and margins.
+// overlayArea is the room an overlay box's content has.
 func (m Model) overlayArea() (w, h int) {
-	frame := m.common.Styles.Overlay.Frame
-	w = m.lay.Width - 2*overlayMargin - frame.GetHorizontalFrameSize()
-	h = m.lay.ListInner.H - frame.GetVerticalFrameSize()
-	return max(w, 0), max(h, 0)
+	return m.lay.OverlayInner.W, m.lay.OverlayInner.H
 }
 
 // drawOverlay frames content and draws it centred over the panes, inside
@@ -237,8 +229,8 @@ func (m Model) drawOverlay(rows []string, title, footer string, content []string
 	f := common.NewFrame(frame, os.Border, os.Title, os.Border)
 	box := f.Render(inner, cw, title, footer)
 	bw := cw + frame.GetHorizontalFrameSize()
-	x := (l.Width - bw) / 2
-	y := l.ListInner.Y + max((l.ListInner.H-len(box))/2, 0)
+	x := l.Overlay.X + (l.Overlay.W-bw)/2
+	y := l.Overlay.Y + max((l.Overlay.H-len(box))/2, 0)
 	for i, b := range box {
 		if y+i < len(rows) {
 			rows[y+i] = splice(rows[y+i], b, x, bw, l.Width)
