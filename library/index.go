@@ -85,12 +85,18 @@ type known struct {
 	parser string
 }
 
-// prepare reads and hashes the edition at f.path. It parses it unless have
-// says the store already indexed these bytes with this parser.
+// prepare reads and hashes the edition at f.path (filling in its size and
+// time if f has none). It parses it unless have says the store already
+// indexed these bytes with this parser.
 func (st *Store) prepare(f found, have known) prepared {
-	data, title, err := st.source(f.path)
+	data, title, info, err := st.source(f.path)
 	if err != nil {
 		return prepared{found: f, err: err}
+	}
+	if info != nil {
+		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+	} else {
+		f.size, f.mtime = int64(len(data)), 0
 	}
 	sum := sha256.Sum256(data)
 	p := prepared{found: f, hash: hex.EncodeToString(sum[:])}
@@ -114,35 +120,40 @@ func (st *Store) prepare(f found, have known) prepared {
 	return p
 }
 
-// source returns the bytes of the edition at path, and the title it gets
-// when its text has none.
-func (st *Store) source(path string) ([]byte, string, error) {
+// source returns the bytes of the edition at path, the title it gets when
+// its text has none, and for a file what the open file's stat said (nil
+// for an embedded edition).
+func (st *Store) source(path string) ([]byte, string, os.FileInfo, error) {
 	st.mu.Lock()
 	e, ok := st.embedded[path]
 	st.mu.Unlock()
 	if ok {
-		return e.data, e.title, nil
+		return e.data, e.title, nil, nil
 	}
-	data, err := readEdition(path)
-	return data, titleFromName(path), err
+	data, info, err := readEdition(path)
+	return data, titleFromName(path), info, err
 }
 
 // readEdition reads an edition file, only reading it, with the checks
-// model.Load makes.
-func readEdition(path string) ([]byte, error) {
+// model.Load makes, and returns its stat taken on the open file.
+func readEdition(path string) ([]byte, os.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, &model.InputError{Name: path, Err: model.ErrNotFile}
 	}
 	data, err := model.ReadLimited(f)
 	if err != nil {
-		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
 	}
-	return data, nil
+	return data, info, nil
 }
 
 // errStale means a file was hashed as unchanged but the store changed under
@@ -205,9 +216,8 @@ func indexText(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	js, _ := json.Marshal(ids)
 	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, text)
-		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, string(js))
+		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonArray(ids))
 	return err
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -21,9 +22,10 @@ const (
 )
 
 // index runs in the background: it drops editions whose files are gone,
-// then reads, hashes and parses the files in todo on every core and writes
-// them from one goroutine in short transactions.
-func (sh *Shelf) index(ctx context.Context, todo []found, drop []int64, stored map[string]Edition) {
+// finds which of the stored editions in verify changed, then reads, hashes
+// and parses the files to index on every core and writes them from one
+// goroutine in short transactions.
+func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, stored map[string]Edition) {
 	defer close(sh.done)
 	defer close(sh.progress)
 	if len(drop) > 0 {
@@ -32,9 +34,14 @@ func (sh *Shelf) index(ctx context.Context, todo []found, drop []int64, stored m
 			return
 		}
 	}
+	todo = append(todo, sh.changed(ctx, verify, stored)...)
 	// Newest first, so the top of the picker is ready soonest.
+	dates := make(map[string]string, len(todo))
+	for _, f := range todo {
+		dates[f.path] = DateFromName(f.path)
+	}
 	slices.SortFunc(todo, func(a, b found) int {
-		return cmp.Or(-cmp.Compare(DateFromName(a.path), DateFromName(b.path)), cmp.Compare(a.path, b.path))
+		return cmp.Or(-cmp.Compare(dates[a.path], dates[b.path]), cmp.Compare(a.path, b.path))
 	})
 	out := make(chan prepared, runtime.GOMAXPROCS(0))
 	go sh.prepareAll(ctx, todo, stored, out)
@@ -52,6 +59,32 @@ func (sh *Shelf) index(ctx context.Context, todo []found, drop []int64, stored m
 	if err := w.flush(); err != nil {
 		sh.stop(err)
 	}
+}
+
+// changed stats the stored editions in verify and returns those whose size
+// or modification time differ from the store's. A file that is missing is
+// taken off the shelf (a library shelf lists stored editions without
+// looking at the disk) but not dropped from the store: the disk holding it
+// may only be unmounted.
+func (sh *Shelf) changed(ctx context.Context, verify []found, stored map[string]Edition) []found {
+	var todo []found
+	for _, f := range verify {
+		if ctx.Err() != nil {
+			return nil
+		}
+		info, err := os.Stat(f.path)
+		if err != nil || !info.Mode().IsRegular() {
+			sh.mu.Lock()
+			sh.remove(f.path)
+			sh.mu.Unlock()
+			continue
+		}
+		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+		if e := stored[f.path]; e.size != f.size || e.mtime != f.mtime {
+			todo = append(todo, f)
+		}
+	}
+	return todo
 }
 
 // prepareAll prepares the files in todo on GOMAXPROCS goroutines and sends

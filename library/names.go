@@ -58,21 +58,23 @@ var editionExts = map[string]bool{".txt": true, ".text": true, ".md": true}
 // found is an edition file found on disk.
 type found struct {
 	path  string // absolute
-	size  int64
-	mtime int64 // Unix nanoseconds
+	size  int64  // -1 when not statted yet
+	mtime int64  // Unix nanoseconds
 }
 
 // scan lists the edition files that paths name: each file as given, and
 // under each directory (recursively) every file with an edition extension,
-// skipping hidden files and directories. It returns the absolute directory
-// roots too, so files indexed under them before and missing now can be
-// dropped. A path that does not exist or cannot be read is an error.
+// skipping hidden files and directories. Files found in directories are not
+// statted (size -1), so listing a large folder costs little more than reading
+// its directories. scan returns the absolute directory roots too, so files
+// indexed under them before and missing now can be dropped. A path that does
+// not exist or cannot be read is an error.
 func scan(paths []string) (files []found, roots []string, err error) {
 	seen := map[string]bool{}
-	add := func(path string, info fs.FileInfo) {
-		if !seen[path] {
-			seen[path] = true
-			files = append(files, found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+	add := func(f found) {
+		if !seen[f.path] {
+			seen[f.path] = true
+			files = append(files, f)
 		}
 	}
 	for _, p := range paths {
@@ -85,35 +87,43 @@ func scan(paths []string) (files []found, roots []string, err error) {
 			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
 		}
 		if !info.IsDir() {
-			add(abs, info)
+			add(found{path: abs, size: info.Size(), mtime: info.ModTime().UnixNano()})
 			continue
 		}
 		roots = append(roots, abs)
-		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if path == abs {
-					return err
-				}
-				return nil // an unreadable file or subdirectory is left out, not fatal
-			}
-			hidden := path != abs && strings.HasPrefix(d.Name(), ".")
-			switch {
-			case d.IsDir() && hidden:
-				return filepath.SkipDir
-			case d.IsDir() || hidden || !editionExts[strings.ToLower(filepath.Ext(path))]:
-				return nil
-			}
-			info, err := os.Stat(path) // follows a symlinked edition
-			if err == nil && info.Mode().IsRegular() {
-				add(path, info)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := walk(abs, add); err != nil {
 			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
 		}
 	}
 	return files, roots, nil
+}
+
+// walk adds the edition files under dir. Unreadable subdirectories are left
+// out; an unreadable dir is an error.
+func walk(dir string, add func(found)) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir {
+				return err
+			}
+			return nil
+		}
+		hidden := path != dir && strings.HasPrefix(d.Name(), ".")
+		switch {
+		case d.IsDir() && hidden:
+			return filepath.SkipDir
+		case d.IsDir() || hidden || !editionExts[strings.ToLower(filepath.Ext(path))]:
+			return nil
+		case d.Type().IsRegular():
+			add(found{path: path, size: -1})
+		case d.Type()&fs.ModeSymlink != 0:
+			// A symlinked edition counts if it leads to a regular file.
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				add(found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+			}
+		}
+		return nil
+	})
 }
 
 // under reports whether path lies inside one of the directory roots.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,8 +114,7 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	// article in the store.
 	inScope, args := "1", []any{}
 	if scope != nil {
-		ids, _ := json.Marshal(scope)
-		inScope, args = keyEdition("rowid")+" IN (SELECT value FROM json_each(?))", []any{string(ids)}
+		inScope, args = keyEdition("rowid")+" IN (SELECT value FROM json_each(?))", []any{jsonArray(scope)}
 	}
 	var res Results
 	var err error
@@ -160,9 +158,8 @@ func (st *Store) searchIndex(ctx context.Context, query, inScope string, args []
 	if err := rows.Err(); err != nil {
 		return Results{}, err
 	}
-	ids, _ := json.Marshal(page)
 	rows, err = st.db.QueryContext(ctx, `SELECT id, edition, aid, headline, text FROM articles
-		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`, string(ids))
+		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`, jsonArray(page))
 	if err != nil {
 		return Results{}, err
 	}
@@ -248,9 +245,8 @@ func (st *Store) editionsByID(ctx context.Context, m map[int64]Edition) error {
 	for id := range m {
 		ids = append(ids, id)
 	}
-	js, _ := json.Marshal(ids)
 	rows, err := st.db.QueryContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser
-		FROM editions WHERE id IN (SELECT value FROM json_each(?))`, string(js))
+		FROM editions WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(ids))
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"os"
+	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -72,8 +72,7 @@ type Progress struct {
 // files gone from a shelf directory drop out. Its methods are safe for
 // concurrent use.
 type Shelf struct {
-	st    *Store
-	paths []string // the files and directories asked for; nil for the library
+	st *Store
 
 	mu       sync.Mutex
 	list     []Edition      // newest first
@@ -90,11 +89,12 @@ type Shelf struct {
 // opens the library: every edition the store has indexed whose file is still
 // there, and the embedded ones registered with Embed.
 //
-// OpenShelf returns as soon as the files are listed: editions already
-// indexed and unchanged (same size and modification time) are ready at once;
-// new and changed ones are listed from their file names and indexed in the
-// background, reported on Progress. A path that does not exist is an error
-// (a *model.InputError).
+// OpenShelf returns as soon as the files are listed, without reading or even
+// statting them: editions in the store are listed as stored, new files from
+// their names. In the background it then checks the stored ones for changes
+// (size and modification time, then content hash) and indexes what is new or
+// changed, reporting on Progress. A path that does not exist is an error (a
+// *model.InputError).
 func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error) {
 	var files []found
 	var roots []string
@@ -111,17 +111,22 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 	if len(paths) == 0 {
 		files = st.libraryFiles(stored)
 	}
-	sh := &Shelf{st: st, paths: paths, progress: make(chan Progress, 1), done: make(chan struct{})}
+	sh := &Shelf{st: st, progress: make(chan Progress, 1), done: make(chan struct{})}
 	fp := st.fingerprint()
-	var todo []found
+	var todo, verify []found
 	present := make(map[string]bool, len(files))
 	for _, f := range files {
 		present[f.path] = true
 		e, ok := stored[f.path]
-		if !ok {
+		switch {
+		case !ok:
 			e = Edition{Path: f.path, Date: DateFromName(f.path), Title: titleFromName(f.path)}
-		}
-		if !ok || e.size != f.size || e.mtime != f.mtime || e.parser != fp {
+			todo = append(todo, f)
+		case e.parser != fp:
+			todo = append(todo, f)
+		case f.size < 0:
+			verify = append(verify, f)
+		case e.size != f.size || e.mtime != f.mtime:
 			todo = append(todo, f)
 		}
 		sh.list = append(sh.list, e)
@@ -135,7 +140,7 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 	sh.sort()
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	sh.cancel = cancel
-	go sh.index(bg, todo, drop, stored)
+	go sh.index(bg, todo, verify, drop, stored)
 	return sh, nil
 }
 
@@ -148,23 +153,21 @@ func sortNewestFirst(list []Edition) {
 	})
 }
 
-// libraryFiles returns the stored editions still on disk (and the embedded
-// ones this process registered), for the library shelf. Missing files are
-// left out but not dropped: the disk holding them may only be unmounted.
+// libraryFiles returns the stored editions, for the library shelf: files
+// (to be checked in the background, see Shelf.verify) and the embedded ones
+// this process registered.
 func (st *Store) libraryFiles(stored map[string]Edition) []found {
 	var files []found
 	for path, e := range stored {
-		if e.embedded() {
-			st.mu.Lock()
-			emb, ok := st.embedded[path]
-			st.mu.Unlock()
-			if ok {
-				files = append(files, found{path: path, size: int64(len(emb.data))})
-			}
+		if !e.embedded() {
+			files = append(files, found{path: path, size: -1})
 			continue
 		}
-		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-			files = append(files, found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+		st.mu.Lock()
+		emb, ok := st.embedded[path]
+		st.mu.Unlock()
+		if ok {
+			files = append(files, found{path: path, size: int64(len(emb.data))})
 		}
 	}
 	return files
@@ -208,21 +211,38 @@ func (st *Store) edition(ctx context.Context, path string) (Edition, error) {
 
 // annotate fills in the Ref and Unread of each edition in list.
 func (st *Store) annotate(ctx context.Context, list []Edition) error {
+	// Dates that name more than one edition: for a few editions (search
+	// hits) look their dates up, for many (a shelf) read the whole index.
+	query, args := `SELECT date FROM editions WHERE gone = 0 AND date <> '' GROUP BY date HAVING count(*) > 1`, []any{}
+	if len(list) <= 256 {
+		var dates []string
+		for _, e := range list {
+			dates = append(dates, e.Date)
+		}
+		query = `SELECT date FROM editions WHERE gone = 0 AND date IN (SELECT value FROM json_each(?))
+			GROUP BY date HAVING count(*) > 1`
+		args = []any{jsonArray(dates)}
+	}
 	dup := map[string]bool{}
-	rows, err := st.db.QueryContext(ctx, `SELECT date FROM editions WHERE gone = 0 AND date <> '' GROUP BY date HAVING count(*) > 1`)
+	err := st.each(ctx, query, args, func(rows *sql.Rows) error {
+		var d string
+		err := rows.Scan(&d)
+		dup[d] = true
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			rows.Close()
-			return err
-		}
-		dup[d] = true
-	}
-	rows.Close()
-	read, err := st.readCounts(ctx)
+	// Read marks are few next to articles, so count them all.
+	read := map[int64]int{}
+	err = st.each(ctx, `SELECT r.edition, count(*) FROM reads r JOIN articles a ON a.edition = r.edition AND a.aid = r.aid
+		GROUP BY r.edition`, nil, func(rows *sql.Rows) error {
+		var id int64
+		var n int
+		err := rows.Scan(&id, &n)
+		read[id] = n
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -243,25 +263,28 @@ func (st *Store) annotate(ctx context.Context, list []Edition) error {
 	return nil
 }
 
-// readCounts returns, by edition ID, how many of its current articles are
-// marked read.
-func (st *Store) readCounts(ctx context.Context) (map[int64]int, error) {
-	rows, err := st.db.QueryContext(ctx, `SELECT r.edition, count(*) FROM reads r
-		JOIN articles a ON a.edition = r.edition AND a.aid = r.aid GROUP BY r.edition`)
+// each runs query and calls f on each row.
+func (st *Store) each(ctx context.Context, query string, args []any, f func(*sql.Rows) error) error {
+	rows, err := st.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	m := map[int64]int{}
 	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, err
+		if err := f(rows); err != nil {
+			return err
 		}
-		m[id] = n
 	}
-	return m, rows.Err()
+	return rows.Err()
+}
+
+// jsonArray encodes values for json_each, by which a query takes a list.
+func jsonArray[T any](values []T) string {
+	js, _ := json.Marshal(values)
+	if values == nil {
+		return "[]"
+	}
+	return string(js)
 }
 
 // Editions returns the shelf's editions, newest first, with current unread
@@ -327,8 +350,11 @@ func (sh *Shelf) Load(ctx context.Context, e Edition) (*model.Edition, Edition, 
 // update replaces the listed edition with e's path by e; sh.mu is held.
 func (sh *Shelf) update(e Edition) {
 	if i, ok := sh.pos[e.Path]; ok {
+		resort := sh.list[i].Date != e.Date || sh.list[i].Title != e.Title
 		sh.list[i] = e
-		sh.sort()
+		if resort {
+			sh.sort()
+		}
 	}
 }
 
@@ -356,31 +382,18 @@ func (st *Store) Load(ctx context.Context, path string) (*model.Edition, Edition
 }
 
 func (st *Store) load(ctx context.Context, path string) (*model.Edition, Edition, error) {
-	f := found{path: path}
-	st.mu.Lock()
-	emb, ok := st.embedded[path]
-	st.mu.Unlock()
-	if ok {
-		f.size = int64(len(emb.data))
-	} else {
-		info, err := os.Stat(path)
-		if err != nil {
-			return nil, Edition{}, &model.InputError{Name: path, Err: plainPathError(err)}
-		}
-		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
-	}
 	prev, err := st.edition(ctx, path)
 	if err != nil && err != sql.ErrNoRows {
 		return nil, Edition{}, err
 	}
 	// The reader needs the parsed edition even when the index is current,
 	// so prepare with no stored hash to have it parsed.
-	p := st.prepare(f, known{})
+	p := st.prepare(found{path: path, size: -1}, known{})
 	if p.err != nil {
 		return nil, Edition{}, p.err
 	}
 	if err == sql.ErrNoRows || prev.Hash != p.hash || prev.parser != st.fingerprint() ||
-		prev.size != f.size || prev.mtime != f.mtime {
+		prev.size != p.size || prev.mtime != p.mtime {
 		if _, err := st.writeOne(ctx, p); err != nil {
 			return nil, Edition{}, err
 		}

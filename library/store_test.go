@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,43 +135,59 @@ func TestNewerSchemaIsLeftAlone(t *testing.T) {
 	}
 }
 
-// A store at the previous schema version, holding editions, articles and a
-// read mark, is migrated on Open: its data stays and the search index added
-// by the last migration covers the articles stored before it.
-func TestMigratesFromPreviousVersion(t *testing.T) {
-	dir := t.TempDir()
-	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	if err := migrateTo(ctx, db, SchemaVersion-1); err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.Exec(`INSERT INTO editions (id, path, hash, size, mtime, date, title, articles, parser)
-			VALUES (7, '/old/2024-03-19.txt', 'abcdef0123', 1, 1, '2024-03-19', '海门日报', 1, 'old');
-		INSERT INTO articles (edition, aid, section, seq, headline, text)
-			VALUES (7, '1-1', 1, 0, '落实长江禁渔令', '` + "\n落实长江禁渔令\n\n\n\n\n执法人员随机走访了城区的农贸市场" + `');
-		INSERT INTO reads (edition, aid, at) VALUES (7, '1-1', 1)`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+// A store at any earlier schema version, holding editions, articles and a
+// read mark, is migrated on Open: its data stays and the search index
+// covers the articles stored before.
+func TestMigratesFromEarlierVersions(t *testing.T) {
+	for from := 1; from < SchemaVersion; from++ {
+		t.Run(fmt.Sprintf("from %d", from), func(t *testing.T) {
+			dir := t.TempDir()
+			db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			if err := migrateTo(ctx, db, from); err != nil {
+				t.Fatal(err)
+			}
+			key, _ := articleKey("2024-03-19", 7, 0)
+			_, err = db.Exec(`INSERT INTO editions (id, path, hash, size, mtime, date, title, articles, parser)
+					VALUES (7, '/old/2024-03-19.txt', 'abcdef0123', 1, 1, '2024-03-19', '海门日报', 1, 'old');
+				INSERT INTO articles (id, edition, aid, section, seq, headline, text)
+					VALUES (?, 7, '1-1', 1, 0, '落实长江禁渔令', ?);
+				INSERT INTO reads (edition, aid, at) VALUES (7, '1-1', 1)`,
+				key, "\n落实长江禁渔令\n\n\n\n\n执法人员随机走访了城区的农贸市场")
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Index the text as the indexer of that version did: by trigger
+			// while there was one, else explicitly.
+			var fts, trigger int
+			db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'`).Scan(&fts)
+			db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'articles_ai'`).Scan(&trigger)
+			if fts == 1 && trigger == 0 {
+				if _, err := db.Exec(`INSERT INTO articles_fts (rowid, text) SELECT id, text FROM articles`); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
 
-	st := openTest(t, dir, nil)
-	var v int
-	st.db.QueryRow("PRAGMA user_version").Scan(&v)
-	if v != SchemaVersion {
-		t.Fatalf("user_version %d after Open, want %d", v, SchemaVersion)
-	}
-	res, err := st.Search(ctx, "农贸市场", SearchOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Total != 1 || res.Hits[0].Article != "1-1" || res.Hits[0].Block != 0 || res.Hits[0].Edition.Date != "2024-03-19" {
-		t.Errorf("search after migration = %+v", res)
-	}
-	if read, err := st.ReadSet(ctx, 7); err != nil || !read["1-1"] {
-		t.Errorf("read mark after migration: %v, %v", read, err)
+			st := checkStore(t, dir)
+			var v int
+			st.db.QueryRow("PRAGMA user_version").Scan(&v)
+			if v != SchemaVersion {
+				t.Fatalf("user_version %d after Open, want %d", v, SchemaVersion)
+			}
+			res, err := st.Search(ctx, "农贸市场", SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != 1 || res.Hits[0].Article != "1-1" || res.Hits[0].Block != 0 || res.Hits[0].Edition.Date != "2024-03-19" {
+				t.Errorf("search after migration = %+v", res)
+			}
+			if read, err := st.ReadSet(ctx, 7); err != nil || !read["1-1"] {
+				t.Errorf("read mark after migration: %v, %v", read, err)
+			}
+		})
 	}
 }
