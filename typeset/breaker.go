@@ -59,6 +59,7 @@ func (s *setter) estimate(size, blocks int) int {
 // set appends the lines of one block to out.
 func (s *setter) set(out []Line, text string, block int, t model.BlockType) []Line {
 	d, edits := s.display(text, t)
+	s.uax14(d)
 	s.clusters(d, len(edits) > 0 && edits[0].src == 0 && edits[0].srcEnd == 0)
 	s.rules()
 	first := len(out)
@@ -156,16 +157,8 @@ func (s *setter) afterHang(i int) int {
 }
 
 // clusters splits the display text into grapheme clusters, as Lip Gloss
-// measures them, and marks the UAX #14 break opportunities.
+// measures them, and marks the UAX #14 break opportunities in s.stops.
 func (s *setter) clusters(d string, indented bool) {
-	s.stops = s.stops[:0]
-	if s.seg.InitWithString(d) == nil {
-		it := s.seg.LineIterator()
-		for it.Next() {
-			l := it.Line()
-			s.stops = append(s.stops, int32(l.OffsetInBytes+l.LengthInBytes))
-		}
-	}
 	s.cl = s.cl[:0]
 	g := s.dw.StringGraphemes(d)
 	stop, off := 0, 0
@@ -175,6 +168,9 @@ func (s *setter) clusters(d string, indented bool) {
 		c := cluster{off: int32(off), r: r, w: int8(g.Width()), f: classify(r)}
 		if size < len(v) {
 			c.f &^= fSpace // a blank with a mark on it is shown
+		}
+		if r == '\u200b' && joins(" ", d[off+len(v):]) {
+			c.f |= fHoldsMark
 		}
 		if indented && off < len(indent) {
 			c.f = fIndent
@@ -189,6 +185,68 @@ func (s *setter) clusters(d string, indented bool) {
 		off += len(v)
 	}
 	s.cl = append(s.cl, cluster{off: int32(len(d))})
+}
+
+// uax14 leaves the UAX #14 break opportunities inside d in s.stops, except
+// those before a mark that the Chinese rules never let begin a line.
+//
+// Before an ideograph that follows an ideograph or a full-width closing mark
+// a break is always allowed (rule LB31) and no rule looks across that
+// boundary, so the text is cut there and the segmenter, which is most of the
+// cost of setting, only sees the stretches between that hold a boundary
+// whose answer matters: quotes, numbers, Latin words and their neighbours.
+func (s *setter) uax14(d string) {
+	s.stops = s.stops[:0]
+	from, prev, decided := 0, rune(-1), true
+	for i, r := range d {
+		switch {
+		case prev < 0:
+		case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev)):
+			if !decided {
+				s.segment(d, from, i)
+			}
+			s.stops = append(s.stops, int32(i))
+			from, decided = i, true
+		case !closesFW(r):
+			decided = false
+		}
+		prev = r
+	}
+	if !decided {
+		s.segment(d, from, len(d))
+	}
+}
+
+// closesFW reports whether r is a full-width closing mark (line-break class
+// CL, CP, EX or NS) that may never begin a line.
+func closesFW(r rune) bool {
+	switch r {
+	case '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '》':
+		return true
+	}
+	return false
+}
+
+// segment adds the break opportunities inside d[from:to].
+func (s *setter) segment(d string, from, to int) {
+	if _, size := utf8.DecodeRuneInString(d[from:to]); size == to-from {
+		return
+	}
+	if s.seg.InitWithString(d[from:to]) != nil {
+		return
+	}
+	it := s.seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		if end := from + l.OffsetInBytes + l.LengthInBytes; end < to {
+			s.stops = append(s.stops, int32(end))
+		}
+	}
+}
+
+// isIdeograph reports whether r is a CJK ideograph, line-break class ID.
+func isIdeograph(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FFFD
 }
 
 // rules applies the Chinese rules to the UAX #14 opportunities.
@@ -231,7 +289,7 @@ func (s *setter) rules() {
 			allow = true // ”|企业
 		}
 		if behind&(fNoEnd|fIndent) != 0 || c.f&(fNoStart|fNewline|fBlankBefore) != 0 ||
-			a.f&c.f&fRepeat != 0 && a.r == c.r || a.r == '\u200b' && c.w == 0 {
+			a.f&c.f&fRepeat != 0 && a.r == c.r || a.f&fHoldsMark != 0 {
 			allow, soft = false, false
 		}
 		if c.b&bGlue != 0 {

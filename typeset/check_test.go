@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clipperhouse/uax29/v2/graphemes"
+
 	"dubao/model"
 )
 
@@ -135,7 +137,7 @@ func checkGuarantees(t *testing.T, text string, typ model.BlockType, opt Options
 	prevEnd := 0
 	for k, l := range lines {
 		limit := w
-		if opt.Hanging && strings.ContainsAny(lastRune(l.Text), "，。、") {
+		if opt.Hanging && strings.ContainsAny(lastRune(strings.TrimRightFunc(l.Text, unicode.IsMark)), "，。、") {
 			limit += HangingGutter
 		}
 		switch {
@@ -174,11 +176,29 @@ func lastRune(s string) string {
 // as four spaces (and a zero-width space when a mark follows), half-width punctuation shown full-width, and bad bytes as
 // U+FFFD.
 func gives(src, shown string) bool {
+	if src == "" {
+		return strings.Trim(shown, "\u200b") == "" // kept a mark from a tab
+	}
+	// Blanks at the start may be hidden, or shown when a mark sits on
+	// one: try each number of hidden ones.
+	for k := 0; ; {
+		if givesFrom(src[k:], shown) {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(src[k:])
+		if k == len(src) || !hideable(r) {
+			return false
+		}
+		k += size
+	}
+}
+
+func givesFrom(src, shown string) bool {
 	si, di := 0, 0
 	for si < len(src) {
 		r, size := utf8.DecodeRuneInString(src[si:])
 		d, dsize := utf8.DecodeRuneInString(shown[di:])
-		if d == '\u200b' && r != d && (si == 0 || src[si-1] == '\t') {
+		if d == '\u200b' && r != d && r != utf8.RuneError && len(graphemes.FromString(" "+string(r)).First()) > 1 {
 			di += dsize // kept a mark from joining a tab's last space
 			continue
 		}
@@ -191,8 +211,10 @@ func gives(src, shown string) bool {
 			di += dsize
 		case r == '\t' && strings.HasPrefix(shown[di:], "    "):
 			di += 4
+		case r == '\t' && strings.TrimLeft(shown[di:], " ") == "":
+			di = len(shown) // a tab at a line's end, partly hidden
 		case unicode.IsControl(r) || r == 0x2028 || r == 0x2029:
-		case (di == 0 || di == len(shown)) && hideable(r):
+		case di == len(shown) && hideable(r):
 		default:
 			return false
 		}

@@ -3,6 +3,7 @@ package typeset
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -65,7 +66,7 @@ func toSource(edits []edit, d int) int {
 }
 
 // display returns the text a block shows and the edits that lead there:
-// leading blanks dropped and the indent put in their place, tabs expanded,
+// leading blanks and line breaks dropped and the indent put in their place, tabs expanded,
 // line separators made "\n", other control characters dropped, invalid UTF-8
 // shown as U+FFFD, and (unless opt.HalfWidthPunct) half-width punctuation in
 // Chinese text shown full-width. The edits are appended to s.edits and
@@ -76,7 +77,7 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 	lead := 0
 	for lead < len(text) {
 		r, size := utf8.DecodeRuneInString(text[lead:])
-		if r != ' ' && r != '\t' && r != '\u3000' {
+		if !blank(r) {
 			break
 		}
 		lead += size
@@ -88,8 +89,13 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 		s.addEdit(0, lead, "")
 	}
 	s.planParens(text)
+	valid := utf8.ValidString(text)
 	copied := lead
 	for i := lead; i < len(text); {
+		if n := plain(text[i], valid); n > 0 {
+			i += n
+			continue
+		}
 		if isContextMark(text[i]) {
 			// The decision looks back at the display text: write it out.
 			s.buf = append(s.buf, text[copied:i]...)
@@ -100,7 +106,7 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 			s.buf = append(s.buf, text[copied:i]...)
 			s.addEdit(i, i+size, rep)
 			copied = i + size
-			if text[i] == '\t' && copied < len(text) && text[copied] >= utf8.RuneSelf && joins(" ", text[copied:]) {
+			if next := shownFrom(text, copied); text[i] == '\t' && firstRune(text[next:]) != utf8.RuneError && joins(" ", text[next:]) {
 				// A mark would join the tab's last space, and a line
 				// could then end inside the tab: keep it off.
 				s.addEdit(copied, copied, "\u200b")
@@ -114,6 +120,57 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 	}
 	s.buf = append(s.buf, text[copied:]...)
 	return string(s.buf), edits
+}
+
+// shownFrom returns where the first character from text[i] on that is not
+// dropped begins: control characters are dropped.
+func shownFrom(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsControl(r) || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// firstRune returns the rune text begins with, or utf8.RuneError.
+func firstRune(text string) rune {
+	r, _ := utf8.DecodeRuneInString(text)
+	return r
+}
+
+// blank reports whether r is a blank or line break, dropped at the start of
+// a block.
+func blank(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u3000', '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+// plain returns the length of the character that text byte c begins when
+// that character is certainly shown as itself, else 0. valid says the text
+// is valid UTF-8; then only U+0080 to U+00BF (lead byte C2: C1 controls, NEL)
+// and U+2000 to U+2FFF (E2: the line and paragraph separators) need a look.
+func plain(c byte, valid bool) int {
+	switch {
+	case c == 0xC2 || c == 0xE2 || !valid && c >= utf8.RuneSelf:
+		return 0
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	case c >= 0xC3:
+		return 2
+	case c < 0x20 || c == 0x7f:
+		return 0
+	case isContextMark(c) || c == '(' || c == ')':
+		return 0
+	}
+	return 1
 }
 
 // addEdit records that source [src, srcEnd) shows as rep, which the caller
@@ -243,7 +300,7 @@ func isLatin(r rune) bool {
 // 2024年); a lone parenthesis turns when the text inside it is CJK.
 func (s *setter) planParens(text string) {
 	s.parens, s.stack = s.parens[:0], s.stack[:0]
-	if s.opt.HalfWidthPunct {
+	if s.opt.HalfWidthPunct || !strings.ContainsAny(text, "()") {
 		return
 	}
 	for i := 0; i < len(text); i++ {

@@ -2,11 +2,14 @@ package typeset
 
 import (
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/go-text/typesetting/segmenter"
 
 	"dubao/model"
 )
@@ -141,12 +144,15 @@ func FuzzText(f *testing.F) {
 		lines := Text(text, 0, typ, opt)
 		checkGuarantees(t, text, typ, opt, lines)
 		checkPushOut(t, text, typ, opt, lines)
+		if utf8.ValidString(text) {
+			checkUAX14(t, text)
+		}
 		for _, l := range lines {
 			from, to, ok := l.Span(l.Start, l.End)
 			// Inserted text (the indent, a zero-width space kept after a
 			// tab) shows no source; all else does.
-			inserted := strings.Trim(l.Text[:from], indent+"\u200b") == ""
-			if (ok || l.Text != "") && (!ok || to != len(l.Text) || !inserted) {
+			inserted := func(s string) bool { return strings.Trim(s, indent+"\u200b") == "" }
+			if ok && (to != len(l.Text) || !inserted(l.Text[:from])) || !ok && !inserted(l.Text) {
 				t.Errorf("Span(%d, %d) of %q = %q", l.Start, l.End, l.Text, l.Text[from:to])
 			}
 		}
@@ -166,4 +172,62 @@ func seedParagraphs(t testing.TB) []string {
 		out = append(out, b.Text)
 	}
 	return out
+}
+
+// wholeUAX14 returns the UAX #14 break opportunities of d as the segmenter
+// finds them in one pass, without the cut at ideographs.
+func wholeUAX14(d string) []int32 {
+	var seg segmenter.Segmenter
+	var stops []int32
+	if seg.InitWithString(d) != nil {
+		return nil
+	}
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		if end := l.OffsetInBytes + l.LengthInBytes; end < len(d) {
+			stops = append(stops, int32(end))
+		}
+	}
+	return stops
+}
+
+// checkUAX14 asserts that cutting the text at ideographs, and skipping
+// stretches the Chinese rules decide alone, leaves every break decision as
+// the segmenter run over the whole text does.
+func checkUAX14(t *testing.T, d string) {
+	t.Helper()
+	flags := func(whole bool) []uint8 {
+		s := newSetter(Options{})
+		s.uax14(d)
+		if whole {
+			s.stops = wholeUAX14(d)
+		}
+		s.clusters(d, false)
+		s.rules()
+		out := make([]uint8, len(s.cl))
+		for i, c := range s.cl {
+			out[i] = c.b
+		}
+		return out
+	}
+	if cut, whole := flags(false), flags(true); !slices.Equal(cut, whole) {
+		t.Errorf("%q: break flags %v, with the whole text segmented %v", d, cut, whole)
+	}
+}
+
+func TestUAX14Cut(t *testing.T) {
+	for _, p := range seedParagraphs(t) {
+		checkUAX14(t, p)
+	}
+	r := rand.New(rand.NewPCG(5, 55))
+	for range 500 {
+		checkUAX14(t, genText(r))
+	}
+	for _, s := range []string{
+		"中文\u0301字", "中\u200d文", "中 “文”", "中\u200b文", "“中”“文”", "12中3", "中\U0001F600文",
+		"中，文", "中，，文", "中）》文", "中。”文", "中：“文", "a，中", "中，a", "（中）文", "中！？文",
+	} {
+		checkUAX14(t, s)
+	}
 }

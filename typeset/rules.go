@@ -22,6 +22,7 @@ const (
 	fIndent                      // one of the ideographic spaces of the indent
 	fQuoteCJK                    // a quote mark with CJK text beside it
 	fBlankBefore                 // a blank before a mark that may not begin a line, or before a newline
+	fHoldsMark                   // a zero-width space that keeps a mark off a tab: never part them
 )
 
 // noStart holds the marks that may never begin a line (clreq 3.1.7, and the
@@ -35,13 +36,35 @@ const noEnd = "“‘「『（［｛〔【〖〘《〈"
 // (fQuoteCJK, and the half-width marks that are forbidden only after CJK
 // text) are added by the caller.
 func classify(r rune) uint16 {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		return classifyASCII(r)
-	}
-	if r >= 0x4E00 && r <= 0x9FFF {
+	case r >= 0x4E00 && r <= 0x9FFF:
 		// Most of a Chinese text: an ideograph is CJK and nothing else.
 		return fCJK
+	case r >= 0x2000 && r < 0x2000+rune(len(punctClasses.general)):
+		return punctClasses.general[r-0x2000]
+	case r >= 0x3000 && r < 0x3000+rune(len(punctClasses.cjk)):
+		return punctClasses.cjk[r-0x3000]
+	case r >= 0xFF00 && r < 0xFF00+rune(len(punctClasses.fullWidth)):
+		return punctClasses.fullWidth[r-0xFF00]
 	}
+	return classifyRune(r)
+}
+
+// punctClasses caches the classes of the three blocks that hold nearly all
+// the punctuation of Chinese text. It is built once and only read.
+var punctClasses = func() (t struct{ general, cjk, fullWidth [0x70]uint16 }) {
+	for i := range rune(0x70) {
+		t.general[i] = classifyRune(0x2000 + i)
+		t.cjk[i] = classifyRune(0x3000 + i)
+		t.fullWidth[i] = classifyRune(0xFF00 + i)
+	}
+	return t
+}()
+
+// classifyRune classes a rune beyond ASCII the slow way.
+func classifyRune(r rune) uint16 {
 	var f uint16
 	if isCJK(r) {
 		f |= fCJK

@@ -222,3 +222,13 @@ func TestChecker(t *testing.T) {
 		t.Error("gives is wrong")
 	}
 }
+
+// TestClassifyTables: the cached classes of the punctuation blocks, and the
+// ideograph shortcut, agree with classing each rune the slow way.
+func TestClassifyTables(t *testing.T) {
+	for r := rune(0x80); r < 0x30000; r++ {
+		if got, want := classify(r), classifyRune(r); got != want {
+			t.Fatalf("classify(%U) = %b, want %b", r, got, want)
+		}
+	}
+}

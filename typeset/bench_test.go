@@ -1,0 +1,96 @@
+package typeset
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"dubao/model"
+)
+
+// benchBlocks repeats the seed's paragraphs to about a megabyte.
+func benchBlocks(b *testing.B) ([]model.Block, int64) {
+	seed := seedBlocks(b)
+	var blocks []model.Block
+	var size int64
+	for size < 1<<20 {
+		for _, bl := range seed {
+			blocks = append(blocks, bl)
+			size += int64(len(bl.Text))
+		}
+	}
+	return blocks, size
+}
+
+// wrapper sets every block at width w and returns each block's lines.
+type wrapper struct {
+	name string
+	wrap func(blocks []model.Block, w int) [][]string
+}
+
+var wrappers = []wrapper{
+	{"typeset", func(blocks []model.Block, w int) [][]string {
+		out := make([][]string, len(blocks))
+		for _, l := range Blocks(blocks, Options{Width: w}) {
+			out[l.Block] = append(out[l.Block], l.Text)
+		}
+		return out
+	}},
+	{"lipgloss", func(blocks []model.Block, w int) [][]string {
+		st := lipgloss.NewStyle().Width(w)
+		out := make([][]string, len(blocks))
+		for i, bl := range blocks {
+			out[i] = strings.Split(st.Render(bl.Text), "\n")
+		}
+		return out
+	}},
+	{"ansi.Wrap", func(blocks []model.Block, w int) [][]string {
+		out := make([][]string, len(blocks))
+		for i, bl := range blocks {
+			out[i] = strings.Split(ansi.Wrap(bl.Text, w, ""), "\n")
+		}
+		return out
+	}},
+}
+
+// BenchmarkWrap compares this typesetter with Lip Gloss and x/ansi on the
+// same megabyte of Chinese text, and reports how many rule violations each
+// output has (counted once, outside the timing).
+func BenchmarkWrap(b *testing.B) {
+	blocks, size := benchBlocks(b)
+	for _, w := range []int{40, 80, 120} {
+		for _, wr := range wrappers {
+			b.Run(fmt.Sprintf("W=%d/%s", w, wr.name), func(b *testing.B) {
+				b.SetBytes(size)
+				b.ReportAllocs()
+				var out [][]string
+				for b.Loop() {
+					out = wr.wrap(blocks, w)
+				}
+				bad := 0
+				for i, lines := range out {
+					bad += len(violations(lines, w, blocks[i].Text))
+				}
+				b.ReportMetric(float64(bad), "violations")
+			})
+		}
+	}
+}
+
+// BenchmarkTypeset times the typesetter alone, without collecting lines
+// per block.
+func BenchmarkTypeset(b *testing.B) {
+	blocks, size := benchBlocks(b)
+	for _, w := range []int{40, 80, 120} {
+		b.Run(fmt.Sprintf("W=%d", w), func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				Blocks(blocks, Options{Width: w})
+			}
+		})
+	}
+}
