@@ -8,21 +8,21 @@ import (
 // Character classes the Chinese line-breaking rules (W3C clreq, basic level)
 // look at. A cluster is classed by its first rune.
 const (
-	fCJK      uint16 = 1 << iota // Han, kana, CJK punctuation, full-width forms
-	fNoStart                     // may not begin a line
-	fNoEnd                       // may not end a line
-	fHang                        // ，。、: may hang into the gutter
-	fSpace                       // space or U+3000: hidden at line edges
-	fNewline                     // a mandatory break, hidden
-	fOpenQ                       // “ ‘
-	fCloseQ                      // ” ’
-	fDigit                       // ASCII or full-width digit
-	fRepeat                      // a dash or ellipsis that may not be split from its twin
-	fLatin                       // a letter that is not CJK
-	fIndent                      // one of the ideographic spaces of the indent
-	fQuoteCJK                    // a quote mark with CJK text beside it
-	fBlankBefore                 // a blank before a mark that may not begin a line, or before a newline
-	fHoldsMark                   // a zero-width space that keeps a mark off a tab: never part them
+	fCJK         uint16 = 1 << iota // Han, kana, CJK punctuation, full-width forms
+	fNoStart                        // may not begin a line
+	fNoEnd                          // may not end a line
+	fHang                           // ，。、: may hang into the gutter
+	fSpace                          // space or U+3000: hidden at line edges
+	fNewline                        // a mandatory break, hidden
+	fOpenQ                          // “ ‘
+	fCloseQ                         // ” ’
+	fDigit                          // ASCII or full-width digit
+	fRepeat                         // a dash or ellipsis that may not be split from its twin
+	fLatin                          // a letter that is not CJK
+	fIndent                         // one of the ideographic spaces of the indent
+	fQuoteCJK                       // a quote mark with CJK text beside it
+	fBlankBefore                    // a blank before a mark that may not begin a line, or before a newline
+	fHoldsMark                      // a zero-width space that keeps a mark off a tab: never part them
 )
 
 // noStart holds the marks that may never begin a line (clreq 3.1.7, and the
@@ -116,15 +116,15 @@ func isCJK(r rune) bool {
 	case r < 0x2E80:
 		return false
 	case r <= 0x2FDF, // radicals
-		r >= 0x3000 && r <= 0x30FF,  // CJK punctuation, kana
-		r >= 0x3100 && r <= 0x312F,  // bopomofo
-		r >= 0x31A0 && r <= 0x31FF,  // bopomofo ext., strokes, kana ext.
-		r >= 0x3400 && r <= 0x4DBF,  // ext. A
-		r >= 0x4E00 && r <= 0x9FFF,  // unified ideographs
-		r >= 0xF900 && r <= 0xFAFF,  // compatibility ideographs
-		r >= 0xFE30 && r <= 0xFE4F,  // compatibility forms
-		r >= 0xFF01 && r <= 0xFF60,  // full-width forms
-		r >= 0xFFE0 && r <= 0xFFE6,  // full-width signs
+		r >= 0x3000 && r <= 0x30FF,   // CJK punctuation, kana
+		r >= 0x3100 && r <= 0x312F,   // bopomofo
+		r >= 0x31A0 && r <= 0x31FF,   // bopomofo ext., strokes, kana ext.
+		r >= 0x3400 && r <= 0x4DBF,   // ext. A
+		r >= 0x4E00 && r <= 0x9FFF,   // unified ideographs
+		r >= 0xF900 && r <= 0xFAFF,   // compatibility ideographs
+		r >= 0xFE30 && r <= 0xFE4F,   // compatibility forms
+		r >= 0xFF01 && r <= 0xFF60,   // full-width forms
+		r >= 0xFFE0 && r <= 0xFFE6,   // full-width signs
 		r >= 0x20000 && r <= 0x3FFFF: // ext. B and beyond
 		return true
 	}
