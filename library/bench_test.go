@@ -211,11 +211,13 @@ func BenchmarkReopen(b *testing.B) {
 	ar := benchArchive(b)
 	data := benchStore(b, ar)
 	b.Run("first-frame", func(b *testing.B) {
+		cpu := cpuTime()
 		for b.Loop() {
 			if err := firstFrame(data, ar.dir); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	})
 	b.Run("model.Load-newest", func(b *testing.B) {
 		st, _ := Open(Options{Dir: data})
@@ -255,6 +257,7 @@ func BenchmarkSearch(b *testing.B) {
 		scope := shelfIDs(sh)
 		var times []time.Duration
 		i := 0
+		cpu := cpuTime()
 		for b.Loop() {
 			q := queries[i%len(queries)]
 			i++
@@ -267,6 +270,7 @@ func BenchmarkSearch(b *testing.B) {
 		slices.Sort(times)
 		b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
 		b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
+		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 	b.Run("trigram-3char", func(b *testing.B) { run(b, benchQueries3, byTrigram) })
 	b.Run("scan-3char", func(b *testing.B) { run(b, benchQueries3, byScan) })

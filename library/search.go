@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"runtime"
+	"sync"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,61 +142,101 @@ func (st *Store) searchIndex(ctx context.Context, query, inScope string, args []
 	if err != nil || res.Total <= opt.Offset {
 		return res, err
 	}
-	rows, err := st.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope+
-		` ORDER BY rowid DESC LIMIT ? OFFSET ?`, append(args, opt.Limit, opt.Offset)...)
-	if err != nil {
-		return Results{}, err
-	}
 	var page []int64
-	for rows.Next() {
+	err = st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope+
+		` ORDER BY rowid DESC LIMIT ? OFFSET ?`, append(args, opt.Limit, opt.Offset), func(rows *sql.Rows) error {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return Results{}, err
-		}
+		err := rows.Scan(&id)
 		page = append(page, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return Results{}, err
-	}
-	rows, err = st.db.QueryContext(ctx, `SELECT id, edition, aid, headline, text FROM articles
-		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`, jsonArray(page))
+		return err
+	})
 	if err != nil {
 		return Results{}, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var h Hit
-		var id int64
-		var text string
-		if err := rows.Scan(&id, &h.Edition.ID, &h.Article, &h.Headline, &text); err != nil {
-			return Results{}, err
-		}
-		locate(&h, text, query)
-		res.Hits = append(res.Hits, h)
-	}
-	return res, rows.Err()
+	res.Hits, err = st.pageHits(ctx, page, query)
+	return res, err
 }
 
-// scan answers query by reading every article in scope, newest first, and
-// looking for query in Go, which is several times faster than SQLite's
-// instr or LIKE on CJK text. It counts every match and keeps the page.
+// pageHits returns the hits for the articles with row IDs page, newest
+// first, with snippets.
+func (st *Store) pageHits(ctx context.Context, page []int64, query string) ([]Hit, error) {
+	var hits []Hit
+	err := st.each(ctx, `SELECT edition, aid, headline, text FROM articles
+		WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`, []any{jsonArray(page)}, func(rows *sql.Rows) error {
+		var h Hit
+		var text string
+		if err := rows.Scan(&h.Edition.ID, &h.Article, &h.Headline, &text); err != nil {
+			return err
+		}
+		locate(&h, text, query)
+		hits = append(hits, h)
+		return nil
+	})
+	return hits, err
+}
+
+// scan answers query by reading every article in scope and looking for
+// query in Go, which is several times faster than SQLite's instr or LIKE on
+// CJK text. It splits the articles into one range of row IDs per core, scans
+// them at once, and counts every match.
 func (st *Store) scan(ctx context.Context, query, inScope string, args []any, opt SearchOptions) (Results, error) {
-	rows, err := st.db.QueryContext(ctx, `SELECT edition, aid, headline, text FROM articles
-		WHERE `+strings.ReplaceAll(inScope, "rowid", "id")+` ORDER BY id DESC`, args...)
-	if err != nil {
+	var lo, hi sql.NullInt64
+	if err := st.db.QueryRowContext(ctx, `SELECT min(id), max(id) FROM articles`).Scan(&lo, &hi); err != nil || !lo.Valid {
 		return Results{}, err
+	}
+	parts := make([]scanPart, runtime.GOMAXPROCS(0))
+	step := (hi.Int64-lo.Int64)/int64(len(parts)) + 1
+	var wg sync.WaitGroup
+	for i := range parts {
+		// Part 0 holds the highest row IDs: the newest articles.
+		top := hi.Int64 - int64(i)*step
+		wg.Go(func() {
+			parts[i] = st.scanRange(ctx, query, top-step+1, top, inScope, args, opt.Offset+opt.Limit)
+		})
+	}
+	wg.Wait()
+	var res Results
+	var ids []int64
+	for _, p := range parts {
+		if p.err != nil {
+			return Results{}, p.err
+		}
+		res.Total += p.count
+		ids = append(ids, p.first...)
+	}
+	if opt.Offset >= len(ids) {
+		return res, nil
+	}
+	var err error
+	res.Hits, err = st.pageHits(ctx, ids[opt.Offset:min(len(ids), opt.Offset+opt.Limit)], query)
+	return res, err
+}
+
+// scanPart is what scanning one range of articles found: how many match,
+// and the row IDs of the first (newest) ones.
+type scanPart struct {
+	count int
+	first []int64
+	err   error
+}
+
+// scanRange scans the articles in scope with row IDs from lo to hi, newest
+// first, keeping the IDs of the first keep matches.
+func (st *Store) scanRange(ctx context.Context, query string, lo, hi int64, inScope string, args []any, keep int) scanPart {
+	rows, err := st.db.QueryContext(ctx, `SELECT id, text FROM articles WHERE id BETWEEN ? AND ? AND `+
+		strings.ReplaceAll(inScope, "rowid", "id")+` ORDER BY id DESC`, append([]any{lo, hi}, args...)...)
+	if err != nil {
+		return scanPart{err: err}
 	}
 	defer rows.Close()
 	fold := hasCase(query)
 	needle := []byte(query)
-	var res Results
+	var p scanPart
 	for rows.Next() {
-		var h Hit
+		var id int64
 		var text sql.RawBytes
-		if err := rows.Scan(&h.Edition.ID, &h.Article, &h.Headline, &text); err != nil {
-			return Results{}, err
+		if err := rows.Scan(&id, &text); err != nil {
+			return scanPart{err: err}
 		}
 		if fold {
 			if i, _ := indexFold(string(text), query); i < 0 {
@@ -203,13 +245,13 @@ func (st *Store) scan(ctx context.Context, query, inScope string, args []any, op
 		} else if !bytes.Contains(text, needle) {
 			continue
 		}
-		res.Total++
-		if res.Total > opt.Offset && len(res.Hits) < opt.Limit {
-			locate(&h, string(text), query)
-			res.Hits = append(res.Hits, h)
+		p.count++
+		if len(p.first) < keep {
+			p.first = append(p.first, id)
 		}
 	}
-	return res, rows.Err()
+	p.err = rows.Err()
+	return p
 }
 
 // hasCase reports whether s holds a letter with upper and lower case forms,
