@@ -58,7 +58,7 @@ func (e Edition) embedded() bool { return strings.HasPrefix(e.Path, "seed:") }
 // Progress reports on a shelf's background indexing.
 type Progress struct {
 	// Done counts the editions handled so far (indexed or failed); Total is
-	// how many needed indexing when the shelf was opened.
+	// how many need indexing: the new files, and those found changed.
 	Done, Total int
 	// Failed counts the editions that could not be read or parsed; Shelf.Failed
 	// says why.
@@ -301,7 +301,9 @@ func (sh *Shelf) Editions(ctx context.Context) ([]Edition, error) {
 
 // Progress returns the channel that reports background indexing. It holds
 // the latest report only (a reader that falls behind skips to the newest)
-// and is closed when indexing ends.
+// and is closed when indexing ends, without any report when there was
+// nothing to index. After each report, Editions lists the newly indexed
+// editions.
 func (sh *Shelf) Progress() <-chan Progress { return sh.progress }
 
 // Done is closed when background indexing has ended.
