@@ -165,8 +165,16 @@ func (s *setter) clusters(d string, indented bool) {
 	for g.Next() {
 		v := g.Value()
 		r, size := utf8.DecodeRuneInString(v)
+		single := size == len(v)
+		for isPrepend(r) && size < len(v) {
+			// A prepended mark (U+0600 ...) leans on what follows it,
+			// and that is what the rules must see.
+			var n int
+			r, n = utf8.DecodeRuneInString(v[size:])
+			size += n
+		}
 		c := cluster{off: int32(off), r: r, w: int8(g.Width()), f: classify(r)}
-		if size < len(v) {
+		if !single {
 			c.f &^= fSpace // a blank with a mark on it is shown
 		}
 		if r == '\u200b' && joins(" ", d[off+len(v):]) {
@@ -247,6 +255,18 @@ func (s *setter) segment(d string, from, to int) {
 // isIdeograph reports whether r is a CJK ideograph, line-break class ID.
 func isIdeograph(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FFFD
+}
+
+// isPrepend reports whether r has Grapheme_Cluster_Break=Prepend: it joins
+// the character after it into its cluster.
+func isPrepend(r rune) bool {
+	switch {
+	case r >= 0x600 && r <= 0x605, r == 0x6DD, r == 0x70F, r == 0x890, r == 0x891, r == 0x8E2, r == 0xD4E,
+		r == 0x110BD, r == 0x110CD, r == 0x111C2, r == 0x111C3, r == 0x1193F, r == 0x11941, r == 0x11A3A,
+		r >= 0x11A84 && r <= 0x11A89, r == 0x11D46, r == 0x11F02:
+		return true
+	}
+	return false
 }
 
 // rules applies the Chinese rules to the UAX #14 opportunities.

@@ -137,7 +137,7 @@ func checkGuarantees(t *testing.T, text string, typ model.BlockType, opt Options
 	prevEnd := 0
 	for k, l := range lines {
 		limit := w
-		if opt.Hanging && strings.ContainsAny(lastRune(strings.TrimRightFunc(l.Text, unicode.IsMark)), "，。、") {
+		if opt.Hanging && strings.ContainsAny(lastCluster(l.Text), "，。、") {
 			limit += HangingGutter
 		}
 		switch {
@@ -166,9 +166,14 @@ func checkGuarantees(t *testing.T, text string, typ model.BlockType, opt Options
 	}
 }
 
-func lastRune(s string) string {
-	_, size := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-size:]
+// lastCluster returns the first rune of s's last grapheme cluster.
+func lastCluster(s string) string {
+	last := ""
+	for g := graphemes.FromString(s); g.Next(); {
+		last = g.Value()
+	}
+	_, size := utf8.DecodeRuneInString(last)
+	return last[:size]
 }
 
 // gives reports whether shown is src less what the issue lets the

@@ -106,8 +106,8 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 			s.buf = append(s.buf, text[copied:i]...)
 			s.addEdit(i, i+size, rep)
 			copied = i + size
-			if next := shownFrom(text, copied); text[i] == '\t' && firstRune(text[next:]) != utf8.RuneError && joins(" ", text[next:]) {
-				// A mark would join the tab's last space, and a line
+			if text[i] == '\t' && markFollows(text, copied) {
+				// The mark would join the tab's last space, and a line
 				// could then end inside the tab: keep it off.
 				s.addEdit(copied, copied, "\u200b")
 			}
@@ -122,23 +122,23 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 	return string(s.buf), edits
 }
 
-// shownFrom returns where the first character from text[i] on that is not
-// dropped begins: control characters are dropped.
-func shownFrom(text string, i int) int {
+// markFollows reports whether the first character shown from text[i] on
+// (control characters are dropped) would join a space before it into one
+// grapheme cluster: a combining mark, a ZWJ.
+func markFollows(text string, i int) bool {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsControl(r) || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 {
-			break
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return false
+		case !unicode.IsControl(r):
+			return joins(" ", text[i:])
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85:
+			return false
 		}
 		i += size
 	}
-	return i
-}
-
-// firstRune returns the rune text begins with, or utf8.RuneError.
-func firstRune(text string) rune {
-	r, _ := utf8.DecodeRuneInString(text)
-	return r
+	return false
 }
 
 // blank reports whether r is a blank or line break, dropped at the start of

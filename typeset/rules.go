@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"strings"
-	"unicode"
 )
 
 // Character classes the Chinese line-breaking rules (W3C clreq, basic level)
@@ -18,7 +17,6 @@ const (
 	fCloseQ                         // ” ’
 	fDigit                          // ASCII or full-width digit
 	fRepeat                         // a dash or ellipsis that may not be split from its twin
-	fLatin                          // a letter that is not CJK
 	fIndent                         // one of the ideographic spaces of the indent
 	fQuoteCJK                       // a quote mark with CJK text beside it
 	fBlankBefore                    // a blank before a mark that may not begin a line, or before a newline
@@ -68,8 +66,6 @@ func classifyRune(r rune) uint16 {
 	var f uint16
 	if isCJK(r) {
 		f |= fCJK
-	} else if unicode.IsLetter(r) {
-		f |= fLatin
 	}
 	switch r {
 	case '\u3000':
@@ -103,8 +99,6 @@ func classifyASCII(r rune) uint16 {
 		return fNewline
 	case r >= '0' && r <= '9':
 		return fDigit
-	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-		return fLatin
 	}
 	return 0
 }
