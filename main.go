@@ -25,6 +25,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "dump":
 			return runDump(args[1:], stdin, stdout, stderr)
+		case "print":
+			return runPrint(args[1:], stdin, stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
 		case "export":

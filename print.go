@@ -1,0 +1,67 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+
+	"dubao/printer"
+	"dubao/typeset"
+)
+
+// runPrint implements `dubao print [--width N] [--ambiguous narrow|wide]
+// [FILE|-]`: the whole edition typeset, for a pager or a pipe. The reader
+// hands over to it, with its own arguments, when standard output is not a
+// terminal.
+func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("print", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	width := fs.Int("width", 0, "measure in cells (default: the terminal's width, else 80)")
+	amb := fs.String("ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: $RUNEWIDTH_EASTASIAN, else narrow)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dubao print [--width N] [--ambiguous narrow|wide] [FILE|-]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "dubao print: at most one FILE")
+		return exitUsage
+	}
+	switch *amb {
+	case "", "auto":
+		// Keep what RUNEWIDTH_EASTASIAN said: a pipe has no terminal to ask.
+	case "narrow", "wide":
+		typeset.SetAmbiguousWide(*amb == "wide")
+	default:
+		fmt.Fprintf(stderr, "dubao print: --ambiguous: %q is not narrow or wide\n", *amb)
+		return exitUsage
+	}
+	if *width < 0 {
+		fmt.Fprintf(stderr, "dubao print: --width: %d is negative\n", *width)
+		return exitUsage
+	}
+	ed, err := loadEdition(fs.Arg(0), stdin)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	opt := printer.Options{Width: *width, Styled: os.Getenv("NO_COLOR") == ""}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && opt.Width == 0 {
+			opt.Width = w
+		}
+	} else {
+		opt.Styled = false
+	}
+	if opt.Width == 0 {
+		opt.Width = printer.DefaultWidth
+	}
+	if err := printer.Write(stdout, ed, opt); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
