@@ -75,10 +75,10 @@ func TestPrintParts(t *testing.T) {
 	for _, want := range []string{
 		ed.Title + "\n",
 		"【" + ed.Sections[0].Name + "】\n", // section
-		"记者 何天宇 · 通讯员 叶平\n",            // byline, as a reader says it
-		"　　企业发展势头强劲，规模以上企业",           // indented paragraph, display punctuation
-		"记者蔡佳楠摄\n",                      // photo credit
-		"【2024，我们这么干！】\n",               // column label
+		"记者 何天宇 · 通讯员 叶平\n",               // byline, as a reader says it
+		"　　企业发展势头强劲，规模以上企业",               // indented paragraph, display punctuation
+		"记者蔡佳楠摄\n",                        // photo credit
+		"【2024，我们这么干！】\n",                 // column label
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
