@@ -37,8 +37,8 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	out, ok := stdout.(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
-		// TODO(print): return runPrint(args, stdin, stdout, stderr) once print.go lands.
-		return runDump(fs.Args(), stdin, stdout, stderr)
+		// Into a pipe or a file the edition is printed, as glow does.
+		return runPrint(args, stdin, stdout, stderr)
 	}
 	// Settle the width before reading the edition: settling may re-execute
 	// the program, and standard input can be read only once.
