@@ -58,6 +58,13 @@ func widthOptions() displaywidth.Options {
 // VS16 is two, a combining mark adds nothing, an ambiguous character is one
 // or two as SetAmbiguousWide says, and escape sequences and control
 // characters are zero.
+//
+// The Bubble Tea v2 renderer (ultraviolet) measures the same way once the
+// terminal reports Unicode mode 2027. Without it the renderer counts code
+// points (WcWidth: go-runewidth with the same ambiguous setting), which agrees
+// for CJK, ambiguous characters, combining marks and flags, but not for a ZWJ
+// sequence (👨‍👩‍👧‍👦: 2 here, 8 there) or VS16 after a text-style character
+// (❤️: 2 here, 1 there); Lip Gloss lays the page out, so Width follows it.
 func Width(s string) int {
 	return widthOptions().String(s)
 }
