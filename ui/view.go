@@ -127,7 +127,7 @@ func (m Model) statusLine() string {
 	w := m.lay.Status.W
 	right := strings.Join(flags, "  ")
 	if right != "" {
-		right += " "
+		right = "  " + right + " "
 	}
 	rw := min(typeset.Width(right), w/2)
 	right = common.Cut(right, rw)

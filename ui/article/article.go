@@ -192,11 +192,12 @@ func (m Model) lineOf(p Pos) int {
 }
 
 // Pages returns the page shown and the number of pages; a page is the
-// pane's height.
+// pane's height. After scrolling by lines (or a resize) the top line may sit
+// between page starts: the page shown is then the nearest.
 func (m Model) Pages() (page, pages int) {
 	h := max(m.Height, 1)
 	pages = max((len(m.lines)+h-1)/h, 1)
-	return min(m.top/h+1, pages), pages
+	return min((m.top+h/2)/h+1, pages), pages
 }
 
 // Percent returns how much of the article has been on screen, 0–100.
