@@ -92,14 +92,16 @@ func isTitleLike(s string) bool {
 	return commas == 0 || commas == 1 && n <= maxCommaTitleRunes
 }
 
-// mostlyLatin reports whether more than half of s's letters are Latin.
+// mostlyLatin reports whether more than half of s's letters are Latin. It
+// reads UTF-8 lead bytes rather than decoding: ASCII letters and two-byte
+// characters (Latin with accents) against three- and four-byte ones (CJK).
 func mostlyLatin(s string) bool {
 	latin, other := 0, 0
-	for _, r := range s {
-		switch {
-		case r < 0x3000 && unicode.IsLetter(r):
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0xC3 && c < 0xE0:
 			latin++
-		case unicode.IsLetter(r):
+		case c >= 0xE0:
 			other++
 		}
 	}

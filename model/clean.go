@@ -19,29 +19,35 @@ func clean(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	// Copy runs of ordinary bytes whole; only controls need a decision.
+	run := 0
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				b.WriteByte('\n')
-				if i+1 < len(s) && s[i+1] == '\n' {
-					i++
-				}
-			case c == '\f':
-				b.WriteString("\n" + formFeedLine + "\n")
-			case c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f):
-				b.WriteByte(c)
+		switch {
+		case c >= 0x20 && c != 0x7f && c != 0xC2, c == '\n', c == '\t':
+			continue
+		case c == 0xC2:
+			// U+0080..U+009F, the C1 controls, are C2 80..C2 9F.
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+				b.WriteString(s[run:i])
+				i++
+				run = i + 1
 			}
-			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isC1(r) {
-			b.WriteString(s[i : i+size])
+		b.WriteString(s[run:i])
+		switch c {
+		case '\r':
+			b.WriteByte('\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case '\f':
+			b.WriteString("\n" + formFeedLine + "\n")
 		}
-		i += size
+		run = i + 1
 	}
+	b.WriteString(s[run:])
 	return b.String()
 }
 

@@ -10,6 +10,16 @@ type Options struct {
 	Title string
 }
 
+// maxShortLine is longer than any header, credit, standalone byline or
+// title; a longer line is only ever a paragraph.
+const maxShortLine = maxLatinTitleRunes
+
+// hasDateline reports whether s opens with a dateline.
+func hasDateline(s string) bool {
+	_, _, _, ok := parseLeadByline(s)
+	return ok
+}
+
 // maxStack is the most title lines a headline stack holds: kicker,
 // headline, subheadline, and a column label.
 const maxStack = 4
@@ -111,6 +121,13 @@ func (p *parser) classify(i int) info {
 		return in
 	}
 	s := u.text
+	// A line wider than two cells a rune allows is long without counting.
+	if u.lastWidth > 2*maxShortLine || runeCountMax(s, maxShortLine) > maxShortLine {
+		// A long line is a paragraph, perhaps one that opens with a
+		// dateline; headers, credits, bylines and titles are all short.
+		in.dateline = hasDateline(s)
+		return in
+	}
 	if ph, ok := parsePageHeader(s); ok {
 		// A bracketed name directly above a headline is a column label.
 		if ph.page != "" || i+1 >= len(p.units) || !p.units[i+1].sameBlock {
@@ -133,8 +150,7 @@ func (p *parser) classify(i int) info {
 		in.end = true
 		return in
 	}
-	if _, _, _, ok := parseLeadByline(s); ok {
-		in.dateline = true
+	if in.dateline = hasDateline(s); in.dateline {
 		return in
 	}
 	in.bold = isBoldOnly(s)

@@ -32,7 +32,7 @@ type unit struct {
 // except in hard-wrapped text, where a line that fills the measure is joined
 // with the next one.
 func splitUnits(text string) []unit {
-	lines := make([]unit, 0, strings.Count(text, "\n")/2+1)
+	lines := make([]unit, 0, strings.Count(text, "\n")+1)
 	blank, formFeed := 0, false
 	for len(text) > 0 {
 		line := text
