@@ -117,6 +117,9 @@ func (st *Store) prepare(f found, have known) prepared {
 	if p.title == "" {
 		p.title = title
 	}
+	// The parser's strings point into the whole decoded text; copies keep
+	// a shelf's list from holding every edition's text in memory.
+	p.date, p.title = strings.Clone(p.date), strings.Clone(p.title)
 	return p
 }
 
