@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -157,6 +158,7 @@ func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.
 	}
 	sh, err := st.OpenShelf(ctx, sources...)
 	if err == nil {
+		showProgress(sh, stderr)
 		err = sh.Wait()
 	}
 	if err != nil {
@@ -179,6 +181,26 @@ func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.
 		}
 	}
 	return st, sh, code
+}
+
+// showProgress reports indexing on stderr while it lasts, when stderr is a
+// terminal (a script's log gets no progress lines).
+func showProgress(sh *library.Shelf, stderr io.Writer) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return
+	}
+	shown := false
+	for p := range sh.Progress() {
+		fmt.Fprintf(f, "\rdubao: indexing %d of %d editions", p.Done, p.Total)
+		shown = true
+	}
+	if shown {
+		fmt.Fprint(f, "\r\x1b[K")
+	}
 }
 
 // parseInterspersed parses flags that may come before, between or after the
