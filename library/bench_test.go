@@ -349,3 +349,45 @@ func memoryHelper(mode string) error {
 	}
 	return nil
 }
+
+// BenchmarkMarkRead measures saving a read mark while the archive is being
+// imported in the background (the reader marking articles while a new
+// folder is indexed), against the same with the store idle. It reports the
+// median, 90th percentile and worst wait.
+func BenchmarkMarkRead(b *testing.B) {
+	ar := benchArchive(b)
+	run := func(b *testing.B, importing bool) {
+		ctx := context.Background()
+		st, err := Open(Options{Dir: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		e, err := st.Embed(ctx, "x", "x", []byte("标题\n\n正文。"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if importing {
+			sh, err := st.OpenShelf(ctx, ar.dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer sh.Close()
+		}
+		var times []time.Duration
+		for b.Loop() {
+			start := time.Now()
+			if err := st.MarkRead(ctx, e.ID, strconv.Itoa(len(times))); err != nil {
+				b.Fatal(err)
+			}
+			times = append(times, time.Since(start))
+			time.Sleep(20 * time.Millisecond) // a reader's pace, not a loop's
+		}
+		slices.Sort(times)
+		b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+		b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
+		b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
+	}
+	b.Run("during-import", func(b *testing.B) { run(b, true) })
+	b.Run("idle", func(b *testing.B) { run(b, false) })
+}

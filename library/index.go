@@ -292,7 +292,7 @@ func (st *Store) Embed(ctx context.Context, name, title string, data []byte) (Ed
 // after all if the store changed meanwhile.
 func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
 	for range 2 {
-		tx, err := st.db.BeginTx(ctx, nil)
+		tx, err := st.beginWrite(ctx)
 		if err != nil {
 			return 0, err
 		}
@@ -300,10 +300,9 @@ func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
 		if err == nil && stored {
 			err = indexText(ctx, tx, []int64{id})
 		}
-		if err == nil {
-			return id, tx.Commit()
+		if err = st.endWrite(tx, err); err == nil {
+			return id, nil
 		}
-		tx.Rollback()
 		if err != errStale {
 			return 0, err
 		}

@@ -13,12 +13,16 @@ import (
 )
 
 // Indexing commits in batches: one transaction per edition would make FTS5
-// write (and later merge) a segment per edition, several times slower.
-// A batch is kept short in time because a reader marking an article read
-// waits for it to commit.
+// write (and later merge) a segment per edition, several times slower. A
+// batch is sized from the last one to take about batchDuration, because a
+// reader marking an article read waits for it to commit. Between batches
+// the indexer pauses an eighth of that, so that another dubao process, whose
+// SQLite busy handler polls every 100 ms at most, gets its turn too.
 const (
-	batchEditions = 256
 	batchDuration = 200 * time.Millisecond
+	batchPause    = batchDuration / 8
+	batchMin      = 4
+	batchMax      = 256
 )
 
 // index runs in the background: it drops editions whose files are gone,
@@ -45,7 +49,7 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 	})
 	out := make(chan prepared, runtime.GOMAXPROCS(0))
 	go sh.prepareAll(ctx, todo, stored, out)
-	w := writer{ctx: ctx, sh: sh, total: len(todo)}
+	w := writer{ctx: ctx, sh: sh, total: len(todo), limit: batchMin}
 	for p := range out {
 		if err := w.add(ctx, p); err != nil {
 			sh.stop(err)
@@ -119,6 +123,7 @@ type writer struct {
 	tx          *sql.Tx
 	started     time.Time
 	batch       []written
+	limit       int // editions per batch
 	done, total int
 	failed      int
 	last        string
@@ -148,7 +153,7 @@ func (w *writer) add(ctx context.Context, p prepared) error {
 		return nil
 	}
 	if w.tx == nil {
-		tx, err := w.sh.st.db.BeginTx(ctx, nil)
+		tx, err := w.sh.st.beginWrite(ctx)
 		if err != nil {
 			return err
 		}
@@ -172,7 +177,7 @@ func (w *writer) add(ctx context.Context, p prepared) error {
 	wr.p = p
 	w.batch = append(w.batch, wr)
 	w.last = p.path
-	if len(w.batch) >= batchEditions || time.Since(w.started) >= batchDuration {
+	if len(w.batch) >= w.limit || time.Since(w.started) >= batchDuration {
 		return w.flush()
 	}
 	return nil
@@ -189,16 +194,13 @@ func (w *writer) flush() error {
 			stored = append(stored, b.id)
 		}
 	}
-	err := indexText(w.ctx, w.tx, stored)
-	if err == nil {
-		err = w.tx.Commit()
-	} else {
-		w.tx.Rollback()
-	}
+	err := w.sh.st.endWrite(w.tx, indexText(w.ctx, w.tx, stored))
 	w.tx = nil
 	if err != nil {
 		return err
 	}
+	took := time.Since(w.started)
+	w.limit = min(max(int(batchDuration*time.Duration(len(w.batch))/max(took, 1)), batchMin), batchMax)
 	fp := w.sh.st.fingerprint()
 	w.sh.mu.Lock()
 	for _, b := range w.batch {
@@ -217,13 +219,17 @@ func (w *writer) flush() error {
 	w.done += len(w.batch)
 	w.batch = w.batch[:0]
 	w.sh.report(Progress{Done: w.done, Total: w.total, Failed: w.failed, Path: w.last})
+	select {
+	case <-time.After(batchPause):
+	case <-w.ctx.Done():
+	}
 	return nil
 }
 
 // abort rolls back the current batch.
 func (w *writer) abort() {
 	if w.tx != nil {
-		w.tx.Rollback()
+		w.sh.st.endWrite(w.tx, context.Canceled)
 		w.tx = nil
 	}
 }

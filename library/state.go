@@ -242,12 +242,35 @@ func (st *Store) Toggles(ctx context.Context) (map[string]bool, error) {
 	return m, rows.Err()
 }
 
+// inTx runs f in a write transaction and commits it if f succeeds.
 func (st *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
-	tx, err := st.db.BeginTx(ctx, nil)
+	tx, err := st.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	if err := f(tx); err != nil {
+	return st.endWrite(tx, f(tx))
+}
+
+// beginWrite starts a write transaction once this process's other writers
+// are done. SQLite's busy handler retries by sleeping, so a reader marking
+// an article read could lose every race with the indexer starting its next
+// batch; a Go mutex queues them fairly instead (it hands over to a waiter
+// that has waited more than a millisecond).
+func (st *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	st.writeMu.Lock()
+	tx, err := st.db.BeginTx(ctx, nil)
+	if err != nil {
+		st.writeMu.Unlock()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// endWrite commits tx, or rolls it back if err is not nil, and lets the
+// next writer in.
+func (st *Store) endWrite(tx *sql.Tx, err error) error {
+	defer st.writeMu.Unlock()
+	if err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -55,6 +55,8 @@ type Store struct {
 	fpOnce sync.Once
 	fp     string
 
+	writeMu sync.Mutex // held for each write transaction; see beginWrite
+
 	mu       sync.Mutex
 	embedded map[string]embedded // by path, "seed:NAME"
 }
