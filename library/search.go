@@ -5,8 +5,8 @@ import (
 	"context"
 	"database/sql"
 	"runtime"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
