@@ -83,7 +83,7 @@ func TestDumpFormatsAndStdin(t *testing.T) {
 		}
 	}
 	_, md, _ := runDubao(t, "", "dump", "--format", "markdown")
-	for _, want := range []string{"# 海门日报\n", "\n## 三厂工业园区\n", "\n### 长江保护宣传进社区\n", "\n#### 靶向推进,“数智”领航有“力度”\n"} {
+	for _, want := range []string{"# 海门日报\n", "\n## 三厂工业园区\n", "\n### 长江保护宣传进社区\n", "\n##### 靶向推进,“数智”领航有“力度”\n", "\n#### 满弓紧弦“竞”出新图景\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown dump lacks %q", want)
 		}

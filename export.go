@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"dubao/library"
 	"dubao/model"
 )
 
@@ -29,7 +28,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: dubao export [--format markdown|text] [--data-dir DIR] ID [DIR|FILE...]")
 		return exitUsage
 	}
-	render := map[string]func(*model.Edition, *model.Article) string{"markdown": library.Markdown, "md": library.Markdown, "text": library.Text}[*format]
+	render := map[string]func(*model.Edition, *model.Article) string{"markdown": model.ArticleMarkdown, "md": model.ArticleMarkdown, "text": model.ArticleText}[*format]
 	if render == nil {
 		fmt.Fprintf(stderr, "dubao export: unknown format %q (markdown or text)\n", *format)
 		return exitUsage

@@ -30,59 +30,6 @@ func exportEdition() (*model.Edition, *model.Article) {
 	return ed, &ed.Sections[1].Articles[0]
 }
 
-func TestMarkdown(t *testing.T) {
-	ed, a := exportEdition()
-	got := Markdown(ed, a)
-	want := []string{
-		"**2024,我们这么干!**",
-		"*区公共资源交易中心——*",
-		"# 三“度”并重,推动党员冬训竞“优”走“新”",
-		"## 靶向推进 有“力度”",
-		"本报讯 (记者钱丽君)",
-		"冬训期间,针对交易分散、规则不一等问题,全力推进限额平台。",
-		"### 初心坚守,“海易优服+N”有“温度”",
-		`1\. 提供\*进现场\*、送政策\_服务`, // not a list, not emphasis
-		`*\# 志愿者在社区宣传*`,
-		"记者蔡佳楠摄",
-		"---",
-		"*海门日报 · 2024-03-19 · 第2版:综合*",
-	}
-	if g := strings.Split(strings.TrimSpace(got), "\n\n"); strings.Join(g, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Markdown =\n%s\nwant paragraphs\n%s", got, strings.Join(want, "\n"))
-	}
-	if strings.Count(got, "\n# ") != 1 {
-		t.Error("want exactly one level-1 heading")
-	}
-}
-
-func TestText(t *testing.T) {
-	ed, a := exportEdition()
-	got := Text(ed, a)
-	want := "2024,我们这么干!\n区公共资源交易中心——\n三“度”并重,推动党员冬训竞“优”走“新”\n靶向推进 有“力度”\n\n" +
-		"本报讯 (记者钱丽君)\n\n冬训期间,针对交易分散、规则不一等问题,全力推进限额平台。\n\n" +
-		"初心坚守,“海易优服+N”有“温度”\n\n1. 提供*进现场*、送政策_服务\n\n# 志愿者在社区宣传\n\n记者蔡佳楠摄\n\n" +
-		"—— 海门日报 · 2024-03-19 · 第2版:综合\n"
-	if got != want {
-		t.Errorf("Text =\n%s\nwant\n%s", got, want)
-	}
-}
-
-// The byline is printed once: not again when the lead paragraph holds it,
-// and after the body when it stood there.
-func TestExportBylinePlacement(t *testing.T) {
-	ed, a := exportEdition()
-	a.Body[0].Text = a.Byline.Raw + a.Body[0].Text
-	if n := strings.Count(Markdown(ed, a), "本报讯"); n != 1 {
-		t.Errorf("byline in the lead paragraph printed %d times", n)
-	}
-	ed, a = exportEdition()
-	a.Byline = model.Byline{Raw: "本报记者 左妍", AtEnd: true}
-	md := Markdown(ed, a)
-	if i, j := strings.Index(md, "本报记者 左妍"), strings.Index(md, a.Body[0].Text); i < j {
-		t.Errorf("a byline that stood at the end comes before the body:\n%s", md)
-	}
-}
-
 func TestExportName(t *testing.T) {
 	_, a := exportEdition()
 	if got, want := ExportName("2024-03-19", a), "2024-03-19_2-1_三度并重推动党员冬训竞优走新.md"; got != want {
