@@ -105,8 +105,12 @@ func (b Byline) IsZero() bool {
 }
 
 // People returns the byline as a reader would say it, for example
-// "记者 何天宇 · 通讯员 叶平"; empty when no names are known.
+// "记者 何天宇 · 通讯员 叶平"; empty when no names are known. A byline in a
+// Latin script (By Jane Smith) is given as written.
 func (b Byline) People() string {
+	if b.Raw != "" && mostlyLatin(b.Raw) {
+		return b.Raw
+	}
 	var parts []string
 	add := func(role string, names []string) {
 		if len(names) > 0 {

@@ -13,7 +13,7 @@ func WriteText(w io.Writer, e *Edition) error {
 	line(&b, e.Title)
 	for _, s := range e.Sections {
 		b.WriteString("\n")
-		line(&b, "== "+sectionTitle(&s)+" ==")
+		line(&b, "== "+s.Title()+" ==")
 		for i := range s.Articles {
 			b.WriteString("\n")
 			writeArticleText(&b, &s.Articles[i])
@@ -31,7 +31,7 @@ func WriteMarkdown(w io.Writer, e *Edition) error {
 	line(&b, "# "+escapeMarkdown(e.Title))
 	for _, s := range e.Sections {
 		b.WriteString("\n")
-		line(&b, "## "+escapeMarkdown(sectionTitle(&s)))
+		line(&b, "## "+escapeMarkdown(s.Title()))
 		for i := range s.Articles {
 			b.WriteString("\n")
 			writeArticleMarkdown(&b, &s.Articles[i], 3)
@@ -138,8 +138,8 @@ func writeArticleMarkdown(b *strings.Builder, a *Article, level int) {
 	b.WriteString(strings.Join(paras, "\n\n") + "\n")
 }
 
-// sectionTitle is the section's header as written, else its name.
-func sectionTitle(s *Section) string {
+// Title is the section's header as written, else its name.
+func (s *Section) Title() string {
 	if s.Header != "" {
 		return s.Header
 	}

@@ -72,14 +72,15 @@ func Write(w io.Writer, ed *model.Edition, opt Options) error {
 		p.st = DefaultStyles()
 	}
 	title := ed.Title
-	if ed.Date != "" {
+	// A masthead states its own date.
+	if ed.Date != "" && ed.Masthead == "" {
 		title += "  " + ed.Date
 	}
 	p.set(title, p.st.Title)
 	p.rule("=")
 	for _, s := range ed.Sections {
 		p.gap()
-		p.set("【"+sectionTitle(&s)+"】", p.st.Section)
+		p.set("【"+s.Title()+"】", p.st.Section)
 		for i := range s.Articles {
 			if i > 0 {
 				p.gap()
@@ -89,14 +90,6 @@ func Write(w io.Writer, ed *model.Edition, opt Options) error {
 		}
 	}
 	return p.w.Flush()
-}
-
-// sectionTitle is the section's header as written, else its name.
-func sectionTitle(s *model.Section) string {
-	if s.Header != "" {
-		return s.Header
-	}
-	return s.Name
 }
 
 // article prints one story.
