@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -97,9 +98,13 @@ const (
 	byScan                  // reading every article's stored text
 )
 
+// maxWidthVariants is the most spellings of a query the trigram index is
+// asked for: a query with more punctuation than this (2^4 spellings) scans.
+const maxWidthVariants = 16
+
 // methodFor picks the trigram index for queries it can answer, else a scan.
 func methodFor(query string) method {
-	if utf8.RuneCountInString(query) >= 3 {
+	if utf8.RuneCountInString(query) >= 3 && len(widthVariants(query)) <= maxWidthVariants {
 		return byTrigram
 	}
 	return byScan
@@ -135,8 +140,13 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 // then the page, read in row ID order (newest first) so it stops after the
 // page.
 func (st *Store) searchIndex(ctx context.Context, query, inScope string, args []any, opt SearchOptions) (Results, error) {
-	phrase := `"` + strings.ReplaceAll(query, `"`, `""`) + `"`
-	args = append([]any{phrase}, args...)
+	// The index holds the text as stored, so a query is looked up in each
+	// spelling of its punctuation (，or ,).
+	var phrases []string
+	for _, v := range widthVariants(query) {
+		phrases = append(phrases, `"`+strings.ReplaceAll(v, `"`, `""`)+`"`)
+	}
+	args = append([]any{strings.Join(phrases, " OR ")}, args...)
 	var res Results
 	err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args...).Scan(&res.Total)
 	if err != nil || res.Total <= opt.Offset {
@@ -229,7 +239,7 @@ func (st *Store) scanRange(ctx context.Context, query string, lo, hi int64, inSc
 		return scanPart{err: err}
 	}
 	defer rows.Close()
-	fold := hasCase(query)
+	fold := needsFold(query)
 	needle := []byte(query)
 	var p scanPart
 	for rows.Next() {
@@ -254,15 +264,67 @@ func (st *Store) scanRange(ctx context.Context, query string, lo, hi int64, inSc
 	return p
 }
 
-// hasCase reports whether s holds a letter with upper and lower case forms,
-// for which a search must ignore case.
-func hasCase(s string) bool {
+// needsFold reports whether s holds a letter with upper and lower case
+// forms, for which a search must ignore case, or punctuation with a
+// half-width and a full-width form, for which it must ignore the width.
+func needsFold(s string) bool {
 	for _, r := range s {
-		if unicode.SimpleFold(r) != r {
+		if unicode.SimpleFold(r) != r || otherWidth(r) != r {
 			return true
 		}
 	}
 	return false
+}
+
+// fullWidthOffset is the distance from an ASCII character to its
+// full-width form (, U+002C and ， U+FF0C).
+const fullWidthOffset = 0xFEE0
+
+// otherWidth returns the full-width form of ASCII punctuation, the ASCII
+// form of full-width punctuation, and any other rune unchanged. The
+// typesetter shows a stored , between Chinese characters as ，, so a reader
+// types what they see and must find what is stored, and the other way round.
+func otherWidth(r rune) rune {
+	switch {
+	case r > ' ' && r <= '~' && (unicode.IsPunct(r) || unicode.IsSymbol(r)):
+		return r + fullWidthOffset
+	case r > ' '+fullWidthOffset && r <= '~'+fullWidthOffset:
+		if a := r - fullWidthOffset; unicode.IsPunct(a) || unicode.IsSymbol(a) {
+			return a
+		}
+	}
+	return r
+}
+
+// widthVariants returns query spelt with each combination of half- and
+// full-width punctuation, query itself first. It stops growing once there
+// are more than maxWidthVariants.
+func widthVariants(query string) []string {
+	variants := [][]rune{[]rune(query)}
+	for i, r := range variants[0] {
+		o := otherWidth(r)
+		if o == r || len(variants) > maxWidthVariants {
+			continue
+		}
+		for _, v := range variants {
+			w := slices.Clone(v)
+			w[i] = o
+			variants = append(variants, w)
+		}
+	}
+	out := make([]string, len(variants))
+	for i, v := range variants {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// Match returns the byte range of the first occurrence of query in s as
+// search matches it: ignoring case and the width of punctuation (a query
+// typed with ， finds a stored ,). It returns -1, -1 when there is none. The
+// reader highlights with it, so what it marks is what search found.
+func Match(s, query string) (start, end int) {
+	return indexFold(s, query)
 }
 
 // fillEditions replaces each hit's Edition (holding only its ID) by the
@@ -388,9 +450,12 @@ func snippet(line string, start, end int) (string, [2]int) {
 
 // indexFold returns the byte range of the first occurrence of sub in s,
 // comparing letters without regard to case (Unicode simple folding, as the
-// trigram index and LIKE do), or -1, -1.
+// trigram index does) and punctuation without regard to width, or -1, -1.
 func indexFold(s, sub string) (int, int) {
-	if !hasCase(sub) {
+	if sub == "" {
+		return -1, -1
+	}
+	if !needsFold(sub) {
 		i := strings.Index(s, sub)
 		if i < 0 {
 			return -1, -1
@@ -423,6 +488,9 @@ func prefixFold(s, sub string) (int, bool) {
 }
 
 func equalFold(a, b rune) bool {
+	if otherWidth(a) == b {
+		return true
+	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
 		if f == b {
 			return true

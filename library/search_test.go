@@ -205,3 +205,48 @@ func TestSearchAgreesWithSearchEdition(t *testing.T) {
 		}
 	}
 }
+
+// A query typed with the full-width punctuation the reader shows finds the
+// half-width punctuation stored, and the other way round, through the
+// trigram index and through the scan alike.
+func TestSearchFoldsPunctuationWidth(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st *Store) {
+		ctx := context.Background()
+		_, err := st.Embed(ctx, "w", "海门日报", []byte(story("海门日报", "2024-03-20", []string{"标题"},
+			"近日,区农业执法大队（实习）开展检查:完毕。")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"近日，区农业", "日，区", "日，", "，", "队(实习)开", "队(", "(实习)", "检查：完", "查：", "近日,区"} {
+			for _, m := range []method{byTrigram, byScan} {
+				if m == byTrigram && utf8.RuneCountInString(q) < 3 {
+					continue
+				}
+				res, err := st.searchBy(ctx, q, m, nil, SearchOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != 1 || len(res.Hits) != 1 {
+					t.Errorf("%q (method %d): %d hits", q, m, res.Total)
+					continue
+				}
+				h := res.Hits[0]
+				if got := h.Snippet[h.Match[0]:h.Match[1]]; utf8.RuneCountInString(got) != utf8.RuneCountInString(q) {
+					t.Errorf("%q: snippet %q marks %q", q, h.Snippet, got)
+				}
+			}
+		}
+	})
+	if s, e := Match("近日,区农业", "日，区"); s != 3 || e != 10 {
+		t.Errorf("Match = %d, %d; want 3, 10", s, e)
+	}
+	if s, _ := Match("近日,区", "日。"); s != -1 {
+		t.Errorf("Match folds 。 to , (%d)", s)
+	}
+	if n := len(widthVariants("a,b(c)d:e;f")); n <= maxWidthVariants {
+		t.Errorf("%d variants of a query with 5 marks", n)
+	}
+	if methodFor("a,b(c)d:e;f") != byScan || methodFor("近日，区") != byTrigram {
+		t.Error("methodFor")
+	}
+}
