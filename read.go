@@ -1,58 +1,249 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/library"
+	"dubao/model"
+	"dubao/seeds"
 	"dubao/typeset"
 	"dubao/ui"
 	"dubao/ui/ambiwidth"
 )
 
-// runRead implements `dubao [--ambiguous narrow|wide] [FILE|-]`: the reader.
-func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// readUsage is the reader's command line.
+const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [DIR|FILE...|-]"
+
+// stdinName is the embedded edition standard input becomes, in a store
+// kept in memory: a pipe has no name to find its reading state by again.
+const stdinName = "stdin"
+
+// readArgs is the reader's command line, parsed.
+type readArgs struct {
+	amb     string
+	mode    ambiwidth.Mode
+	dataDir string
+	// paths are the DIRs and FILEs to read, or just "-".
+	paths []string
+}
+
+// parseReadArgs parses the reader's flags, which may come before or after
+// the paths.
+func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
+	var ra readArgs
 	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	amb := fs.String("ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: ask the terminal)")
+	fs.StringVar(&ra.amb, "ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: ask the terminal)")
+	dataDir := dataDirFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dubao [--ambiguous narrow|wide] [FILE|-]")
+		fmt.Fprintln(stderr, readUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "dubao: at most one FILE")
-		return exitUsage
-	}
-	mode, err := ambiwidth.ParseMode(*amb)
+	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		return fail(stderr, err)
+		return ra, err
+	}
+	ra.paths, ra.dataDir = pos, *dataDir
+	if len(pos) > 1 && slices.Contains(pos, "-") {
+		err := errors.New("- (standard input) cannot be read with other files")
+		fmt.Fprintf(stderr, "dubao: %v\n", err)
+		return ra, err
+	}
+	if ra.mode, err = ambiwidth.ParseMode(ra.amb); err != nil {
+		fmt.Fprintf(stderr, "dubao: %v\n", err)
+	}
+	return ra, err
+}
+
+// printArgs are the arguments dubao print takes for the same files, when
+// the reader's output is not a terminal.
+func (ra readArgs) printArgs() []string {
+	var args []string
+	if ra.amb != "" {
+		args = append(args, "--ambiguous", ra.amb)
+	}
+	return append(args, ra.paths...)
+}
+
+// runRead implements `dubao [--ambiguous narrow|wide] [--data-dir DIR]
+// [DIR|FILE...|-]`: the reader, on a shelf of the editions named (newest
+// first), the embedded edition and the library without any, or standard
+// input.
+func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ra, err := parseReadArgs(args, stderr)
+	if err != nil {
+		return exitUsage
 	}
 	out, ok := stdout.(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
 		// Into a pipe or a file the edition is printed, as glow does.
-		return runPrint(args, stdin, stdout, stderr)
+		return runPrint(ra.printArgs(), stdin, stdout, stderr)
 	}
 	// Settle the width before reading the edition: settling may re-execute
 	// the program, and standard input can be read only once.
-	wide, err := ambiwidth.Ensure(mode)
+	wide, err := ambiwidth.Ensure(ra.mode)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	typeset.SetAmbiguousWide(wide)
-	ed, err := loadEdition(fs.Arg(0), stdin)
+	ctx := context.Background()
+	r, err := openReading(ctx, ra, stdin)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if err := ui.Run(ed, ui.OptionsFromEnv(os.Getenv), tea.WithOutput(out)); err != nil {
+	defer r.close()
+	opt := ui.OptionsFromEnv(os.Getenv)
+	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
+	err = ui.Run(r.ed, opt, tea.WithOutput(out))
+	for _, e := range r.skipped() {
+		fmt.Fprintf(stderr, "dubao: skipped %v\n", e)
+	}
+	if err != nil {
 		return fail(stderr, err)
 	}
 	return 0
+}
+
+// reading is what the reader opens with: the store, the shelf, and its
+// first edition, read and parsed.
+type reading struct {
+	st  *library.Store
+	sh  *library.Shelf
+	ed  *model.Edition
+	rec library.Edition
+	// passed are the editions newer than ed that could not be read.
+	passed []error
+}
+
+// openReading opens the store and the shelf the arguments name, and reads
+// its newest edition that can be read. A file that cannot be read is an
+// error when it is the only one named; inside a folder, or beside other
+// files, it is passed over and reported.
+func openReading(ctx context.Context, ra readArgs, stdin io.Reader) (*reading, error) {
+	r := &reading{}
+	var err error
+	if len(ra.paths) == 1 && ra.paths[0] == "-" {
+		err = r.openStdin(ctx, stdin)
+	} else {
+		if r.st, err = library.Open(library.Options{Dir: ra.dataDir}); err != nil {
+			return nil, err
+		}
+		err = r.openShelf(ctx, ra.paths)
+	}
+	if err != nil {
+		r.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// openStdin reads standard input into a store in memory: every key works,
+// and nothing is kept.
+func (r *reading) openStdin(ctx context.Context, stdin io.Reader) error {
+	data, err := model.ReadLimited(stdin)
+	if err != nil {
+		return &model.InputError{Name: "standard input", Err: err}
+	}
+	if r.st, err = library.Open(library.Options{Memory: true}); err != nil {
+		return err
+	}
+	rec, err := r.st.Embed(ctx, stdinName, "standard input", data)
+	if err != nil {
+		var ie *model.InputError
+		if errors.As(err, &ie) {
+			ie.Name = "standard input"
+		}
+		return err
+	}
+	if r.sh, err = r.st.OpenShelf(ctx); err != nil {
+		return err
+	}
+	return r.load(ctx, rec)
+}
+
+// openShelf opens the shelf of paths (the library and the embedded edition
+// when there are none) and loads its newest edition that can be read; with
+// no paths, the embedded edition.
+func (r *reading) openShelf(ctx context.Context, paths []string) error {
+	var err error
+	if len(paths) == 0 {
+		seed, err := r.st.Embed(ctx, seeds.Name, seeds.Title, seeds.Default)
+		if err != nil {
+			return err
+		}
+		if r.sh, err = r.st.OpenShelf(ctx); err != nil {
+			return err
+		}
+		return r.load(ctx, seed)
+	}
+	if r.sh, err = r.st.OpenShelf(ctx, paths...); err != nil {
+		return err
+	}
+	list, err := r.sh.Editions(ctx)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return &model.InputError{Name: strings.Join(paths, " "), Err: errors.New("no editions (*.txt, *.text or *.md files)")}
+	}
+	alone := len(paths) == 1 && !isDir(paths[0])
+	for _, e := range list {
+		err := r.load(ctx, e)
+		if err == nil {
+			return nil
+		}
+		var ie *model.InputError
+		if alone || !errors.As(err, &ie) {
+			return err
+		}
+		r.passed = append(r.passed, err)
+	}
+	return r.passed[0]
+}
+
+// load reads edition e of the shelf for the reader.
+func (r *reading) load(ctx context.Context, e library.Edition) error {
+	var err error
+	r.ed, r.rec, err = r.sh.Load(ctx, e)
+	return err
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// skipped returns the files that could not be read, once: those passed
+// over at start and those the background indexing failed on.
+func (r *reading) skipped() []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range append(r.passed, r.sh.Failed()...) {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// close stops the shelf's indexing and closes the store.
+func (r *reading) close() {
+	if r.sh != nil {
+		r.sh.Close()
+	}
+	if r.st != nil {
+		r.st.Close()
+	}
 }

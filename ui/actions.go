@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
+
 	"dubao/typeset"
+	"dubao/ui/list"
+	"dubao/ui/picker"
 	"dubao/ui/search"
 )
 
@@ -14,6 +18,10 @@ func (m *Model) resize(w, h int) {
 	m.list.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
 	m.search.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
 	m.article.SetSize(m.lay.ArticleInner.W, m.lay.ArticleInner.H)
+	m.libsearch.SetSize(m.lay.OverlayInner.W, m.lay.OverlayInner.H)
+	for p := range m.pickers {
+		m.fitPicker(picker.Owner(p))
+	}
 }
 
 // setOptions sets the display options of the article and the list.
@@ -46,7 +54,7 @@ func (m *Model) back() {
 	}
 }
 
-// gotoSection shows section i's stories and its first story; an i out of
+// gotoSection shows section i's stories and the first listed; an i out of
 // range does nothing.
 func (m *Model) gotoSection(i int) {
 	if i < 0 || i >= len(m.ed.Sections) {
@@ -55,10 +63,17 @@ func (m *Model) gotoSection(i int) {
 	m.sec = i
 	m.tabs.SetActive(i)
 	m.list.SetSection(&m.ed.Sections[i])
-	m.article.SetArticle(nil)
-	if len(m.ed.Sections[i].Articles) > 0 {
-		m.showArticle(i, 0)
+	m.showSelected()
+}
+
+// showSelected shows the story selected in the list, or none when the list
+// is empty.
+func (m *Model) showSelected() {
+	if m.list.Len() == 0 {
+		m.article.SetArticle(nil)
+		return
 	}
+	m.showArticle(m.sec, m.list.Index())
 }
 
 // showArticle selects story art of section sec in the list and shows it.
@@ -76,20 +91,24 @@ func (m *Model) showArticle(sec, art int) {
 	m.article.SetQuery(m.query)
 }
 
-// step moves d stories on (or back), crossing into the next (or previous)
-// section; at either end of the edition it stays.
+// step moves d stories on (or back) among those listed, crossing into the
+// next (or previous) section; at either end of the edition it stays.
 func (m *Model) step(d int) {
-	sec, art := m.sec, m.list.Index()+d
-	for sec >= 0 && sec < len(m.ed.Sections) {
-		if n := len(m.ed.Sections[sec].Articles); art >= 0 && art < n {
-			m.showArticle(sec, art)
+	sec, at := m.sec, m.list.Position()+d
+	shown := m.list.Shown()
+	for {
+		if at >= 0 && at < len(shown) {
+			m.showArticle(sec, shown[at])
 			return
 		}
 		sec += d
-		if d < 0 && sec >= 0 {
-			art = len(m.ed.Sections[sec].Articles) - 1
-		} else {
-			art = 0
+		if sec < 0 || sec >= len(m.ed.Sections) {
+			return
+		}
+		shown = list.Visible(&m.ed.Sections[sec], m.lib.read, m.lib.unreadOnly)
+		at = 0
+		if d < 0 {
+			at = len(shown) - 1
 		}
 	}
 }
@@ -162,4 +181,16 @@ func (m *Model) updateKeybindings() {
 	m.keys.PrevSection.SetEnabled(len(m.ed.Sections) > 1)
 	m.keys.NextSection.SetEnabled(len(m.ed.Sections) > 1)
 	m.keys.Picker.SetEnabled(len(m.ed.Sections) > 1)
+
+	// The library's keys need a store, and those about a story a story.
+	lib, story := m.lib.on(), m.article.Article() != nil
+	for _, b := range []*key.Binding{&m.keys.Editions, &m.keys.Bookmarks, &m.keys.LibrarySearch, &m.keys.UnreadOnly,
+		&m.search.KeyMap.Scope} {
+		b.SetEnabled(lib)
+	}
+	m.keys.MarkRead.SetEnabled(lib && story)
+	m.keys.Bookmark.SetEnabled(lib && story)
+	m.keys.MarkSection.SetEnabled(lib && m.sec < len(m.ed.Sections) && len(m.ed.Sections[m.sec].Articles) > 0)
+	m.keys.Export.SetEnabled(story)
+	m.keys.Copy.SetEnabled(story)
 }

@@ -114,10 +114,11 @@ func (s *tmuxSession) resize(w, h int) {
 	s.tmux("resize-window", "-t", "r", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h))
 }
 
-// TestEndToEnd builds dubao and reads the seed with it in tmux, under an
-// English and a Chinese locale: the key paths of the issue, with every frame
-// checked as the terminal shows it.
-func TestEndToEnd(t *testing.T) {
+// buildDubao builds the binary once per test, or skips the test without
+// tmux (unless DUBAO_E2E=1 says it must run). tmux draws ambiguous
+// characters one cell wide, and so does the test's measure meanwhile,
+// whatever the environment says.
+func buildDubao(t *testing.T) string {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("DUBAO_E2E") == "1" {
 			t.Fatal("DUBAO_E2E=1 but tmux is not installed")
@@ -128,11 +129,48 @@ func TestEndToEnd(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "dubao").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	// tmux draws ambiguous characters one cell wide, and so does this
-	// test's measure, whatever the environment says.
 	wide := typeset.AmbiguousWide()
 	typeset.SetAmbiguousWide(false)
 	t.Cleanup(func() { typeset.SetAmbiguousWide(wide) })
+	return bin
+}
+
+// newTmux returns a tmux server of its own for one test, killed at the end.
+func newTmux(t *testing.T, name string) *tmuxSession {
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-e2e-%d-%s", os.Getpid(), name), w: 100, h: 30}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+// start runs the command line in a new 100x30 window with the locale and
+// data directory given (never the real home's), NO_COLOR unset.
+func (s *tmuxSession) start(lang, eastAsian, data string, cmd ...string) {
+	s.t.Helper()
+	s.w, s.h = 100, 30
+	args := []string{"-f", "/dev/null", "new-session", "-d", "-s", "r", "-x", "100", "-y", "30",
+		"-e", "LANG=" + lang, "-e", "LC_ALL=", "-e", "NO_COLOR=", "-e", "RUNEWIDTH_EASTASIAN=" + eastAsian,
+		"-e", "DUBAO_DATA_DIR=" + data, "-e", "DUBAO_EXPORT_DIR=" + s.t.TempDir()}
+	s.tmux(append(args, cmd...)...)
+}
+
+// quit presses q and waits for the program, and so the session, to end.
+func (s *tmuxSession) quit() {
+	s.t.Helper()
+	s.send("q")
+	deadline := time.Now().Add(5 * time.Second)
+	for exec.Command("tmux", "-L", s.socket, "has-session", "-t", "r").Run() == nil {
+		if time.Now().After(deadline) {
+			s.t.Fatal("q did not quit")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestEndToEnd builds dubao and reads the seed with it in tmux, under an
+// English and a Chinese locale: the key paths of the issue, with every frame
+// checked as the terminal shows it.
+func TestEndToEnd(t *testing.T) {
+	bin := buildDubao(t)
 	for _, tc := range []struct{ name, lang, eastAsian, page, section string }{
 		{"C.UTF-8", "C.UTF-8", "", "page %d/%d", "section 2/3"},
 		{"zh_CN.UTF-8", "zh_CN.UTF-8", "", "第 %d/%d 页", "版 2/3"},
@@ -141,11 +179,9 @@ func TestEndToEnd(t *testing.T) {
 		{"zh_CN.UTF-8 RUNEWIDTH_EASTASIAN=1", "zh_CN.UTF-8", "1", "第 %d/%d 页", "版 2/3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-e2e-%d-%s%s", os.Getpid(), tc.lang[:2], tc.eastAsian), w: 100, h: 30}
-			t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+			s := newTmux(t, tc.lang[:2]+tc.eastAsian)
 			start := time.Now()
-			s.tmux("-f", "/dev/null", "new-session", "-d", "-s", "r", "-x", "100", "-y", "30",
-				"-e", "LANG="+tc.lang, "-e", "LC_ALL=", "-e", "NO_COLOR=", "-e", "RUNEWIDTH_EASTASIAN="+tc.eastAsian, bin)
+			s.start(tc.lang, tc.eastAsian, t.TempDir(), bin)
 			s.waitFor("海门日报", "“一核”“六区”战略")
 			t.Logf("%s: first full frame in tmux after %v (polled every 20ms)", tc.name, time.Since(start).Round(time.Millisecond))
 
@@ -197,15 +233,62 @@ func TestEndToEnd(t *testing.T) {
 			s.send("?")
 			s.waitFor("next page", "pick a section")
 			s.send("?")
+			s.quit()
+		})
+	}
+}
 
-			s.send("q")
-			deadline := time.Now().Add(5 * time.Second)
-			for exec.Command("tmux", "-L", s.socket, "has-session", "-t", "r").Run() == nil {
-				if time.Now().After(deadline) {
-					t.Fatal("q did not quit")
+// TestEndToEndShelf reads a folder of two editions in tmux: the newest
+// opens, e picks the other, m marks a story read, and after quitting and
+// starting again that edition opens where the reader stopped, the mark
+// kept.
+func TestEndToEndShelf(t *testing.T) {
+	bin := buildDubao(t)
+	dir, _ := shelfDir(t)
+	for _, tc := range []struct{ lang, unread, marked, stillUnread string }{
+		{"C.UTF-8", "8/8 unread", "marked read", "7/8 unread"},
+		{"zh_CN.UTF-8", "未读 8/8", "已标为已读", "未读 7/8"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			s := newTmux(t, "shelf-"+tc.lang[:2])
+			data := t.TempDir()
+			s.start(tc.lang, "", data, bin, dir)
+			s.waitFor("2024-03-19", newerHeadline)
+			s.send("e")
+			s.waitFor("* 2024-03-19", "2024-03-18", tc.unread)
+			s.send("j", "Enter")
+			s.waitFor("2024-03-18 ·", olderHeadline)
+
+			// Section 2's first story: marked read, then read a little way
+			// into its text.
+			s.send("2", "m")
+			s.waitFor(tc.marked, "区公共资源交易中心 (3)")
+			s.send("Enter")
+			start := firstText(s.waitFor("space/f next page"), 1)
+			s.send("j", "j", "j")
+			var rows []string
+			for deadline := time.Now().Add(5 * time.Second); ; {
+				rows = s.waitFor("区公共资源交易中心 (3)")
+				if firstText(rows, 1) != start {
+					break
 				}
-				time.Sleep(20 * time.Millisecond)
+				if time.Now().After(deadline) {
+					t.Fatal("j did not scroll")
+				}
 			}
+			top := firstText(rows, 1)
+			s.quit()
+
+			s.start(tc.lang, "", data, bin, dir)
+			s.waitFor("2024-03-19", newerHeadline)
+			s.send("e")
+			s.waitFor(tc.stillUnread)
+			s.send("j", "Enter")
+			rows = s.waitFor("2024-03-18 ·", "区公共资源交易中心 (3)")
+			if got := firstText(rows, 1); got != top {
+				t.Fatalf("reopened at %q, left at %q", got, top)
+			}
+			s.quit()
 		})
 	}
 }

@@ -102,3 +102,9 @@ func inner(r Rect, frame lipgloss.Style) Rect {
 		H: max(r.H-frame.GetVerticalFrameSize(), 0),
 	}
 }
+
+// fitOverlay clamps the content size an overlay box would like to the room
+// the screen has for it.
+func (l Layout) fitOverlay(w, h int) (int, int) {
+	return min(w, l.OverlayInner.W), min(h, l.OverlayInner.H)
+}

@@ -1,13 +1,18 @@
 // Package ui is the reader: a Bubble Tea program showing an edition with
-// section tabs, a story list and a paged article pane. New builds the root
+// section tabs, a story list and a paged article pane, and, given a library
+// store, the other editions of a shelf, read marks, bookmarks, the place
+// the reader stopped and a search of every edition. New builds the root
 // model and Run runs it; everything else is in the pane packages under ui/.
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/library"
 	"dubao/model"
 	"dubao/typeset"
 	"dubao/ui/article"
@@ -28,6 +33,18 @@ type Options struct {
 	NoColor bool
 	// Typeset are the initial display options; the toggles change them.
 	Typeset typeset.Options
+	// Store keeps the reading state: read marks, bookmarks, where the
+	// reader stopped in each edition, and the display toggles. Without one
+	// the reader shows the edition alone and the library's keys are off.
+	Store *library.Store
+	// Shelf is the editions the picker (e) lists and ctrl+f searches, in
+	// Store. Required with Store.
+	Shelf *library.Shelf
+	// Edition is the shelf's record of the edition the reader opens with.
+	Edition library.Edition
+	// ExportDir is the directory x writes stories to; "" is the current
+	// directory.
+	ExportDir string
 }
 
 // focus is the pane that receives keys.
@@ -45,12 +62,18 @@ type overlay int
 const (
 	overlayNone overlay = iota
 	overlayHelp
-	overlayPicker
+	overlayPicker  // one of the pickers: sections, editions, bookmarks
+	overlayLibrary // the library search
 )
+
+// positionSaveDelay is how long the reading position must stay put before
+// it is saved: a pause in reading, not every line scrolled. Leaving an
+// edition or quitting saves it at once.
+const positionSaveDelay = 700 * time.Millisecond
 
 // Model is the root model. It handles the window size, the background
 // colour, the global keys and the mouse, and hands everything else to the
-// focused pane.
+// focused pane or the open box.
 type Model struct {
 	ed     *model.Edition
 	common common.Common
@@ -65,13 +88,15 @@ type Model struct {
 	focus     focus
 	lastFocus focus // where to return when the search closes
 	overlay   overlay
+	pick      picker.Owner // the picker shown when overlay is overlayPicker
 
-	tabs    tabs.Model
-	list    list.Model
-	article article.Model
-	search  search.Model
-	picker  picker.Model
-	help    help.Model
+	tabs      tabs.Model
+	list      list.Model
+	article   article.Model
+	search    search.Model
+	libsearch search.Library
+	pickers   [3]picker.Model // by picker.Owner
+	help      help.Model
 
 	// query is the search in force: its matches are highlighted and n/N
 	// move through hits; hit is the one shown.
@@ -83,38 +108,58 @@ type Model struct {
 	// helpScroll is its first row.
 	helpNav    keys.Nav
 	helpScroll int
+
+	// lib is the reading state kept in the store; lib.st is nil without one.
+	lib libState
+	// note is a message for the status line, such as where x saved a
+	// story; the next key clears it.
+	note      string
+	saveDelay time.Duration
 }
 
-// New returns the reader for ed, showing its first story.
+// New returns the reader for ed, showing its first story. With a store in
+// opt the reading state is read by the command Restore returns.
 func New(ed *model.Edition, opt Options) Model {
-	m := Model{ed: ed, opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav()}
+	m := Model{opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav(),
+		saveDelay: positionSaveDelay}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
-	names := make([]string, len(ed.Sections))
-	for i, s := range ed.Sections {
-		names[i] = s.Name
-	}
-	m.tabs = tabs.New(m.common, ed.Title, names)
 	m.list = list.New(m.common)
 	m.article = article.New(m.common)
+	m.pickers[picker.Editions] = picker.New(m.common, picker.Editions, keys.DefaultEditionPicker())
+	m.pickers[picker.Bookmarks] = picker.New(m.common, picker.Bookmarks, keys.DefaultBookmarkList())
+	m.lib = newLibState(opt)
+	var searcher search.Searcher
+	if m.lib.sh != nil {
+		searcher = m.lib.sh.Search
+	}
+	m.libsearch = search.NewLibrary(m.common, searcher)
 	m.setOptions(opt.Typeset)
-	m.search = search.New(m.common, ed)
-	m.picker = picker.New(m.common, ed)
-	m.gotoSection(0)
-	m.setFocus(focusList)
+	m.setEdition(ed, opt.Edition)
+	if err := m.lib.unsaved(); err != nil {
+		m.note = err.Error()
+	}
+	m.updateKeybindings()
 	return m
 }
 
-// Run runs the reader on the terminal until the user quits.
+// Run runs the reader on the terminal until the user quits. The reading
+// state is read before the first frame, so that frame already shows the
+// story and page where the reader stopped.
 func Run(ed *model.Edition, opt Options, popts ...tea.ProgramOption) error {
-	_, err := tea.NewProgram(New(ed, opt), popts...).Run()
+	m := New(ed, opt)
+	if cmd := m.Restore(); cmd != nil {
+		next, _ := m.Update(cmd())
+		m = next.(Model)
+	}
+	_, err := tea.NewProgram(m, popts...).Run()
 	return err
 }
 
 // Init asks the terminal for its background colour, to pick light or dark
-// styles.
+// styles, and follows the shelf's indexing.
 func (m Model) Init() tea.Cmd {
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.lib.watchProgress())
 }
 
 // buildStyles builds the one Styles value and hands it to every pane.
@@ -123,7 +168,11 @@ func (m *Model) buildStyles() {
 		Dark: m.dark, NoColor: m.opt.NoColor, AmbiguousWide: typeset.AmbiguousWide(),
 	})
 	m.help.Styles = m.common.Styles.Help
-	for _, c := range []*common.Common{&m.tabs.Common, &m.list.Common, &m.article.Common, &m.search.Common, &m.picker.Common} {
+	panes := []*common.Common{&m.tabs.Common, &m.list.Common, &m.article.Common, &m.search.Common, &m.libsearch.Common}
+	for i := range m.pickers {
+		panes = append(panes, &m.pickers[i].Common)
+	}
+	for _, c := range panes {
 		c.Styles = m.common.Styles
 	}
 }
@@ -138,12 +187,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.dark = msg.IsDark()
 		m.buildStyles()
 	case tea.KeyPressMsg:
+		m.note = ""
 		cmd = m.handleKey(msg)
 	case tea.PasteMsg:
-		if m.focus == focusSearch {
-			m.search, cmd = m.search.Update(msg)
-			m.syncQuery()
-		}
+		cmd = m.handlePaste(msg)
 	case tea.MouseClickMsg:
 		m.handleClick(msg.Mouse())
 	case tea.MouseWheelMsg:
@@ -174,14 +221,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case search.CancelMsg:
 		m.setQuery("")
 		m.setFocus(m.lastFocus)
+	case search.ScopeMsg:
+		cmd = m.switchScope(msg)
+	case search.ResultsMsg:
+		m.libsearch, cmd = m.libsearch.Update(msg)
+	case search.LibraryOpenMsg:
+		m.overlay = overlayNone
+		cmd = m.openHit(msg)
+	case search.LibraryCancelMsg:
+		m.overlay = overlayNone
 	case picker.ChosenMsg:
 		m.overlay = overlayNone
-		m.gotoSection(msg.Index)
+		cmd = m.choose(msg)
 	case picker.CloseMsg:
 		m.overlay = overlayNone
+	default:
+		cmd = m.libraryMsg(msg)
 	}
-	m.updateKeybindings()
-	return m, cmd
+	return m, tea.Batch(cmd, m.settle())
 }
 
 // current reports whether sec is the section shown.
@@ -195,12 +252,15 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case k.Keystroke() == "ctrl+c":
-		return tea.Quit
+		return m.quit()
 	case m.overlay == overlayHelp:
 		m.helpKey(k)
 		return nil
 	case m.overlay == overlayPicker:
-		m.picker, cmd = m.picker.Update(k)
+		m.pickers[m.pick], cmd = m.pickers[m.pick].Update(k)
+		return cmd
+	case m.overlay == overlayLibrary:
+		m.libsearch, cmd = m.libsearch.Update(k)
 		return cmd
 	case m.focus == focusSearch:
 		m.search, cmd = m.search.Update(k)
@@ -208,15 +268,25 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case m.lay.TooSmall:
 		if key.Matches(k, m.keys.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
 	if handled, cmd := m.globalKey(k); handled {
 		return cmd
 	}
+	if handled, cmd := m.libraryKey(k); handled {
+		return cmd
+	}
 	switch m.focus {
 	case focusList:
+		if key.Matches(k, m.list.KeyMap.Open) && m.list.Len() > 0 {
+			// At once rather than by the list's OpenMsg, so that keys
+			// typed right after enter go to the story.
+			m.showArticle(m.sec, m.list.Index())
+			m.setFocus(focusArticle)
+			return nil
+		}
 		m.list, cmd = m.list.Update(k)
 	case focusArticle:
 		m.article, cmd = m.article.Update(k)
@@ -224,19 +294,31 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// globalKey handles the keys that work in every pane.
+// handlePaste hands pasted text to the search box being typed in.
+func (m *Model) handlePaste(p tea.PasteMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch {
+	case m.overlay == overlayLibrary:
+		m.libsearch, cmd = m.libsearch.Update(p)
+	case m.overlay == overlayNone && m.focus == focusSearch:
+		m.search, cmd = m.search.Update(p)
+		m.syncQuery()
+	}
+	return cmd
+}
+
+// globalKey handles the reader's keys that work in every pane.
 func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	g := m.keys
 	switch {
 	case key.Matches(k, g.Quit):
-		return true, tea.Quit
+		return true, m.quit()
 	case key.Matches(k, g.Help):
 		m.overlay, m.helpScroll = overlayHelp, 0
 	case key.Matches(k, g.Search):
 		m.openSearch()
 	case key.Matches(k, g.Picker):
-		m.picker.Open(m.sec)
-		m.overlay = overlayPicker
+		m.openPicker(picker.Sections, m.sec)
 	case key.Matches(k, g.Section):
 		m.gotoSection(int(k.Text[0] - '1'))
 	case key.Matches(k, g.PrevSection):
@@ -259,20 +341,52 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		opt := m.article.Options()
 		opt.HalfWidthPunct = !opt.HalfWidthPunct
 		m.setOptions(opt)
+		return true, m.lib.setToggle(toggleHalfWidth, opt.HalfWidthPunct)
 	case key.Matches(k, g.Indent):
 		opt := m.article.Options()
 		opt.NoIndent = !opt.NoIndent
 		m.setOptions(opt)
+		return true, m.lib.setToggle(toggleNoIndent, opt.NoIndent)
+	case key.Matches(k, g.Export):
+		return true, m.export()
+	case key.Matches(k, g.Copy):
+		return true, m.copyArticle()
 	default:
 		return false, nil
 	}
 	return true, nil
 }
 
+// libraryKey handles the keys of the library: editions, read marks and
+// bookmarks. They are switched off without a store.
+func (m *Model) libraryKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
+	g := m.keys
+	switch {
+	case key.Matches(k, g.Editions):
+		return true, m.openEditions()
+	case key.Matches(k, g.Bookmarks):
+		return true, m.openBookmarks()
+	case key.Matches(k, g.LibrarySearch):
+		return true, m.openLibrarySearch(m.query)
+	case key.Matches(k, g.MarkRead):
+		return true, m.toggleRead()
+	case key.Matches(k, g.MarkSection):
+		return true, m.markSectionRead()
+	case key.Matches(k, g.UnreadOnly):
+		m.lib.unreadOnly = !m.lib.unreadOnly
+		m.list.SetUnreadOnly(m.lib.unreadOnly)
+		m.showSelected()
+		return true, m.lib.setToggle(toggleUnreadOnly, m.lib.unreadOnly)
+	case key.Matches(k, g.Bookmark):
+		return true, m.toggleBookmark()
+	}
+	return false, nil
+}
+
 // OptionsFromEnv reads the options the environment sets: the interface
-// language from the locale, and NO_COLOR.
+// language from the locale, NO_COLOR, and DUBAO_EXPORT_DIR.
 func OptionsFromEnv(getenv func(string) string) Options {
-	return Options{Lang: common.LangFromEnv(getenv), NoColor: getenv("NO_COLOR") != ""}
+	return Options{Lang: common.LangFromEnv(getenv), NoColor: getenv("NO_COLOR") != "", ExportDir: getenv("DUBAO_EXPORT_DIR")}
 }
 
 // helpKey scrolls or closes the help box.

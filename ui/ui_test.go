@@ -174,7 +174,9 @@ func TestHelpOverlay(t *testing.T) {
 		m = send(t, m, press("?")...)
 		shows(t, m, "keys", "next page")
 		m = send(t, m, press("G")...)
-		shows(t, m, "paragraph indent", "quit")
+		shows(t, m, "clear", "cancel") // the last group
+		m = send(t, m, press("g")...)
+		shows(t, m, "next page")
 		m = send(t, m, press("?")...)
 		hides(t, m, "previous section")
 	})

@@ -11,6 +11,7 @@ import (
 
 	"dubao/typeset"
 	"dubao/ui/common"
+	"dubao/ui/picker"
 )
 
 // View draws the frame: the alt screen, with mouse reporting on.
@@ -43,6 +44,8 @@ func (m Model) render() string {
 		rows = m.drawHelp(rows)
 	case overlayPicker:
 		rows = m.drawPicker(rows)
+	case overlayLibrary:
+		rows = m.drawOverlay(rows, m.common.Lang.Title("library"), "", strings.Split(m.libsearch.View(), "\n"))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -95,21 +98,38 @@ func (m Model) framed(view string, innerW int, title, footer string, focused boo
 	return f.Render(strings.Split(view, "\n"), innerW, title, footer)
 }
 
-// statusLine is section i/n, story j/m, page, percent, then the search in
-// force and the display toggles that differ from the defaults.
+// statusLine is the edition's date, section i/n, story j/m, page, percent
+// (or a note, such as where x saved a story, until the next key), then the
+// flags: state not saved, indexing under way, the search in force and the
+// display toggles that differ from the defaults.
 func (m Model) statusLine() string {
 	lang, st := m.common.Lang, m.common.Styles.Status
 	var parts []string
+	if m.lib.rec.Date != "" {
+		parts = append(parts, m.lib.rec.Date)
+	}
 	if len(m.ed.Sections) > 0 {
 		parts = append(parts, lang.Section(m.sec+1, len(m.ed.Sections)))
 	}
 	if m.list.Len() > 0 {
 		p, n := m.article.Pages()
-		parts = append(parts, lang.Story(m.list.Index()+1, m.list.Len()), lang.Page(p, n),
+		parts = append(parts, lang.Story(m.list.Position()+1, m.list.Len()), lang.Page(p, n),
 			strconv.Itoa(m.article.Percent())+"%")
 	}
 	info := " " + strings.Join(parts, " · ")
+	if m.note != "" {
+		info = " " + m.note
+	}
 	var flags []string
+	if m.lib.unsaved() != nil {
+		flags = append(flags, lang.Title("state unsaved"))
+	}
+	if m.lib.indexing && m.lib.progress.Total > 0 {
+		flags = append(flags, lang.Indexing(m.lib.progress.Done, m.lib.progress.Total))
+	}
+	if m.lib.unreadOnly {
+		flags = append(flags, lang.Title("unread only"))
+	}
 	if m.query != "" {
 		q := "/" + m.query
 		if len(m.hits) > 0 && m.focus != focusSearch {
@@ -134,11 +154,15 @@ func (m Model) statusLine() string {
 	return st.Info.Render(common.Fit(info, w-rw)) + st.Flag.Render(common.Fit(right, rw))
 }
 
-// shortHelp is the keys under the status line: the focused pane's, then the
-// global ones most worth knowing.
+// shortHelp is the keys under the status line: the open box's, or the
+// focused pane's and then the global ones most worth knowing.
 func (m Model) shortHelp() []key.Binding {
 	g := m.keys
 	switch {
+	case m.overlay == overlayPicker:
+		return m.pickers[m.pick].ShortHelp()
+	case m.overlay == overlayLibrary:
+		return m.libsearch.ShortHelp()
 	case m.focus == focusSearch:
 		return m.search.ShortHelp()
 	case m.focus == focusArticle:
@@ -146,23 +170,28 @@ func (m Model) shortHelp() []key.Binding {
 		return append(b, g.NextMatch, g.PrevMatch, g.NextArticle, g.Back, g.Search, g.Help, g.Quit)
 	}
 	b := m.list.ShortHelp()
-	return append(b, g.NextArticle, g.Search, g.Picker, g.Help, g.Quit)
+	return append(b, g.NextArticle, g.Search, g.Picker, g.Editions, g.Help, g.Quit)
 }
 
 // helpGroups are the columns of the help overlay, built from the key maps.
 // Keys that work only in some state are listed with that state.
 func (m Model) helpGroups() [][]key.Binding {
 	g := m.keys
-	searching := m.common.Lang.Title("in a search")
-	return [][]key.Binding{
+	lang := m.common.Lang
+	searching, onStory := lang.Title("in a search"), lang.Title("on a story")
+	groups := [][]key.Binding{
 		m.article.FullHelp()[0],
-		{m.list.KeyMap.Open, listed(g.Back, m.common.Lang.Title("from a story or a search")),
+		{m.list.KeyMap.Open, listed(g.Back, lang.Title("from a story or a search")),
 			g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
 		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,
 			listed(g.NextMatch, searching), listed(g.PrevMatch, searching)},
-		{g.Punct, g.Indent, g.Help, g.Quit},
-		m.search.FullHelp()[0],
+		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory), g.Help, g.Quit},
 	}
+	if m.lib.on() {
+		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,
+			listed(g.MarkRead, onStory), listed(g.MarkSection, onStory), g.UnreadOnly, listed(g.Bookmark, onStory)})
+	}
+	return append(groups, m.search.FullHelp()[0])
 }
 
 // listed returns b switched on for the help overlay, with when added to its
@@ -258,12 +287,16 @@ func (m Model) helpTop(n int) int {
 	return max(min(m.helpScroll, n-h), 0)
 }
 
+// drawPicker draws the open picker; when its rows do not all fit, the
+// footer says which is selected.
 func (m Model) drawPicker(rows []string) []string {
-	pw, ph := m.picker.Size()
-	aw, ah := m.overlayArea()
-	p := m.picker
-	p.SetSize(min(pw, aw), min(ph, ah))
-	return m.drawOverlay(rows, m.common.Lang.Title("sections"), "", strings.Split(p.View(), "\n"))
+	p := m.pickers[m.pick]
+	title := map[picker.Owner]string{picker.Sections: "sections", picker.Editions: "editions", picker.Bookmarks: "bookmarks"}[m.pick]
+	footer := ""
+	if _, h := p.Size(); h > p.Height {
+		footer = fmt.Sprintf("%d/%d", p.Selected()+1, p.Len())
+	}
+	return m.drawOverlay(rows, m.common.Lang.Title(title), footer, strings.Split(p.View(), "\n"))
 }
 
 // splice draws box (bw cells wide) over row from column x, in a row w cells

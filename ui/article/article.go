@@ -293,3 +293,32 @@ func (m Model) ShortHelp() []key.Binding {
 func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{append(m.KeyMap.Nav.Bindings(), m.KeyMap.Continue)}
 }
+
+// BodyPosition returns the reading position as the library saves it: the
+// index in the article's Body of the block at the top of the pane and the
+// byte offset in its text, or -1 and 0 in the headline stack.
+func (m Model) BodyPosition() (block, offset int) {
+	if m.pos.Part >= len(m.parts) || m.parts[m.pos.Part].Block < 0 {
+		return -1, 0
+	}
+	return m.parts[m.pos.Part].Block, m.pos.Offset
+}
+
+// ShowBodyPosition turns to a position BodyPosition returned: the line
+// holding byte offset of body block block goes to the top, as near as the
+// last page allows. Block -1 is the article's start.
+func (m *Model) ShowBodyPosition(block, offset int) {
+	m.pos = Pos{}
+	if block >= 0 {
+		for i, p := range m.parts {
+			if p.Block >= block {
+				m.pos = Pos{Part: i}
+				if p.Block == block {
+					m.pos.Offset = min(max(offset, 0), len(p.Text))
+				}
+				break
+			}
+		}
+	}
+	m.relayout()
+}

@@ -64,11 +64,19 @@ func TestParts(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
-	if got := Find("禁渔禁渔x禁渔", "禁渔"); len(got) != 3 || got[1] != 6 || got[2] != 13 {
+	if got := Find("禁渔禁渔x禁渔", "禁渔"); len(got) != 3 || got[1] != (Span{6, 12}) || got[2] != (Span{13, 19}) {
 		t.Fatalf("Find = %v", got)
 	}
 	if Find("abc", "") != nil {
 		t.Fatal("empty query matched")
+	}
+	// As the library's search: case and the width of punctuation are
+	// ignored, and a match spans what the text holds.
+	if got := Find("执法,检查 Yangtze", "法，检"); len(got) != 1 || got[0] != (Span{3, 10}) {
+		t.Fatalf("Find folded = %v", got)
+	}
+	if got := Find("Yangtze yangtze", "YANGTZE"); len(got) != 2 {
+		t.Fatalf("Find ignoring case = %v", got)
 	}
 }
 

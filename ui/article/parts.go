@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 
+	"dubao/library"
 	"dubao/model"
 )
 
@@ -35,14 +36,19 @@ type Part struct {
 	// Searchable is true for the headline stack and the body, the text a
 	// search covers.
 	Searchable bool
+	// Block is the part's index in the article's Body, or -1 for the
+	// headline stack, the byline and the photo credit. Saved reading
+	// positions and library search hits name body blocks so.
+	Block int
 }
 
 // Parts lists the parts of a in reading order.
 func Parts(a *model.Article) []Part {
 	var ps []Part
+	block := -1
 	add := func(r Role, text string, searchable bool) {
 		if strings.TrimSpace(text) != "" {
-			ps = append(ps, Part{Role: r, Text: text, Searchable: searchable})
+			ps = append(ps, Part{Role: r, Text: text, Searchable: searchable, Block: block})
 		}
 	}
 	add(RoleKicker, a.Kicker, true)
@@ -60,7 +66,8 @@ func Parts(a *model.Article) []Part {
 		people = ""
 	}
 	add(RoleByline, people, false)
-	for _, b := range a.Body {
+	for i, b := range a.Body {
+		block = i
 		switch b.Type {
 		case model.Intertitle:
 			add(RoleIntertitle, b.Text, true)
@@ -70,23 +77,30 @@ func Parts(a *model.Article) []Part {
 			add(RoleParagraph, b.Text, true)
 		}
 	}
+	block = -1
 	add(RoleCredit, a.PhotoCredit, false)
 	return ps
 }
 
-// Find returns the byte offsets of the non-overlapping occurrences of q in
-// text. An empty q matches nothing.
-func Find(text, q string) []int {
+// Span is a byte range of a text.
+type Span struct{ Start, End int }
+
+// Find returns the non-overlapping occurrences of q in text, matched as the
+// library's search matches (library.Match: ignoring case and the width of
+// punctuation), so the reader highlights what a search found. An empty q
+// matches nothing.
+func Find(text, q string) []Span {
 	if q == "" {
 		return nil
 	}
-	var at []int
-	for off := 0; ; {
-		i := strings.Index(text[off:], q)
-		if i < 0 {
-			return at
+	var out []Span
+	for off := 0; off < len(text); {
+		s, e := library.Match(text[off:], q)
+		if s < 0 {
+			break
 		}
-		at = append(at, off+i)
-		off += i + len(q)
+		out = append(out, Span{off + s, off + e})
+		off += e
 	}
+	return out
 }

@@ -31,8 +31,8 @@ func (m *Model) findMatches() {
 		if !p.Searchable {
 			continue
 		}
-		for _, at := range Find(p.Text, m.query) {
-			m.matches = append(m.matches, match{part: i, start: at, end: at + len(m.query)})
+		for _, sp := range Find(p.Text, m.query) {
+			m.matches = append(m.matches, match{part: i, start: sp.Start, end: sp.End})
 		}
 	}
 }
@@ -160,4 +160,17 @@ func (m Model) roleStyle(r Role) lipgloss.Style {
 		return st.Credit
 	}
 	return st.Paragraph
+}
+
+// MatchAt returns the index of the first match at or after byte offset of
+// body block block (for block -1, the first in the headline stack), to show
+// a library search hit; -1 when there is none there.
+func (m Model) MatchAt(block, offset int) int {
+	for i, mt := range m.matches {
+		p := m.parts[mt.part]
+		if p.Block == block && (block < 0 || mt.end > offset) {
+			return i
+		}
+	}
+	return -1
 }

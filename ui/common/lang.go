@@ -103,6 +103,77 @@ func (l Lang) Title(what string) string {
 		return l.pick("in a search", "搜索时")
 	case "from a story or a search":
 		return l.pick("from a story or a search", "阅读或搜索时")
+	case "on a story":
+		return l.pick("on a story", "阅读稿件时")
+	case "editions":
+		return l.pick("editions", "往期")
+	case "bookmarks":
+		return l.pick("bookmarks", "收藏")
+	case "no editions":
+		return l.pick("no editions", "没有往期")
+	case "no bookmarks":
+		return l.pick("no bookmarks yet: B saves the story shown", "还没有收藏：按 B 收藏当前稿件")
+	case "library":
+		return l.pick("search all editions", "搜索全部报纸")
+	case "searching":
+		return l.pick("searching…", "正在搜索…")
+	case "unread only":
+		return l.pick("unread only", "只看未读")
+	case "no unread":
+		return l.pick("no unread stories", "本版没有未读稿件")
+	case "read":
+		return l.pick("read", "已读")
+	case "state unsaved":
+		return l.pick("state unsaved", "状态未保存")
+	case "marked read":
+		return l.pick("marked read", "已标为已读")
+	case "marked unread":
+		return l.pick("marked unread", "已标为未读")
+	case "section read":
+		return l.pick("section marked read", "本版已全部标为已读")
+	case "bookmarked":
+		return l.pick("bookmarked", "已收藏")
+	case "unbookmarked":
+		return l.pick("bookmark removed", "已取消收藏")
+	case "copied":
+		return l.pick("copied to the clipboard (OSC 52)", "已复制到剪贴板（OSC 52）")
+	case "not indexed":
+		return l.pick("not indexed yet", "尚未索引")
 	}
 	return what
+}
+
+// Stories counts stories: 12 stories, 12 篇.
+func (l Lang) Stories(n int) string {
+	return fmt.Sprintf(l.pick("%d stories", "%d 篇"), n)
+}
+
+// Unread counts unread stories.
+func (l Lang) Unread(n int) string {
+	return fmt.Sprintf(l.pick("%d unread", "未读 %d"), n)
+}
+
+// UnreadOf counts unread stories of all an edition has: 3/8 unread.
+func (l Lang) UnreadOf(unread, all int) string {
+	return fmt.Sprintf(l.pick("%d/%d unread", "未读 %d/%d"), unread, all)
+}
+
+// Indexing reports background indexing: done of total editions.
+func (l Lang) Indexing(done, total int) string {
+	return fmt.Sprintf(l.pick("indexing %d/%d", "索引 %d/%d"), done, total)
+}
+
+// Saved says where a story was written.
+func (l Lang) Saved(path string) string {
+	return fmt.Sprintf(l.pick("saved to %s", "已保存到 %s"), path)
+}
+
+// Skipped says files could not be read into the shelf, naming the first.
+func (l Lang) Skipped(n int, first error) string {
+	return fmt.Sprintf(l.pick("skipped %d file(s): %v", "跳过 %d 个文件：%v"), n, first)
+}
+
+// Failed says an action failed.
+func (l Lang) Failed(err error) string {
+	return fmt.Sprintf(l.pick("failed: %v", "失败：%v"), err)
 }

@@ -19,12 +19,14 @@ type Nav struct {
 // DefaultNav returns the pager-like movement keys of less and glow.
 func DefaultNav() Nav {
 	return Nav{
-		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		PageDown:     key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
-		PageUp:       key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
-		HalfPageDown: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "half page down")),
-		HalfPageUp:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
+		// u shows unread stories only (a global key), so half a page up is
+		// ctrl+u alone, as in less and vim.
+		HalfPageDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d/ctrl+d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 	}
@@ -48,6 +50,20 @@ type Global struct {
 	Punct, Indent            key.Binding
 	Help                     key.Binding
 	Quit                     key.Binding
+
+	// The library's keys, switched off when the reader has no store.
+
+	// Editions opens the edition picker; Bookmarks the saved stories;
+	// LibrarySearch searches every edition on the shelf.
+	Editions, Bookmarks, LibrarySearch key.Binding
+	// MarkRead toggles the story's read mark; MarkSection marks the whole
+	// section read; UnreadOnly lists unread stories only.
+	MarkRead, MarkSection, UnreadOnly key.Binding
+	// Bookmark saves or unsaves the story shown.
+	Bookmark key.Binding
+	// Export writes the story as Markdown to a file; Copy puts it on the
+	// clipboard (OSC 52). They need no store.
+	Export, Copy key.Binding
 }
 
 // DefaultGlobal returns the reader's global keys.
@@ -70,16 +86,29 @@ func DefaultGlobal() Global {
 		Indent:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "paragraph indent")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Editions:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editions")),
+		Bookmarks:     key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
+		LibrarySearch: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search all editions")),
+		MarkRead:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
+		MarkSection:   key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark section read")),
+		UnreadOnly:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unread only")),
+		Bookmark:      key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmark story")),
+		Export:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "save as Markdown")),
+		Copy:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
 	}
 }
 
-// Search are the keys of the search box. Letters are text there, so only
+// Search are the keys of the search boxes. Letters are text there, so only
 // keys that cannot be typed move and choose.
 type Search struct {
 	Up, Down, Open, Clear, Cancel key.Binding
+	// Scope switches between searching the edition and the library,
+	// keeping the query.
+	Scope key.Binding
 }
 
-// DefaultSearch returns the search box's keys.
+// DefaultSearch returns the keys of the edition's search box.
 func DefaultSearch() Search {
 	return Search{
 		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),
@@ -87,20 +116,44 @@ func DefaultSearch() Search {
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open result")),
 		Clear:  key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Scope:  key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search all editions")),
 	}
 }
 
-// Picker are the keys of the section picker.
+// DefaultLibrarySearch returns the keys of the library's search box.
+func DefaultLibrarySearch() Search {
+	s := DefaultSearch()
+	s.Scope.SetHelp("ctrl+f", "search this edition")
+	return s
+}
+
+// Picker are the keys of the boxes that list things to choose: sections,
+// editions, bookmarks.
 type Picker struct {
-	Up, Down, Choose, Close key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Choose, Close                           key.Binding
+}
+
+// newPicker returns picker keys that choose with enter, saying what it
+// does, and close with esc, q and opener, the key that opened the box.
+func newPicker(choose, opener string) Picker {
+	return Picker{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("f", "space", "pgdown"), key.WithHelp("f/pgdown", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
+		Close:    key.NewBinding(key.WithKeys("esc", opener, "q"), key.WithHelp("esc", "close")),
+	}
 }
 
 // DefaultPicker returns the section picker's keys.
-func DefaultPicker() Picker {
-	return Picker{
-		Up:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to section")),
-		Close:  key.NewBinding(key.WithKeys("esc", "s", "q"), key.WithHelp("esc", "close")),
-	}
-}
+func DefaultPicker() Picker { return newPicker("go to section", "s") }
+
+// DefaultEditionPicker returns the edition picker's keys.
+func DefaultEditionPicker() Picker { return newPicker("open edition", "e") }
+
+// DefaultBookmarkList returns the keys of the list of bookmarks.
+func DefaultBookmarkList() Picker { return newPicker("open story", "'") }

@@ -1,6 +1,8 @@
 // Package list is the story list: the articles of one section, two lines
 // each (the headline, and a dim line with the kicker or byline, paragraph
-// count and reading time), with the selection highlighted.
+// count and reading time), with the selection highlighted. Read stories are
+// dimmed and say so, saved ones are marked, and the list can leave out read
+// stories.
 package list
 
 import (
@@ -27,6 +29,7 @@ const charsPerMinute = 400
 const (
 	photoMark     = "图"
 	continuedMark = "转"
+	savedMark     = "藏" // 收藏: bookmarked
 )
 
 // KeyMap are the list's keys.
@@ -45,7 +48,7 @@ func DefaultKeyMap() KeyMap {
 }
 
 // SelectMsg says the selection in the list of Section moved to the story
-// at Index.
+// at Index (of the section's articles).
 type SelectMsg struct {
 	Section *model.Section
 	Index   int
@@ -62,6 +65,9 @@ type OpenMsg struct {
 type Item struct {
 	Title, Meta      string
 	Photo, Continued bool
+	// Index is the story's index in the section; ID its article ID.
+	Index int
+	ID    string
 }
 
 // Model is the story list.
@@ -69,12 +75,16 @@ type Model struct {
 	common.Common
 	// KeyMap is the list's keys.
 	KeyMap KeyMap
-	items  []Item
+	all    []Item // every story of the section
+	items  []Item // the stories listed: all, or the unread ones
 	sec    *model.Section
 	opt    typeset.Options
-	sel    int
+	sel    int // index in items
 	top    int // index of the first visible item
 	focus  bool
+
+	read, saved map[string]bool
+	unreadOnly  bool
 }
 
 var _ common.Pane = (*Model)(nil)
@@ -114,23 +124,88 @@ func NewItem(a *model.Article, lang common.Lang, opt typeset.Options) Item {
 func (m *Model) SetSection(sec *model.Section) {
 	m.sec = sec
 	m.fill()
-	m.sel, m.top = 0, 0
+	m.top = 0
+	m.filter(-1, 0)
 }
 
 // SetOptions sets the display options the items are shown with.
 func (m *Model) SetOptions(opt typeset.Options) {
 	m.opt = opt
+	i := m.Index()
 	m.fill()
+	m.filter(i, i)
 }
 
+// SetMarks says which stories (by article ID) are read and which saved.
+// The list shows them so; it is not filtered again until the section
+// changes or SetUnreadOnly is called, so a story read meanwhile stays put.
+func (m *Model) SetMarks(read, saved map[string]bool) {
+	m.read, m.saved = read, saved
+}
+
+// SetUnreadOnly lists the unread stories only, or every story again. The
+// selection stays on the same story if it is listed, else moves to the
+// next listed.
+func (m *Model) SetUnreadOnly(on bool) {
+	m.unreadOnly = on
+	i := m.Index()
+	m.filter(-1, max(i, 0))
+}
+
+// UnreadOnly reports whether read stories are left out.
+func (m Model) UnreadOnly() bool { return m.unreadOnly }
+
 func (m *Model) fill() {
-	m.items = m.items[:0]
+	m.all = m.all[:0]
 	if m.sec == nil {
 		return
 	}
 	for i := range m.sec.Articles {
-		m.items = append(m.items, NewItem(&m.sec.Articles[i], m.Lang, m.opt))
+		it := NewItem(&m.sec.Articles[i], m.Lang, m.opt)
+		it.Index, it.ID = i, m.sec.Articles[i].ID
+		m.all = append(m.all, it)
 	}
+}
+
+// filter lists the stories to show, keeping story keep (an index in the
+// section, or -1) whatever its mark, and selects story near, or the first
+// listed after it, or the last.
+func (m *Model) filter(keep, near int) {
+	m.items = m.items[:0]
+	for _, it := range m.all {
+		if !m.unreadOnly || !m.read[it.ID] || it.Index == keep {
+			m.items = append(m.items, it)
+		}
+	}
+	m.sel = max(len(m.items)-1, 0)
+	for i, it := range m.items {
+		if it.Index >= near {
+			m.sel = i
+			break
+		}
+	}
+	m.scrollToSelection()
+}
+
+// Visible returns the indices of the stories of sec a list would show,
+// given the read marks and whether only unread stories are listed.
+func Visible(sec *model.Section, read map[string]bool, unreadOnly bool) []int {
+	var out []int
+	for i := range sec.Articles {
+		if !unreadOnly || !read[sec.Articles[i].ID] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Shown returns the indices in the section of the stories listed.
+func (m Model) Shown() []int {
+	out := make([]int, len(m.items))
+	for i, it := range m.items {
+		out[i] = it.Index
+	}
+	return out
 }
 
 // SetSize sets the content size and keeps the selection in view.
@@ -145,25 +220,48 @@ func (m *Model) SetFocused(f bool) { m.focus = f }
 // Focused reports whether the list has the focus.
 func (m Model) Focused() bool { return m.focus }
 
-// Len returns the number of stories.
+// Len returns the number of stories listed.
 func (m Model) Len() int { return len(m.items) }
 
-// Index returns the selected story's index.
-func (m Model) Index() int { return m.sel }
-
-// Select selects story i, clamped to the list, and scrolls it into view.
-func (m *Model) Select(i int) {
-	m.sel = max(min(i, len(m.items)-1), 0)
-	m.scrollToSelection()
+// Index returns the selected story's index in the section, or -1 when
+// nothing is listed.
+func (m Model) Index() int {
+	if m.sel >= len(m.items) {
+		return -1
+	}
+	return m.items[m.sel].Index
 }
 
-// ItemAt returns the story drawn at content row y, if any.
+// Position returns the selection's place in the list, from 0.
+func (m Model) Position() int { return m.sel }
+
+// Select selects story i of the section, listing it if it was left out,
+// and scrolls it into view.
+func (m *Model) Select(i int) {
+	if m.sec == nil || i < 0 || i >= len(m.sec.Articles) {
+		return
+	}
+	for p, it := range m.items {
+		if it.Index == i {
+			m.sel = p
+			m.scrollToSelection()
+			return
+		}
+	}
+	m.filter(i, i)
+}
+
+// ItemAt returns the story (its index in the section) drawn at content row
+// y, if any.
 func (m Model) ItemAt(y int) (int, bool) {
 	if y < 0 || y >= m.Height || y%ItemHeight == ItemHeight-1 {
 		return 0, false
 	}
 	i := m.top + y/ItemHeight
-	return i, i < len(m.items)
+	if i >= len(m.items) {
+		return 0, false
+	}
+	return m.items[i].Index, true
 }
 
 // perPage is how many stories fit on the screen at once, at least one.
@@ -191,7 +289,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if key.Matches(k, m.KeyMap.Open) {
-		msg := OpenMsg{Section: m.sec, Index: m.sel}
+		msg := OpenMsg{Section: m.sec, Index: m.Index()}
 		return m, func() tea.Msg { return msg }
 	}
 	per := m.perPage()
@@ -223,13 +321,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // command that reports it.
 func (m *Model) MoveBy(n int) tea.Cmd { return m.move(m.sel + n) }
 
+// move selects the item at position to, clamped, and reports it.
 func (m *Model) move(to int) tea.Cmd {
 	old := m.sel
-	m.Select(to)
+	m.sel = max(min(to, len(m.items)-1), 0)
+	m.scrollToSelection()
 	if m.sel == old {
 		return nil
 	}
-	msg := SelectMsg{Section: m.sec, Index: m.sel}
+	msg := SelectMsg{Section: m.sec, Index: m.Index()}
 	return func() tea.Msg { return msg }
 }
 
@@ -242,15 +342,26 @@ func (m Model) View() string {
 	st := m.Styles.List
 	rows := make([]string, 0, h+ItemHeight)
 	if len(m.items) == 0 {
-		rows = append(rows, st.Empty.Render(common.Fit(m.Lang.Title("empty"), w)))
+		empty := m.Lang.Title("empty")
+		if len(m.all) > 0 {
+			empty = m.Lang.Title("no unread")
+		}
+		rows = append(rows, st.Empty.Render(common.Fit(empty, w)))
 	}
 	for i := m.top; i < len(m.items) && len(rows) < h; i++ {
 		it := m.items[i]
+		read := m.read[it.ID]
 		head, meta, mark := st.Headline, st.Meta, st.Mark
+		if read {
+			head = st.ReadHeadline
+		}
 		if i == m.sel {
 			head, meta, mark = st.SelectedHeadline, st.SelectedMeta, st.SelectedMark
 		}
 		marks := ""
+		if m.saved[it.ID] {
+			marks += savedMark
+		}
 		if it.Photo {
 			marks += photoMark
 		}
@@ -263,7 +374,11 @@ func (m Model) View() string {
 		} else {
 			rows = append(rows, head.Render(common.Fit(it.Title, w)))
 		}
-		rows = append(rows, meta.Render(common.Fit(it.Meta, w)), common.Pad(w))
+		metaText := it.Meta
+		if read {
+			metaText = m.Lang.Title("read") + " · " + metaText
+		}
+		rows = append(rows, meta.Render(common.Fit(metaText, w)), common.Pad(w))
 	}
 	for len(rows) < h {
 		rows = append(rows, common.Pad(w))

@@ -1,5 +1,6 @@
-// Package picker is the section picker: a box listing the edition's
-// sections with their story counts, opened with s.
+// Package picker is a box listing things to choose, one a row: the
+// sections of the edition (s), the editions on the shelf (e) and the saved
+// stories (').
 package picker
 
 import (
@@ -14,47 +15,90 @@ import (
 	"dubao/ui/keys"
 )
 
-// ChosenMsg says the reader picked section Index (0-based).
-type ChosenMsg struct{ Index int }
+// Owner says which box a picker is; its messages carry it, so the root
+// knows what was chosen.
+type Owner int
 
-// CloseMsg says the reader closed the picker without choosing.
-type CloseMsg struct{}
+// The pickers.
+const (
+	Sections Owner = iota
+	Editions
+	Bookmarks
+)
 
-// Model is the section picker.
+// ChosenMsg says the reader picked row Index (from 0) of the Owner's box.
+type ChosenMsg struct {
+	Owner Owner
+	Index int
+}
+
+// CloseMsg says the reader closed the Owner's box without choosing.
+type CloseMsg struct{ Owner Owner }
+
+// Model is a picker.
 type Model struct {
 	common.Common
 	// KeyMap is the picker's keys.
 	KeyMap keys.Picker
+	owner  Owner
 	labels []string
+	widest int
+	// empty is shown when there is nothing to choose.
+	empty string
+	// digits lets 1-9 choose the first nine rows at once.
+	digits bool
 	sel    int
 	top    int
 }
 
 var _ common.Pane = (*Model)(nil)
 
-// New returns a picker over ed's sections.
-func New(c common.Common, ed *model.Edition) Model {
-	m := Model{Common: c, KeyMap: keys.DefaultPicker()}
+// New returns an empty picker for owner with keys km.
+func New(c common.Common, owner Owner, km keys.Picker) Model {
+	return Model{Common: c, KeyMap: km, owner: owner}
+}
+
+// NewSections returns the section picker over ed's sections, with their
+// story counts; 1-9 choose a section at once.
+func NewSections(c common.Common, ed *model.Edition) Model {
+	m := New(c, Sections, keys.DefaultPicker())
+	m.digits = true
+	labels := make([]string, len(ed.Sections))
 	for i, s := range ed.Sections {
-		m.labels = append(m.labels, strconv.Itoa(i+1)+"  "+s.Name+"  ("+strconv.Itoa(len(s.Articles))+")")
+		labels[i] = strconv.Itoa(i+1) + "  " + s.Name + "  (" + strconv.Itoa(len(s.Articles)) + ")"
 	}
+	m.SetLabels(labels, "")
 	return m
 }
 
-// Open selects section i, the current one, as the picker opens.
-func (m *Model) Open(i int) {
-	m.sel = max(min(i, len(m.labels)-1), 0)
+// SetLabels replaces the rows, keeping the selection's place; empty is
+// what the box says when there are none.
+func (m *Model) SetLabels(labels []string, empty string) {
+	m.labels, m.empty = labels, empty
+	m.widest = common.Width(empty)
+	for _, l := range labels {
+		m.widest = max(m.widest, common.Width(l))
+	}
+	m.sel = max(min(m.sel, len(labels)-1), 0)
 	m.scroll()
 }
 
-// Size returns the content size the picker would like: its widest label and
-// one row per section.
-func (m Model) Size() (w, h int) {
-	for _, l := range m.labels {
-		w = max(w, common.Width(l))
-	}
-	return w, len(m.labels)
+// Len returns the number of rows.
+func (m Model) Len() int { return len(m.labels) }
+
+// Selected returns the selected row.
+func (m Model) Selected() int { return m.sel }
+
+// Open selects row i, such as the current section, as the picker opens.
+func (m *Model) Open(i int) {
+	m.sel = max(min(i, len(m.labels)-1), 0)
+	m.top = 0
+	m.scroll()
 }
+
+// Size returns the content size the picker would like: its widest row and
+// one row per item.
+func (m Model) Size() (w, h int) { return m.widest, max(len(m.labels), 1) }
 
 // SetSize sets the content size.
 func (m *Model) SetSize(w, h int) {
@@ -73,28 +117,45 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	page := max(m.Height-1, 1)
+	owner := m.owner
 	switch {
 	case key.Matches(k, m.KeyMap.Close):
-		return m, func() tea.Msg { return CloseMsg{} }
+		return m, func() tea.Msg { return CloseMsg{Owner: owner} }
 	case key.Matches(k, m.KeyMap.Choose):
+		if len(m.labels) == 0 {
+			return m, nil
+		}
 		i := m.sel
-		return m, func() tea.Msg { return ChosenMsg{Index: i} }
+		return m, func() tea.Msg { return ChosenMsg{Owner: owner, Index: i} }
 	case key.Matches(k, m.KeyMap.Up):
-		m.sel = max(m.sel-1, 0)
+		m.sel--
 	case key.Matches(k, m.KeyMap.Down):
-		m.sel = min(m.sel+1, len(m.labels)-1)
-	case len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9':
+		m.sel++
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.sel -= page
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.sel += page
+	case key.Matches(k, m.KeyMap.Top):
+		m.sel = 0
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.sel = len(m.labels) - 1
+	case m.digits && len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9':
 		if i := int(k.Text[0] - '1'); i < len(m.labels) {
-			return m, func() tea.Msg { return ChosenMsg{Index: i} }
+			return m, func() tea.Msg { return ChosenMsg{Owner: owner, Index: i} }
 		}
 	}
+	m.sel = max(min(m.sel, len(m.labels)-1), 0)
 	m.scroll()
 	return m, nil
 }
 
-// View draws the sections: exactly Height rows of Width cells.
+// View draws the rows: exactly Height rows of Width cells.
 func (m Model) View() string {
 	rows := make([]string, 0, m.Height)
+	if len(m.labels) == 0 && m.Height > 0 {
+		rows = append(rows, m.Styles.Overlay.Item.Render(common.Fit(m.empty, m.Width)))
+	}
 	for i := m.top; i < len(m.labels) && len(rows) < m.Height; i++ {
 		st := m.Styles.Overlay.Item
 		if i == m.sel {
@@ -114,4 +175,7 @@ func (m Model) ShortHelp() []key.Binding {
 }
 
 // FullHelp implements help.KeyMap.
-func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.KeyMap
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Choose, k.Close}}
+}

@@ -1,6 +1,7 @@
 package picker
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"dubao/model"
 	"dubao/typeset"
 	"dubao/ui/common"
+	"dubao/ui/keys"
 	"dubao/ui/styles"
 )
 
@@ -22,7 +24,7 @@ func edition() *model.Edition {
 }
 
 func TestPicker(t *testing.T) {
-	m := New(common.Common{Styles: styles.New(styles.Config{})}, edition())
+	m := NewSections(common.Common{Styles: styles.New(styles.Config{})}, edition())
 	w, h := m.Size()
 	if h != 4 || w != typeset.Width("2  上海新闻  (2)") {
 		t.Fatalf("size %dx%d", w, h)
@@ -35,7 +37,7 @@ func TestPicker(t *testing.T) {
 	}
 	m, _ = m.Update(tea.KeyPressMsg{Code: 'k', Text: "k"})
 	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
-	if c, ok := cmd().(ChosenMsg); !ok || c.Index != 2 {
+	if c, ok := cmd().(ChosenMsg); !ok || c.Index != 2 || c.Owner != Sections {
 		t.Fatalf("enter chose %+v", cmd())
 	}
 	_, cmd = m.Update(tea.KeyPressMsg{Code: '2', Text: "2"})
@@ -48,5 +50,41 @@ func TestPicker(t *testing.T) {
 	_, cmd = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
 	if _, ok := cmd().(CloseMsg); !ok {
 		t.Fatal("esc did not close")
+	}
+}
+
+func TestPickerPagesAndEmpty(t *testing.T) {
+	c := common.Common{Styles: styles.New(styles.Config{})}
+	m := New(c, Editions, keys.DefaultEditionPicker())
+	m.SetLabels(nil, "没有往期")
+	m.SetSize(20, 3)
+	if w, h := m.Size(); w != typeset.Width("没有往期") || h != 1 {
+		t.Fatalf("empty size %dx%d", w, h)
+	}
+	if !strings.HasPrefix(ansi.Strip(m.View()), "没有往期") {
+		t.Fatalf("empty view %q", m.View())
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter}); cmd != nil {
+		t.Fatal("enter chose from an empty picker")
+	}
+	labels := make([]string, 100)
+	for i := range labels {
+		labels[i] = fmt.Sprintf("edition %d", i)
+	}
+	m.SetLabels(labels, "")
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+	if m.Selected() != 2 {
+		t.Fatalf("pgdown in a 3-row box selected %d", m.Selected())
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'G', Text: "G"})
+	if view := ansi.Strip(m.View()); m.Selected() != 99 || !strings.Contains(view, "edition 99") {
+		t.Fatalf("G selected %d:\n%s", m.Selected(), view)
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: '1', Text: "1"}); cmd != nil {
+		t.Fatal("a digit chose an edition")
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+	if c, ok := cmd().(CloseMsg); !ok || c.Owner != Editions {
+		t.Fatalf("e sent %+v", cmd())
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"dubao/ui/article"
 	"dubao/ui/common"
 	"dubao/ui/keys"
+	"dubao/ui/styles"
 )
 
 // itemHeight is the rows a result takes: headline, snippet line and a blank
@@ -63,9 +64,9 @@ func Find(ed *model.Edition, q string) ([]Result, []Hit) {
 				if !p.Searchable {
 					continue
 				}
-				for _, at := range article.Find(p.Text, q) {
+				for _, sp := range article.Find(p.Text, q) {
 					if r.Snippet == "" && p.Role >= article.RoleParagraph {
-						r.Snippet = snippet(p.Text, at)
+						r.Snippet = snippet(p.Text, sp.Start)
 					}
 					hits = append(hits, Hit{Section: si, Article: ai, Match: r.Count})
 					r.Count++
@@ -112,6 +113,13 @@ type OpenMsg struct {
 
 // CancelMsg says the reader left the search.
 type CancelMsg struct{}
+
+// ScopeMsg asks to search the library (Library true) or the edition shown
+// instead, for Query.
+type ScopeMsg struct {
+	Query   string
+	Library bool
+}
 
 // Model is the search pane.
 type Model struct {
@@ -175,7 +183,7 @@ func (m Model) preview() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		return m, m.SetQuery(m.query + strings.Join(strings.Fields(msg.Content), " "))
+		return m, m.SetQuery(pasted(m.query, msg.Content))
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	}
@@ -186,6 +194,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.KeyMap.Cancel):
 		return m, func() tea.Msg { return CancelMsg{} }
+	case key.Matches(k, m.KeyMap.Scope):
+		msg := ScopeMsg{Query: m.query, Library: true}
+		return m, func() tea.Msg { return msg }
 	case key.Matches(k, m.KeyMap.Open):
 		if len(m.results) == 0 {
 			return m, nil
@@ -203,18 +214,31 @@ func (m Model) handleKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.sel = to
 		m.scrollToSelection()
 		return m, m.preview()
-	case key.Matches(k, m.KeyMap.Clear):
-		return m, m.SetQuery("")
-	case k.Code == tea.KeyBackspace:
-		if m.query == "" {
-			return m, nil
-		}
-		_, n := utf8.DecodeLastRuneInString(m.query)
-		return m, m.SetQuery(m.query[:len(m.query)-n])
-	case k.Text != "" && k.Mod&^tea.ModShift == 0:
-		return m, m.SetQuery(m.query + k.Text)
+	}
+	if q, ok := edit(m.query, k, m.KeyMap.Clear); ok {
+		return m, m.SetQuery(q)
 	}
 	return m, nil
+}
+
+// edit applies a key to a query being typed: a character, backspace, or
+// clear. It reports false for any other key.
+func edit(q string, k tea.KeyPressMsg, clear key.Binding) (string, bool) {
+	switch {
+	case key.Matches(k, clear):
+		return "", true
+	case k.Code == tea.KeyBackspace:
+		_, n := utf8.DecodeLastRuneInString(q)
+		return q[:len(q)-n], n > 0
+	case k.Text != "" && k.Mod&^tea.ModShift == 0:
+		return q + k.Text, true
+	}
+	return q, false
+}
+
+// pasted is the query with pasted text added, on one line.
+func pasted(q, text string) string {
+	return q + strings.Join(strings.Fields(text), " ")
 }
 
 // View draws the query, the count and the results: exactly Height rows of
@@ -250,15 +274,14 @@ func (m Model) View() string {
 }
 
 // inputRow draws "/ query▏", keeping the end of a long query in view.
-func (m Model) inputRow(w int) string {
-	st := m.Styles.Search
-	prompt := "/ "
+func (m Model) inputRow(w int) string { return inputRow(m.Styles.Search, "/ ", m.query, w) }
+
+func inputRow(st styles.SearchStyles, prompt, q string, w int) string {
 	pw := typeset.Width(prompt)
 	if w <= pw {
 		return st.Prompt.Render(common.Fit(prompt, w))
 	}
 	room := w - pw - 1 // one cell for the cursor
-	q := m.query
 	for typeset.Width(q) > room {
 		_, n := utf8.DecodeRuneInString(q)
 		q = q[n:]
@@ -271,12 +294,20 @@ func (m Model) inputRow(w int) string {
 // occurrences in the match style.
 func (m Model) highlight(s string, w int, base lipgloss.Style) string {
 	s = common.Fit(s, w)
+	return styleSpans(s, article.Find(s, m.query), base, m.Styles.Search.Match)
+}
+
+// styleSpans draws s in base with the byte ranges spans in match.
+func styleSpans(s string, spans []article.Span, base, match lipgloss.Style) string {
 	var sb strings.Builder
 	from := 0
-	for _, at := range article.Find(s, m.query) {
-		sb.WriteString(base.Render(s[from:at]))
-		sb.WriteString(m.Styles.Search.Match.Render(s[at : at+len(m.query)]))
-		from = at + len(m.query)
+	for _, sp := range spans {
+		if sp.Start < from || sp.End > len(s) {
+			continue
+		}
+		sb.WriteString(base.Render(s[from:sp.Start]))
+		sb.WriteString(match.Render(s[sp.Start:sp.End]))
+		from = sp.End
 	}
 	sb.WriteString(base.Render(s[from:]))
 	return sb.String()
@@ -293,11 +324,15 @@ func nonEmpty(ss ...string) []string {
 }
 
 // ShortHelp implements help.KeyMap.
-func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.KeyMap.Down, m.KeyMap.Up, m.KeyMap.Open, m.KeyMap.Cancel}
-}
+func (m Model) ShortHelp() []key.Binding { return shortHelp(m.KeyMap) }
 
 // FullHelp implements help.KeyMap.
-func (m Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.KeyMap.Down, m.KeyMap.Up, m.KeyMap.Open, m.KeyMap.Clear, m.KeyMap.Cancel}}
+func (m Model) FullHelp() [][]key.Binding { return fullHelp(m.KeyMap) }
+
+func shortHelp(k keys.Search) []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.Open, k.Scope, k.Cancel}
+}
+
+func fullHelp(k keys.Search) [][]key.Binding {
+	return [][]key.Binding{{k.Down, k.Up, k.Open, k.Clear, k.Scope, k.Cancel}}
 }

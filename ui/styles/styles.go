@@ -54,6 +54,8 @@ type Styles struct {
 // HeaderStyles style the title and the tabs.
 type HeaderStyles struct {
 	Title, Tab, ActiveTab, Number, ActiveNumber, More lipgloss.Style
+	// Count is a tab's unread count.
+	Count lipgloss.Style
 }
 
 // PaneStyles style a pane's frame. Frame carries the border and padding that
@@ -65,9 +67,9 @@ type PaneStyles struct {
 	Footer                lipgloss.Style
 }
 
-// ListStyles style the story list.
+// ListStyles style the story list. ReadHeadline is a story marked read.
 type ListStyles struct {
-	Headline, Meta, Mark                         lipgloss.Style
+	Headline, ReadHeadline, Meta, Mark           lipgloss.Style
 	SelectedHeadline, SelectedMeta, SelectedMark lipgloss.Style
 	Empty                                        lipgloss.Style
 }
@@ -157,6 +159,7 @@ func New(cfg Config) *Styles {
 	s.Header.ActiveTab = bold.Foreground(p.accent).Underline(true)
 	s.Header.ActiveNumber = bold.Foreground(p.accent)
 	s.Header.More = dim
+	s.Header.Count = dim
 
 	s.Pane.Border = base.Foreground(p.border)
 	s.Pane.FocusedBorder = accent
@@ -165,6 +168,7 @@ func New(cfg Config) *Styles {
 	s.Pane.Footer = dim
 
 	s.List.Headline = base
+	s.List.ReadHeadline = dim
 	s.List.Meta = dim
 	s.List.Mark = accent
 	s.List.SelectedHeadline = sel.Bold(true)
@@ -213,12 +217,14 @@ func noColor(s *Styles, base, bold lipgloss.Style) {
 	s.Header.ActiveTab = bold.Reverse(true)
 	s.Header.ActiveNumber = bold.Reverse(true)
 	s.Header.More = base
+	s.Header.Count = base
 	s.Pane.Border = base
 	s.Pane.FocusedBorder = bold
 	s.Pane.Title = base
 	s.Pane.FocusedTitle = bold
 	s.Pane.Footer = base
 	s.List.Headline = base
+	s.List.ReadHeadline = base
 	s.List.Meta = base
 	s.List.Mark = bold
 	s.List.SelectedHeadline = rev.Bold(true)

@@ -29,6 +29,7 @@ type Model struct {
 	common.Common
 	title  string
 	names  []string
+	counts []int
 	active int
 }
 
@@ -40,10 +41,23 @@ func New(c common.Common, title string, names []string) Model {
 // SetActive highlights section i.
 func (m *Model) SetActive(i int) { m.active = i }
 
+// SetCounts sets the unread count shown on each tab, by section; nil shows
+// none, and a section with none unread shows no count.
+func (m *Model) SetCounts(counts []int) { m.counts = counts }
+
 // tab is one tab as placed on the row: its section and where it is drawn.
 type tab struct {
 	index, x int
-	label    string // number, space, name; cut to fit
+	label    string // number, space, name, count; cut to fit
+	count    string // the count as it ends an uncut label, such as " (3)"
+}
+
+// count is the unread count of section i as its tab shows it.
+func (m Model) count(i int) string {
+	if i < len(m.counts) && m.counts[i] > 0 {
+		return " (" + strconv.Itoa(m.counts[i]) + ")"
+	}
+	return ""
 }
 
 // place lays the row out: the title cell width, the tabs on screen and
@@ -60,7 +74,7 @@ func (m Model) place() (title string, tabs []tab, left, right bool) {
 	labels := make([]string, len(m.names))
 	widths := make([]int, len(m.names))
 	for i, n := range m.names {
-		labels[i] = common.Cut(strconv.Itoa(i+1)+" "+n, max(avail-typeset.Width(moreLeft+moreRight), 1))
+		labels[i] = common.Cut(strconv.Itoa(i+1)+" "+n+m.count(i), max(avail-typeset.Width(moreLeft+moreRight), 1))
 		widths[i] = typeset.Width(labels[i])
 	}
 	// The first tab on screen is the earliest that still lets the active
@@ -95,7 +109,7 @@ func (m Model) place() (title string, tabs []tab, left, right bool) {
 			right = true
 			break
 		}
-		tabs = append(tabs, tab{index: i, x: x, label: labels[i]})
+		tabs = append(tabs, tab{index: i, x: x, label: labels[i], count: m.count(i)})
 		x += widths[i] + typeset.Width(gap)
 	}
 	return title, tabs, left, right
@@ -143,9 +157,16 @@ func (m Model) View() string {
 			ns, ts = st.ActiveNumber, st.ActiveTab
 		}
 		put(num, ns.Render, t.x)
+		count := ""
+		if t.count != "" && strings.HasSuffix(name, t.count) {
+			name, count = strings.TrimSuffix(name, t.count), t.count
+		}
 		if name != "" {
 			put(" ", st.Tab.Render, col)
 			put(name, ts.Render, col)
+		}
+		if count != "" {
+			put(count, st.Count.Render, col)
 		}
 	}
 	if right {

@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/library"
+	"dubao/model"
+	"dubao/ui/picker"
+	"dubao/ui/search"
+	"dubao/ui/tabs"
+)
+
+// setEdition shows ed, whose shelf record is rec, from its first story. The
+// panes that belong to an edition are made anew; the others keep their
+// state, and the reading state is empty until the store's comes.
+func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
+	m.ed, m.lib.rec = ed, rec
+	names := make([]string, len(ed.Sections))
+	for i, s := range ed.Sections {
+		names[i] = s.Name
+	}
+	m.tabs = tabs.New(m.common, ed.Title, names)
+	m.search = search.New(m.common, ed)
+	m.pickers[picker.Sections] = picker.NewSections(m.common, ed)
+	m.setQuery("")
+	m.setMarks(map[string]bool{}, map[string]bool{})
+	if m.lay.Width > 0 {
+		m.resize(m.lay.Width, m.lay.Height)
+	}
+	m.sec = 0
+	m.list.SetSection(nil)
+	m.article.SetArticle(nil)
+	m.gotoSection(0)
+	m.setFocus(focusList)
+}
+
+// setMarks replaces the read and saved stories of the edition shown.
+func (m *Model) setMarks(read, saved map[string]bool) {
+	if read == nil {
+		read = map[string]bool{}
+	}
+	if saved == nil {
+		saved = map[string]bool{}
+	}
+	m.lib.read, m.lib.saved = read, saved
+	m.list.SetMarks(read, saved)
+	m.refreshCounts()
+}
+
+// refreshCounts puts the unread counts on the tabs.
+func (m *Model) refreshCounts() {
+	if !m.lib.on() {
+		return
+	}
+	m.tabs.SetCounts(library.Unread(m.ed, m.lib.read).Sections)
+}
+
+// opened shows an edition the store has read, with its reading state, at
+// the place asked for.
+func (m *Model) opened(msg openedMsg) tea.Cmd {
+	if msg.seq != m.lib.loading {
+		return nil
+	}
+	if msg.err != nil {
+		m.note = m.common.Lang.Failed(msg.err)
+		return nil
+	}
+	if msg.ed != nil {
+		m.setEdition(msg.ed, msg.rec)
+	}
+	m.setMarks(msg.state.read, msg.state.saved)
+	if t := msg.toggles; t != nil {
+		opt := m.article.Options()
+		opt.HalfWidthPunct = t[toggleHalfWidth]
+		opt.NoIndent = t[toggleNoIndent]
+		m.setOptions(opt)
+		m.lib.unreadOnly = t[toggleUnreadOnly]
+	}
+	m.list.SetUnreadOnly(m.lib.unreadOnly)
+	m.lib.want, m.lib.stored = msg.state.pos, msg.state.pos
+	if msg.to.article != "" {
+		m.goTo(msg.to)
+	} else if msg.state.hasPos {
+		m.resume(msg.state.pos)
+	} else {
+		m.showSelected()
+	}
+	return nil
+}
+
+// find returns the section and index of the story with ID id.
+func (m Model) find(id string) (sec, art int, ok bool) {
+	for si, s := range m.ed.Sections {
+		for ai := range s.Articles {
+			if s.Articles[ai].ID == id {
+				return si, ai, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// resume returns to where the reader stopped: the story, and the line
+// holding the character that was at the top of the page.
+func (m *Model) resume(p library.Position) {
+	sec, art, ok := m.find(p.Article)
+	if !ok {
+		return
+	}
+	m.showArticle(sec, art)
+	m.article.ShowBodyPosition(p.Block, p.Offset)
+	m.setFocus(focusArticle)
+}
+
+// goTo opens a story, at a library search match when to has a query: the
+// query is then the search in force, so n and N go on through the edition.
+func (m *Model) goTo(to target) {
+	sec, art, ok := m.find(to.article)
+	if !ok {
+		return
+	}
+	m.setQuery(to.query)
+	if to.query != "" {
+		_, m.hits = search.Find(m.ed, to.query)
+	}
+	m.showArticle(sec, art)
+	m.setFocus(focusArticle)
+	if to.query == "" {
+		return
+	}
+	if i := m.article.MatchAt(to.block, to.offset); i >= 0 {
+		m.article.ShowMatch(i)
+		m.hit = indexOf(m.hits, search.Hit{Section: sec, Article: art, Match: i})
+	}
+}
+
+// settle runs after every message: it switches the keys by state, marks the
+// story read once its last page is on screen, and saves the reading
+// position after a pause.
+func (m *Model) settle() tea.Cmd {
+	m.updateKeybindings()
+	if !m.lib.on() {
+		return nil
+	}
+	return tea.Batch(m.markEnded(), m.trackPosition())
+}
+
+// markEnded marks the story shown read when its last page is on screen,
+// once per visit, so that m can take the mark off again.
+func (m *Model) markEnded() tea.Cmd {
+	a := m.article.Article()
+	if a != m.lib.shown {
+		m.lib.shown, m.lib.ended = a, nil
+	}
+	onScreen := m.lay.Width > 0 && !m.lay.TooSmall && m.overlay == overlayNone && m.articleShown()
+	if a == nil || a == m.lib.ended || !onScreen || m.article.Percent() < 100 {
+		return nil
+	}
+	m.lib.ended = a
+	if m.lib.read[a.ID] {
+		return nil
+	}
+	return m.setRead(true, a.ID)
+}
+
+// trackPosition starts a pause when the reading position moved; the
+// position is saved if the pause ends with nothing moved meanwhile.
+func (m *Model) trackPosition() tea.Cmd {
+	a := m.article.Article()
+	if a == nil {
+		return nil
+	}
+	block, offset := m.article.BodyPosition()
+	p := library.Position{Article: a.ID, Block: block, Offset: offset}
+	if p == m.lib.want {
+		return nil
+	}
+	m.lib.want = p
+	m.lib.posSeq++
+	seq := m.lib.posSeq
+	return tea.Tick(m.saveDelay, func(time.Time) tea.Msg { return positionTickMsg{seq: seq} })
+}
+
+// flushPosition saves the reading position now if it moved since it was
+// last saved.
+func (m *Model) flushPosition() tea.Cmd {
+	if !m.lib.on() || m.lib.want == m.lib.stored || m.lib.want.Article == "" {
+		return nil
+	}
+	id, p := m.lib.rec.ID, m.lib.want
+	m.lib.stored = p
+	m.lib.posSeq++ // a pause under way no longer saves
+	return m.lib.write(func(ctx context.Context, st *library.Store) error { return st.SetPosition(ctx, id, p) })
+}
+
+// quit saves the reading position, after every write asked for before,
+// and then ends the program.
+func (m *Model) quit() tea.Cmd {
+	flush := m.flushPosition()
+	return func() tea.Msg {
+		if flush != nil {
+			flush()
+		}
+		return tea.QuitMsg{}
+	}
+}
+
+// setRead marks stories of the edition shown read (or unread): at once on
+// screen, then in the store.
+func (m *Model) setRead(on bool, ids ...string) tea.Cmd {
+	for _, id := range ids {
+		if on {
+			m.lib.read[id] = true
+		} else {
+			delete(m.lib.read, id)
+		}
+	}
+	m.refreshCounts()
+	ed := m.lib.rec.ID
+	return m.lib.write(func(ctx context.Context, st *library.Store) error {
+		if on {
+			return st.MarkRead(ctx, ed, ids...)
+		}
+		return st.MarkUnread(ctx, ed, ids...)
+	})
+}
+
+// toggleRead is m: the story shown is marked read, or unread again.
+func (m *Model) toggleRead() tea.Cmd {
+	a := m.article.Article()
+	on := !m.lib.read[a.ID]
+	if m.article.Percent() == 100 {
+		// The last page is on screen: it does not mark the story again.
+		m.lib.ended = a
+	}
+	m.note = m.common.Lang.Title("marked unread")
+	if on {
+		m.note = m.common.Lang.Title("marked read")
+	}
+	return m.setRead(on, a.ID)
+}
+
+// markSectionRead is M: every story of the section is marked read.
+func (m *Model) markSectionRead() tea.Cmd {
+	var ids []string
+	for _, a := range m.ed.Sections[m.sec].Articles {
+		ids = append(ids, a.ID)
+	}
+	m.note = m.common.Lang.Title("section read")
+	return m.setRead(true, ids...)
+}
+
+// toggleBookmark is B: the story shown is saved, or unsaved.
+func (m *Model) toggleBookmark() tea.Cmd {
+	a := m.article.Article()
+	on := !m.lib.saved[a.ID]
+	m.lib.saved[a.ID] = on
+	m.note = m.common.Lang.Title("unbookmarked")
+	if on {
+		m.note = m.common.Lang.Title("bookmarked")
+	}
+	st, ed, id := m.lib.st, m.lib.rec.ID, a.ID
+	return m.lib.jobs.do(func(ctx context.Context) tea.Msg {
+		on, err := st.ToggleBookmark(ctx, ed, id)
+		return bookmarkMsg{edition: ed, id: id, on: on, err: err}
+	})
+}
