@@ -44,3 +44,31 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenLibrary compares frames of the library's boxes on a shelf of
+// two editions, each from a new store.
+func TestGoldenLibrary(t *testing.T) {
+	if typeset.AmbiguousWide() {
+		t.Skip("the golden frames are drawn with ambiguous characters narrow")
+	}
+	tests := []struct {
+		name string
+		w, h int
+		lang common.Lang
+		keys []tea.Msg
+	}{
+		{"editions_80x24_zh", 80, 24, common.Chinese, press("m", "e")},
+		{"library_search_100x30", 100, 30, common.English, append([]tea.Msg{ctrl('f')}, press("禁渔")...)},
+		{"bookmarks_60x20_zh", 60, 20, common.Chinese, press("3", "B", "'")},
+		{"unread_only_80x24", 80, 24, common.English, press("m", "u")},
+		{"help_library_120x40", 120, 40, common.English, press("?")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, data := shelfDir(t)
+			m := openShelf(t, dir, data).reader(t, tt.w, tt.h, tt.lang)
+			m = send(t, m, tt.keys...)
+			golden.RequireEqual(t, strings.Join(screen(m), "\n")+"\n")
+		})
+	}
+}

@@ -70,7 +70,7 @@ func (m Model) panes() []string {
 			title = m.ed.Sections[m.sec].Name
 		}
 		if m.list.Len() > 0 {
-			footer = m.common.Lang.Story(m.list.Index()+1, m.list.Len())
+			footer = m.common.Lang.Story(m.list.Position()+1, m.list.Len())
 		}
 		left = m.framed(m.list.View(), l.ListInner.W, title, footer, m.focus == focusList)
 	}

@@ -231,3 +231,52 @@ func TestPagesAndPercent(t *testing.T) {
 		t.Fatalf("percent at the end %d", m.Percent())
 	}
 }
+
+// A position saved as body block and offset comes back to the same line at
+// another width, and the headline stack is block -1.
+func TestBodyPosition(t *testing.T) {
+	a := seedArticle(t, "1-1")
+	m := newPane(a, 40, 10)
+	if b, o := m.BodyPosition(); b != -1 || o != 0 {
+		t.Fatalf("at the top: %d/%d", b, o)
+	}
+	m.ScrollBy(25)
+	block, offset := m.BodyPosition()
+	if block < 0 || offset <= 0 {
+		t.Fatalf("25 lines down: %d/%d", block, offset)
+	}
+	n := newPane(a, 70, 12)
+	n.ShowBodyPosition(block, offset)
+	top := n.Line(n.TopLine())
+	text := a.Body[block].Text
+	if n.parts[top.Block].Block != block || offset < top.Start || offset >= top.End || !strings.Contains(text[top.Start:top.End], text[offset:offset+3]) {
+		t.Fatalf("shown at part %d bytes %d-%d for %d/%d", top.Block, top.Start, top.End, block, offset)
+	}
+	n.ShowBodyPosition(-1, 99)
+	if n.TopLine() != 0 {
+		t.Fatal("block -1 is not the top")
+	}
+}
+
+func TestMatchAt(t *testing.T) {
+	a := seedArticle(t, "3-1")
+	m := newPane(a, 60, 10)
+	m.SetQuery("禁渔")
+	if i := m.MatchAt(-1, 0); i != 0 {
+		t.Fatalf("first headline match %d", i)
+	}
+	for bi, b := range a.Body {
+		if at := strings.Index(b.Text, "禁渔"); at >= 0 {
+			i := m.MatchAt(bi, at)
+			if i <= 0 {
+				t.Fatalf("body block %d: match %d", bi, i)
+			}
+			m.ShowMatch(i)
+			if m.CurrentMatch() != i {
+				t.Fatal("ShowMatch")
+			}
+			return
+		}
+	}
+	t.Fatal("no body match in 3-1")
+}

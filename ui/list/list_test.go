@@ -1,6 +1,8 @@
 package list
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +19,7 @@ func section(n int) *model.Section {
 	sec := &model.Section{Index: 1, Name: "要闻"}
 	for i := range n {
 		sec.Articles = append(sec.Articles, model.Article{
+			ID:       fmt.Sprintf("1-%d", i+1),
 			Headline: strings.Repeat("国道", i+1) + "争创安全精品路",
 			Byline:   model.Byline{Reporters: []string{"陆俊杰"}},
 			Body:     []model.Block{{Type: model.Paragraph, Text: strings.Repeat("字", 401)}},
@@ -147,5 +150,39 @@ func TestEmptySection(t *testing.T) {
 	}
 	if !strings.Contains(ansi.Strip(m.View()), "no stories") {
 		t.Fatal("empty list says nothing")
+	}
+}
+
+// Read stories are dimmed and say so; with unread only they are left out,
+// except the one a caller selects, and the selection moves to the next
+// listed story.
+func TestReadMarksAndUnreadOnly(t *testing.T) {
+	m := newList(5, 40, 15)
+	read := map[string]bool{"1-1": true, "1-2": true, "1-4": true}
+	m.SetMarks(read, map[string]bool{"1-3": true})
+	m.Select(1)
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "已读 · 记者 陆俊杰") || !strings.Contains(view, " 藏") {
+		t.Fatalf("marks not shown:\n%s", view)
+	}
+	m.SetUnreadOnly(true)
+	if got := m.Shown(); !slices.Equal(got, []int{2, 4}) || m.Index() != 2 || m.Position() != 0 {
+		t.Fatalf("unread only: %v, selected %d", got, m.Index())
+	}
+	if got := Visible(m.sec, read, true); !slices.Equal(got, []int{2, 4}) {
+		t.Fatalf("Visible = %v", got)
+	}
+	m.Select(3) // read, but asked for
+	if got := m.Shown(); !slices.Equal(got, []int{2, 3, 4}) || m.Index() != 3 {
+		t.Fatalf("after Select(3): %v, selected %d", got, m.Index())
+	}
+	m.SetMarks(map[string]bool{"1-1": true, "1-2": true, "1-3": true, "1-4": true, "1-5": true}, nil)
+	m.SetSection(m.sec)
+	if m.Len() != 0 || m.Index() != -1 || !strings.Contains(ansi.Strip(m.View()), "本版没有未读稿件") {
+		t.Fatalf("all read: %d listed\n%s", m.Len(), ansi.Strip(m.View()))
+	}
+	m.SetUnreadOnly(false)
+	if m.Len() != 5 || m.Index() != 0 {
+		t.Fatalf("every story again: %d, selected %d", m.Len(), m.Index())
 	}
 }

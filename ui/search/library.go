@@ -210,10 +210,17 @@ func (m Library) View() string {
 		when = common.Cut(when, w/2) + " "
 		ww := typeset.Width(when)
 		title := common.Fit(r.Headline, w-ww)
-		rows = append(rows,
-			date.Render(when)+styleSpans(title, article.Find(title, m.query), head, st.Match),
-			m.snippet(r, w, snip),
-			common.Pad(w))
+		second := m.snippet(r, w, snip)
+		if r.Block < 0 && strings.Contains(r.Headline, strings.Trim(r.Snippet, common.Ellipsis)) {
+			// The match is in the headline, highlighted above: name the
+			// paper instead of repeating it (unless its name is the date).
+			paper := r.Edition.Title
+			if paper == r.Edition.Date {
+				paper = ""
+			}
+			second = snip.Render(common.Fit(paper, w))
+		}
+		rows = append(rows, date.Render(when)+styleSpans(title, article.Find(title, m.query), head, st.Match), second, common.Pad(w))
 	}
 	for len(rows) < h {
 		rows = append(rows, common.Pad(w))

@@ -64,3 +64,17 @@ func TestTabAtMatchesDrawing(t *testing.T) {
 		t.Fatal("the title is a tab")
 	}
 }
+
+func TestUnreadCounts(t *testing.T) {
+	m := New(common.Common{Styles: styles.New(styles.Config{})}, "海门日报", []string{"要闻", "国际", "体育"})
+	m.SetSize(60, 1)
+	m.SetCounts([]int{3, 0, 12})
+	got := ansi.Strip(m.View())
+	if !strings.Contains(got, "1 要闻 (3)  2 国际  3 体育 (12)") || typeset.Width(got) != 60 {
+		t.Fatalf("row %q", got)
+	}
+	x := strings.Index(got, "3 体育")
+	if i, ok := m.TabAt(typeset.Width(got[:x])); !ok || i != 2 {
+		t.Fatalf("TabAt = %d, %v", i, ok)
+	}
+}
