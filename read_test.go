@@ -10,8 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"dubao/model"
 	"dubao/seeds"
+	"dubao/ui"
 	"dubao/ui/ambiwidth"
 )
 
@@ -167,4 +170,51 @@ func TestOpenReadingShelf(t *testing.T) {
 			t.Errorf("%s: %v", path, err)
 		}
 	}
+}
+
+// BenchmarkShelfFirstFrame is the work from the command line to the first
+// full frame on a shelf: open the store and the shelf, read the newest
+// edition and its reading state, build, size and draw the reader. The shelf
+// is two editions, or the folder DUBAO_BENCH_SHELF indexed in the data
+// directory DUBAO_BENCH_DATA (such as the library benchmarks' archive and
+// store under $TMPDIR/dubao-bench). Beside it, the same frame of the
+// embedded edition without a store.
+func BenchmarkShelfFirstFrame(b *testing.B) {
+	dir, data := os.Getenv("DUBAO_BENCH_SHELF"), os.Getenv("DUBAO_BENCH_DATA")
+	if dir == "" || data == "" {
+		dir, data = b.TempDir(), b.TempDir()
+		for _, name := range []string{"2024-03-18.txt", "2024-03-19.txt"} {
+			os.WriteFile(filepath.Join(dir, name), seeds.Default, 0o644)
+		}
+	}
+	ctx := context.Background()
+	frame := func(b *testing.B, m ui.Model) {
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+		if v := next.(ui.Model).View(); !strings.Contains(v.Content, "1/") {
+			b.Fatal("no frame")
+		}
+	}
+	b.Run("shelf", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r, err := openReading(ctx, readArgs{dataDir: data, paths: []string{dir}}, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			m := ui.New(r.ed, ui.Options{Store: r.st, Shelf: r.sh, Edition: r.rec})
+			next, _ := m.Update(m.Restore()())
+			frame(b, next.(ui.Model))
+			r.close()
+		}
+	})
+	b.Run("embedded-no-store", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ed, err := loadEdition("", nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			frame(b, ui.New(ed, ui.Options{}))
+		}
+	})
 }

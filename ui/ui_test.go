@@ -323,14 +323,15 @@ func TestAmbiguousWide(t *testing.T) {
 	}
 	run := "^(TestFirstHeadlineShown|TestDigitShowsSection|TestPagingMovesIndicatorAndText|" +
 		"TestNextCrossesIntoNextSection|TestSearchFindsAcrossEdition|TestHelpOverlay|TestResizeKeepsPosition|" +
-		"TestSectionPicker|TestOnePaneEnterAndBack|TestNeverPanicsAtAnySize)$"
+		"TestSectionPicker|TestOnePaneEnterAndBack|TestNeverPanicsAtAnySize|" +
+		"TestShelfOpensNewestAndPicksEditions|TestBookmarksAcrossEditions|TestLibrarySearch)$"
 	cmd := exec.Command(os.Args[0], "-test.run="+run, "-test.v")
 	cmd.Env = append(os.Environ(), "RUNEWIDTH_EASTASIAN=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("wide run failed: %v\n%s", err, out)
 	}
-	if n := strings.Count("\n"+string(out), "\n--- PASS: Test"); n != 10 {
-		t.Fatalf("wide run passed %d tests, want 10:\n%s", n, out)
+	if n := strings.Count("\n"+string(out), "\n--- PASS: Test"); n != 13 {
+		t.Fatalf("wide run passed %d tests, want 13:\n%s", n, out)
 	}
 }

@@ -291,7 +291,13 @@ func (m Model) helpTop(n int) int {
 // footer says which is selected.
 func (m Model) drawPicker(rows []string) []string {
 	p := m.pickers[m.pick]
-	title := map[picker.Owner]string{picker.Sections: "sections", picker.Editions: "editions", picker.Bookmarks: "bookmarks"}[m.pick]
+	title := "sections"
+	switch m.pick {
+	case picker.Editions:
+		title = "editions"
+	case picker.Bookmarks:
+		title = "bookmarks"
+	}
 	footer := ""
 	if _, h := p.Size(); h > p.Height {
 		footer = fmt.Sprintf("%d/%d", p.Selected()+1, p.Len())
