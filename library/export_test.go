@@ -35,9 +35,17 @@ func TestExportName(t *testing.T) {
 	if got, want := ExportName("2024-03-19", a), "2024-03-19_2-1_三度并重推动党员冬训竞优走新.md"; got != want {
 		t.Errorf("ExportName = %q, want %q", got, want)
 	}
+	if !exportedName.MatchString(ExportName("2024-03-19", a)) {
+		t.Error("a folder would take an exported story for an edition")
+	}
 	a.Headline, a.Body = "../../“”", nil
-	if got := ExportName("", a); got != "2-1.md" {
+	if got := ExportName("", a); got != "2-1.md" || !exportedName.MatchString(got) {
 		t.Errorf("ExportName with no usable headline = %q", got)
+	}
+	for _, edition := range []string{"2024-03-19.md", "20240319.txt", "2024-03-19_海门日报.md"} {
+		if exportedName.MatchString(edition) {
+			t.Errorf("%s taken for an exported story", edition)
+		}
 	}
 }
 

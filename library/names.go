@@ -55,6 +55,10 @@ func titleFromName(path string) string {
 // Files named one by one on the command line are taken whatever their name.
 var editionExts = map[string]bool{".txt": true, ".text": true, ".md": true}
 
+// exportedName matches the names ExportName gives: a story the reader saved
+// as Markdown into a folder of editions is not an edition of that folder.
+var exportedName = regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]+-[0-9]+(_[\p{L}\p{N}]+)?\.md$`)
+
 // found is an edition file found on disk.
 type found struct {
 	path  string // absolute
@@ -64,7 +68,7 @@ type found struct {
 
 // scan lists the edition files that paths name: each file as given, and
 // under each directory (recursively) every file with an edition extension,
-// skipping hidden files and directories. Files found in directories are not
+// skipping hidden files and directories and stories exported by the reader. Files found in directories are not
 // statted (size -1), so listing a large folder costs little more than reading
 // its directories. scan returns the absolute directory roots too, so files
 // indexed under them before and missing now can be dropped. A path that does
@@ -112,7 +116,7 @@ func walk(dir string, add func(found)) error {
 		switch {
 		case d.IsDir() && hidden:
 			return filepath.SkipDir
-		case d.IsDir() || hidden || !editionExts[strings.ToLower(filepath.Ext(path))]:
+		case d.IsDir() || hidden || !editionExts[strings.ToLower(filepath.Ext(path))] || exportedName.MatchString(d.Name()):
 			return nil
 		case d.Type().IsRegular():
 			add(found{path: path, size: -1})

@@ -47,6 +47,7 @@ func TestShelfListsEditionsNewestFirst(t *testing.T) {
 	writeFile(t, dir, "photo.jpg", "\xff\xd8\xff")
 	writeFile(t, dir, ".hidden.txt", story("", "", []string{"己"}))
 	writeFile(t, dir, ".git/x.txt", story("", "", []string{"庚"}))
+	writeFile(t, dir, "2024-03-19_1-1_甲.md", "# 甲\n") // a story the reader exported
 	st := openTest(t, t.TempDir(), nil)
 	list := editions(t, openWait(t, st, dir))
 
