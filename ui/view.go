@@ -179,8 +179,12 @@ func (m Model) helpGroups() [][]key.Binding {
 	g := m.keys
 	lang := m.common.Lang
 	searching, onStory := lang.Title("in a search"), lang.Title("on a story")
+	var reading []key.Binding
+	for _, b := range m.article.FullHelp()[0] {
+		reading = append(reading, listed(b, onStory))
+	}
 	groups := [][]key.Binding{
-		m.article.FullHelp()[0],
+		reading,
 		{m.list.KeyMap.Open, listed(g.Back, lang.Title("from a story or a search")),
 			g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
 		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,

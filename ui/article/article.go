@@ -111,6 +111,16 @@ func (m *Model) SetArticle(a *model.Article) {
 	m.top, m.pos = 0, Pos{}
 	m.findMatches()
 	m.relayout()
+	m.KeyMap.setEnabled(a != nil)
+}
+
+// setEnabled switches every key on or off: with no story they do nothing,
+// and the help must not list them.
+func (k *KeyMap) setEnabled(on bool) {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageDown, &k.PageUp, &k.HalfPageDown, &k.HalfPageUp,
+		&k.Top, &k.Bottom, &k.Continue} {
+		b.SetEnabled(on)
+	}
 }
 
 // SetSize sets the content size; the reading position is kept.

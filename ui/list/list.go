@@ -185,6 +185,12 @@ func (m *Model) filter(keep, near int) {
 		}
 	}
 	m.scrollToSelection()
+	// With no stories listed the keys do nothing, and the help must not
+	// list them.
+	for _, b := range []*key.Binding{&m.KeyMap.Up, &m.KeyMap.Down, &m.KeyMap.PageDown, &m.KeyMap.PageUp,
+		&m.KeyMap.HalfPageDown, &m.KeyMap.HalfPageUp, &m.KeyMap.Top, &m.KeyMap.Bottom, &m.KeyMap.Open} {
+		b.SetEnabled(len(m.items) > 0)
+	}
 }
 
 // Visible returns the indices of the stories of sec a list would show,

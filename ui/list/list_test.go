@@ -181,6 +181,9 @@ func TestReadMarksAndUnreadOnly(t *testing.T) {
 	if m.Len() != 0 || m.Index() != -1 || !strings.Contains(ansi.Strip(m.View()), "本版没有未读稿件") {
 		t.Fatalf("all read: %d listed\n%s", m.Len(), ansi.Strip(m.View()))
 	}
+	if len(m.ShortHelp()) != 0 && m.ShortHelp()[0].Enabled() {
+		t.Fatal("an empty list offers keys")
+	}
 	m.SetUnreadOnly(false)
 	if m.Len() != 5 || m.Index() != 0 {
 		t.Fatalf("every story again: %d, selected %d", m.Len(), m.Index())
