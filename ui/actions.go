@@ -184,10 +184,13 @@ func (m *Model) updateKeybindings() {
 
 	// The library's keys need a store, and those about a story a story.
 	lib, story := m.lib.on(), m.article.Article() != nil
-	for _, b := range []*key.Binding{&m.keys.Editions, &m.keys.Bookmarks, &m.keys.LibrarySearch, &m.keys.UnreadOnly,
+	for _, b := range []*key.Binding{&m.keys.Editions, &m.keys.Bookmarks, &m.keys.LibrarySearch,
 		&m.search.KeyMap.Scope} {
 		b.SetEnabled(lib)
 	}
+	// In the article u is half a page up (issue 4's keys); in the list it
+	// filters unread stories.
+	m.keys.UnreadOnly.SetEnabled(lib && m.focus != focusArticle)
 	m.keys.MarkRead.SetEnabled(lib && story)
 	m.keys.Bookmark.SetEnabled(lib && story)
 	m.keys.MarkSection.SetEnabled(lib && m.sec < len(m.ed.Sections) && len(m.ed.Sections[m.sec].Articles) > 0)

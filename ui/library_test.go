@@ -133,8 +133,9 @@ func TestReadMarksAndUnreadCounts(t *testing.T) {
 	if err != nil || len(read) != 5 || !read["1-1"] || !read["2-4"] {
 		t.Fatalf("the store has %v read (%v)", read, err)
 	}
-	// u lists the unread stories only; n goes through them alone.
-	m = send(t, m, press("1", "u")...)
+	// u in the list shows the unread stories only (in the article it is
+	// half a page up); n goes through them alone.
+	m = send(t, m, press("1", "h", "u")...)
 	shows(t, m, "unread only", "整治不松劲")
 	hides(t, m, "“一核”“六区”战略 激发")
 	m = send(t, m, press("n")...)
@@ -186,7 +187,7 @@ func TestStateSurvivesRestart(t *testing.T) {
 	dir, data := shelfDir(t)
 	f := openShelf(t, dir, data)
 	m := f.reader(t, 80, 24, common.English)
-	m = send(t, m, press("2", "j", "enter", "space", "j", "w", "u", "B")...)
+	m = send(t, m, press("2", "j", "enter", "space", "j", "w", "h", "u", "l", "B")...)
 	want, top := m.article.Position(), m.article.Line(m.article.TopLine()).Text
 	story := m.article.Article().ID
 	m = send(t, m, press("q")...)

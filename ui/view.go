@@ -193,18 +193,20 @@ func (m Model) helpGroups() [][]key.Binding {
 	}
 	if m.lib.on() {
 		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,
-			listed(g.MarkRead, onStory), listed(g.MarkSection, onStory), g.UnreadOnly, listed(g.Bookmark, onStory)})
+			listed(g.MarkRead, onStory), listed(g.MarkSection, onStory), listed(g.UnreadOnly, ""), listed(g.Bookmark, onStory)})
 	}
 	return append(groups, m.search.FullHelp()[0])
 }
 
 // listed returns b switched on for the help overlay, with when added to its
-// description if it is off now.
+// description if it is off now (unless its description already says when).
 func listed(b key.Binding, when string) key.Binding {
 	if !b.Enabled() {
 		h := b.Help()
 		b.SetEnabled(true)
-		b.SetHelp(h.Key, h.Desc+" ("+when+")")
+		if when != "" {
+			b.SetHelp(h.Key, h.Desc+" ("+when+")")
+		}
 	}
 	return b
 }

@@ -38,7 +38,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the pane's default keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Nav:      keys.DefaultNav(),
+		Nav:      keys.ArticleNav(),
 		Continue: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "on the last page: next story")),
 	}
 }

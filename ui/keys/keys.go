@@ -23,13 +23,21 @@ func DefaultNav() Nav {
 		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
 		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
 		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
-		// u shows unread stories only (a global key), so half a page up is
-		// ctrl+u alone, as in less and vim.
+		// In the story list u shows unread stories only, so there half a
+		// page up is ctrl+u alone, as in vim; ArticleNav adds u.
 		HalfPageDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d/ctrl+d", "half page down")),
 		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 	}
+}
+
+// ArticleNav returns the article pane's movement keys: DefaultNav's, with u
+// for half a page up as in less, since unread-only is a list key.
+func ArticleNav() Nav {
+	n := DefaultNav()
+	n.HalfPageUp = key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u/ctrl+u", "half page up"))
+	return n
 }
 
 // Bindings lists the movement keys in help order.
@@ -92,10 +100,11 @@ func DefaultGlobal() Global {
 		LibrarySearch: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search all editions")),
 		MarkRead:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark read/unread")),
 		MarkSection:   key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mark section read")),
-		UnreadOnly:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unread only")),
-		Bookmark:      key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmark story")),
-		Export:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "save as Markdown")),
-		Copy:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
+		// Off while the article has the focus: there u is half a page up.
+		UnreadOnly: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unread only (story list)")),
+		Bookmark:   key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmark story")),
+		Export:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "save as Markdown")),
+		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
 	}
 }
 
