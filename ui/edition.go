@@ -153,13 +153,26 @@ func (m *Model) settle() tea.Cmd {
 func (m *Model) markEnded() tea.Cmd {
 	a := m.article.Article()
 	if a != m.lib.shown {
-		m.lib.shown, m.lib.ended = a, nil
+		m.lib.shown, m.lib.ended, m.lib.glance = a, nil, nil
 	}
 	onScreen := m.lay.Width > 0 && !m.lay.TooSmall && m.overlay == overlayNone && m.articleShown()
 	if a == nil || a == m.lib.ended || !onScreen || m.article.Percent() < 100 {
 		return nil
 	}
-	m.lib.ended = a
+	if m.focus != focusArticle {
+		// Only glanced at from the list: read if it stays a moment.
+		if m.lib.glance == a {
+			return nil
+		}
+		m.lib.glance = a
+		return tea.Tick(m.readDelay, func(time.Time) tea.Msg { return glancedMsg{article: a} })
+	}
+	return m.markRead(a)
+}
+
+// markRead marks a, whose last page is on screen, read once per visit.
+func (m *Model) markRead(a *model.Article) tea.Cmd {
+	m.lib.ended, m.lib.glance = a, nil
 	if m.lib.read[a.ID] {
 		return nil
 	}

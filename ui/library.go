@@ -57,8 +57,9 @@ type libState struct {
 	want, stored library.Position
 	posSeq       int
 	// shown is the story on screen, and ended that story once its last
-	// page was shown, so it is marked read once per visit.
-	shown, ended *model.Article
+	// page was shown, so it is marked read once per visit. glance is the
+	// story waiting out glanceReadDelay in the article pane.
+	shown, ended, glance *model.Article
 }
 
 func newLibState(opt Options) libState {
@@ -176,6 +177,9 @@ type bookmarkMsg struct {
 // positionTickMsg ends a pause in reading; the position is saved if it is
 // the latest pause.
 type positionTickMsg struct{ seq int }
+
+// glancedMsg ends the wait of a story seen only from the list.
+type glancedMsg struct{ article *model.Article }
 
 // exportedMsg says where x wrote a story, or why it could not.
 type exportedMsg struct {
@@ -300,6 +304,10 @@ func (m *Model) libraryMsg(msg tea.Msg) tea.Cmd {
 	case positionTickMsg:
 		if msg.seq == m.lib.posSeq {
 			return m.flushPosition()
+		}
+	case glancedMsg:
+		if msg.article == m.lib.glance && msg.article == m.article.Article() && m.article.Percent() == 100 {
+			return m.markRead(msg.article)
 		}
 	case exportedMsg:
 		if msg.err != nil {

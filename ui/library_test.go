@@ -83,7 +83,7 @@ func (f shelfFixture) reader(t testing.TB, w, h int, lang common.Lang) Model {
 		t.Fatal(err)
 	}
 	m := New(ed, Options{Lang: lang, Store: f.st, Shelf: f.sh, Edition: rec, ExportDir: t.TempDir()})
-	m.saveDelay = time.Millisecond
+	m.saveDelay, m.readDelay = time.Millisecond, time.Millisecond
 	m = send(t, m, run(m.Restore())...)
 	return send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 }
@@ -401,5 +401,54 @@ func TestLibraryNeverPanics(t *testing.T) {
 				send(t, m, keys...)
 			})
 		}
+	}
+}
+
+// sendHolding is send, but holds back the glancedMsg that would end a
+// story's wait in the article pane, and returns them.
+func sendHolding(t *testing.T, m Model, msgs ...tea.Msg) (Model, []glancedMsg) {
+	t.Helper()
+	var held []glancedMsg
+	for _, msg := range msgs {
+		queue := []tea.Msg{msg}
+		for len(queue) > 0 {
+			if g, ok := queue[0].(glancedMsg); ok {
+				held, queue = append(held, g), queue[1:]
+				continue
+			}
+			next, cmd := m.Update(queue[0])
+			m = next.(Model)
+			queue = append(queue[1:], run(cmd)...)
+		}
+		checkFrame(t, m)
+	}
+	return m, held
+}
+
+// A short story seen from the list is read only if it stays on screen a
+// moment: moving down the list past it does not mark it.
+func TestGlancedStoryReadAfterAMoment(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 120, 40, common.English)
+	m, held := sendHolding(t, m, press("j")...)
+	short := m.article.Article()
+	if m.focus != focusList || m.article.Percent() != 100 || len(held) != 1 || held[0].article != short {
+		t.Fatalf("focus %d, percent %d, held %v", m.focus, m.article.Percent(), held)
+	}
+	if m.lib.read[short.ID] {
+		t.Fatal("a story glanced at from the list was marked read at once")
+	}
+	// Moved on before the moment passed: not read.
+	m, _ = sendHolding(t, m, press("k")...)
+	m, _ = sendHolding(t, m, held[0])
+	if m.lib.read[short.ID] {
+		t.Error("a story the list moved past was marked read")
+	}
+	// Stayed: read.
+	m, held = sendHolding(t, m, press("j")...)
+	m = send(t, m, held[0])
+	if !m.lib.read[short.ID] {
+		t.Error("a story that stayed on screen was not marked read")
 	}
 }

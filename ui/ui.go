@@ -71,6 +71,11 @@ const (
 // edition or quitting saves it at once.
 const positionSaveDelay = 700 * time.Millisecond
 
+// glanceReadDelay is how long a story whose last page shows in the
+// article pane while the list has the focus must stay there to count as
+// read: moving down the list past short stories does not mark them all.
+const glanceReadDelay = 1500 * time.Millisecond
+
 // Model is the root model. It handles the window size, the background
 // colour, the global keys and the mouse, and hands everything else to the
 // focused pane or the open box.
@@ -115,13 +120,15 @@ type Model struct {
 	// story; the next key clears it.
 	note      string
 	saveDelay time.Duration
+	// readDelay is glanceReadDelay, shorter in tests.
+	readDelay time.Duration
 }
 
 // New returns the reader for ed, showing its first story. With a store in
 // opt the reading state is read by the command Restore returns.
 func New(ed *model.Edition, opt Options) Model {
 	m := Model{opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav(),
-		saveDelay: positionSaveDelay}
+		saveDelay: positionSaveDelay, readDelay: glanceReadDelay}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	m.list = list.New(m.common)
