@@ -268,6 +268,23 @@ func TestOddEditions(t *testing.T) {
 	}
 }
 
+// An edition's title may be its file name, which may hold anything: no
+// control character of it reaches the terminal, in the frame or the
+// window title.
+func TestTitleControlsNeverReachTerminal(t *testing.T) {
+	ed := seed(t)
+	ed.Title = "报\x1b]0;owned\x07\t纸\u009b2J"
+	m := newModel(t, ed, 100, 30, common.Chinese)
+	v := m.View()
+	if strings.ContainsAny(v.WindowTitle, "\x1b\x07\t\u009b") {
+		t.Fatalf("window title %q", v.WindowTitle)
+	}
+	if strings.ContainsAny(v.Content, "\x07\t\u009b") || strings.Contains(v.Content, "\x1b]") {
+		t.Fatalf("frame holds a control character:\n%q", v.Content)
+	}
+	shows(t, m, "报]0;owned 纸2J")
+}
+
 func TestBackgroundColourRebuildsStyles(t *testing.T) {
 	m := newModel(t, seed(t), 80, 24, common.English)
 	dark := m.common.Styles

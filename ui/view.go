@@ -19,7 +19,8 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = m.ed.Title
+	// The title may be a file name, and goes out inside an OSC sequence.
+	v.WindowTitle = common.Plain(m.ed.Title)
 	return v
 }
 

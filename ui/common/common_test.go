@@ -100,3 +100,23 @@ func TestLangFromEnv(t *testing.T) {
 		t.Fatal("page labels")
 	}
 }
+
+// Labels can come from file names and error messages: no control character
+// they hold may reach the terminal, and the row stays exact.
+func TestFitDropsControls(t *testing.T) {
+	for _, s := range []string{"a\x1b]0;owned\x07b", "报\t纸\n第一版", "x\u009b31my\x7f", "\x1b[2J"} {
+		for w := 0; w <= 12; w++ {
+			for _, got := range []string{Fit(s, w), Cut(s, w), Center(s, w)} {
+				if strings.ContainsFunc(got, func(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }) {
+					t.Fatalf("%q at %d: %q holds a control character", s, w, got)
+				}
+			}
+			if got := Fit(s, w); typeset.Width(got) != w {
+				t.Fatalf("Fit(%q, %d) = %q, %d cells", s, w, got, typeset.Width(got))
+			}
+		}
+	}
+	if got := Plain("报\t纸\n第一版\x1b"); got != "报 纸 第一版" {
+		t.Fatalf("Plain = %q", got)
+	}
+}

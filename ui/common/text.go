@@ -16,11 +16,13 @@ func Width(s string) int { return typeset.Width(s) }
 
 // Fit returns plain text s made exactly w cells wide: cut with an ellipsis
 // when too long, padded with spaces when short. A wide character that does
-// not fit whole is dropped and its cell padded.
+// not fit whole is dropped and its cell padded. Control characters are
+// dealt with as Plain does.
 func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = Plain(s)
 	n := typeset.Width(s)
 	if n > w {
 		s = Cut(s, w)
@@ -30,11 +32,13 @@ func Fit(s string, w int) string {
 }
 
 // Cut returns plain text s cut to at most w cells, ending in an ellipsis when
-// anything was cut and the ellipsis fits.
+// anything was cut and the ellipsis fits. Control characters are dealt with
+// as Plain does.
 func Cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = Plain(s)
 	if typeset.Width(s) <= w {
 		return s
 	}
@@ -44,6 +48,43 @@ func Cut(s string, w int) string {
 		c = typeset.Truncate(s, w, "")
 	}
 	return c
+}
+
+// Plain returns s safe to draw as one row: tabs and line breaks become
+// spaces and every other control character (C0, DEL, C1) is dropped.
+// Parsed text is clean already, but labels also come from file names, error
+// messages and the store, and Width counts a control character as zero
+// cells: an ESC would reach the terminal as the start of a sequence, a tab
+// or a line break would move the cursor off the row.
+func Plain(s string) string {
+	if !hasControl(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hasControl reports whether s holds a C0 control, DEL or a C1 control
+// (U+0080..U+009F, encoded C2 80..C2 9F); most labels hold none, and a byte
+// scan is cheaper than decoding.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+			return true
+		}
+	}
+	return false
 }
 
 // FitStyled makes a string that may carry styles exactly w cells wide. Text

@@ -231,14 +231,15 @@ func edit(q string, k tea.KeyPressMsg, clear key.Binding) (string, bool) {
 		_, n := utf8.DecodeLastRuneInString(q)
 		return q[:len(q)-n], n > 0
 	case k.Text != "" && k.Mod&^tea.ModShift == 0:
-		return q + k.Text, true
+		return q + common.Plain(k.Text), true
 	}
 	return q, false
 }
 
-// pasted is the query with pasted text added, on one line.
+// pasted is the query with pasted text added, on one line and without
+// control characters: the query is drawn as typed.
 func pasted(q, text string) string {
-	return q + strings.Join(strings.Fields(text), " ")
+	return q + strings.Join(strings.Fields(common.Plain(text)), " ")
 }
 
 // View draws the query, the count and the results: exactly Height rows of

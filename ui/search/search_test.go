@@ -91,6 +91,11 @@ func TestTypingSearches(t *testing.T) {
 	if m.Query() != "禁" {
 		t.Fatalf("backspace left %q", m.Query())
 	}
+	m, _ = m.Update(tea.PasteMsg{Content: "\x1b[2J渔\n"})
+	if m.Query() != "禁[2J渔" {
+		t.Fatalf("paste left %q", m.Query())
+	}
+	m.SetQuery("禁")
 	m, _ = m.Update(tea.PasteMsg{Content: "渔\n"})
 	if m.Query() != "禁渔" {
 		t.Fatalf("paste left %q", m.Query())
