@@ -327,7 +327,9 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Picker):
 		m.openPicker(picker.Sections, m.sec)
 	case key.Matches(k, g.Section):
-		m.gotoSection(int(k.Text[0] - '1'))
+		// The binding matched one of "1".."9"; k.Text may be empty (a
+		// keypad digit, some keyboard protocols), so read what matched.
+		m.gotoSection(int(k.String()[0] - '1'))
 	case key.Matches(k, g.PrevSection):
 		m.gotoSection(m.sec - 1)
 	case key.Matches(k, g.NextSection):

@@ -63,6 +63,12 @@ func TestDigitShowsSection(t *testing.T) {
 		}
 		shows(t, m, "section 2/3", "三“度”并重", "全区基层理论")
 		hides(t, m, "整治不松劲")
+		// A digit reported without its text (a keypad, some keyboard
+		// protocols) goes to the section too.
+		m = send(t, m, tea.KeyPressMsg{Code: '3'})
+		if m.sec != 2 {
+			t.Fatalf("section %d after a 3 without text", m.sec+1)
+		}
 	})
 }
 
