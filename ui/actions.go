@@ -30,17 +30,12 @@ func (m *Model) setOptions(opt typeset.Options) {
 	m.list.SetOptions(opt)
 }
 
-func (m *Model) setFocus(f focus) {
-	m.focus = f
-	m.list.SetFocused(f == focusList)
-}
-
 // switchPane moves the focus between the list and the article.
 func (m *Model) switchPane() {
 	if m.focus == focusList {
-		m.setFocus(focusArticle)
+		m.focus = focusArticle
 	} else {
-		m.setFocus(focusList)
+		m.focus = focusList
 	}
 }
 
@@ -50,7 +45,7 @@ func (m *Model) back() {
 	case m.query != "":
 		m.setQuery("")
 	case m.focus == focusArticle:
-		m.setFocus(focusList)
+		m.focus = focusList
 	}
 }
 
@@ -118,7 +113,7 @@ func (m *Model) openSearch() {
 	if m.focus != focusSearch {
 		m.lastFocus = m.focus
 	}
-	m.setFocus(focusSearch)
+	m.focus = focusSearch
 	m.search.SetQuery(m.query)
 }
 

@@ -66,7 +66,7 @@ func (m *Model) switchScope(msg search.ScopeMsg) tea.Cmd {
 			return nil
 		}
 		m.setQuery("")
-		m.setFocus(m.lastFocus)
+		m.focus = m.lastFocus
 		return m.openLibrarySearch(msg.Query)
 	}
 	m.overlay = overlayNone

@@ -34,7 +34,7 @@ func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
 	m.list.SetSection(nil)
 	m.article.SetArticle(nil)
 	m.gotoSection(0)
-	m.setFocus(focusList)
+	m.focus = focusList
 }
 
 // setMarks replaces the read and saved stories of the edition shown.
@@ -112,7 +112,7 @@ func (m *Model) resume(p library.Position) {
 	}
 	m.showArticle(sec, art)
 	m.article.ShowBodyPosition(p.Block, p.Offset)
-	m.setFocus(focusArticle)
+	m.focus = focusArticle
 }
 
 // goTo opens a story, at a library search match when to has a query: the
@@ -127,7 +127,7 @@ func (m *Model) goTo(to target) {
 		_, m.hits = search.Find(m.ed, to.query)
 	}
 	m.showArticle(sec, art)
-	m.setFocus(focusArticle)
+	m.focus = focusArticle
 	if to.query == "" {
 		return
 	}

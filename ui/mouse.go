@@ -22,13 +22,13 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		if i, ok := m.list.ItemAt(ms.Y - l.ListInner.Y); ok {
 			m.showArticle(m.sec, i)
 			if l.OnePane {
-				m.setFocus(focusArticle)
+				m.focus = focusArticle
 				return
 			}
 		}
-		m.setFocus(focusList)
+		m.focus = focusList
 	case m.articleShown() && l.Article.Contains(ms.X, ms.Y):
-		m.setFocus(focusArticle)
+		m.focus = focusArticle
 	}
 }
 

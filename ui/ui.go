@@ -211,7 +211,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case list.OpenMsg:
 		if m.current(msg.Section) && msg.Index == m.list.Index() {
 			m.showArticle(m.sec, msg.Index)
-			m.setFocus(focusArticle)
+			m.focus = focusArticle
 		}
 	case article.EndMsg:
 		if msg.Article == m.article.Article() {
@@ -224,10 +224,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case search.OpenMsg:
 		m.hits, m.hit = msg.Hits, indexOf(msg.Hits, msg.Hit)
 		m.showHit(msg.Hit)
-		m.setFocus(focusArticle)
+		m.focus = focusArticle
 	case search.CancelMsg:
 		m.setQuery("")
-		m.setFocus(m.lastFocus)
+		m.focus = m.lastFocus
 	case search.ScopeMsg:
 		cmd = m.switchScope(msg)
 	case search.ResultsMsg:
@@ -291,7 +291,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			// At once rather than by the list's OpenMsg, so that keys
 			// typed right after enter go to the story.
 			m.showArticle(m.sec, m.list.Index())
-			m.setFocus(focusArticle)
+			m.focus = focusArticle
 			return nil
 		}
 		m.list, cmd = m.list.Update(k)

@@ -81,7 +81,6 @@ type Model struct {
 	opt    typeset.Options
 	sel    int // index in items
 	top    int // index of the first visible item
-	focus  bool
 
 	read, saved map[string]bool
 	unreadOnly  bool
@@ -219,12 +218,6 @@ func (m *Model) SetSize(w, h int) {
 	m.Common.SetSize(w, h)
 	m.scrollToSelection()
 }
-
-// SetFocused says whether the list has the keyboard focus.
-func (m *Model) SetFocused(f bool) { m.focus = f }
-
-// Focused reports whether the list has the focus.
-func (m Model) Focused() bool { return m.focus }
 
 // Len returns the number of stories listed.
 func (m Model) Len() int { return len(m.items) }
