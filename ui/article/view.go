@@ -26,7 +26,7 @@ func (m Model) Matches() int { return len(m.matches) }
 func (m Model) CurrentMatch() int { return m.current }
 
 func (m *Model) findMatches() {
-	m.matches, m.current = m.matches[:0], -1
+	m.matches, m.current = nil, -1 // not [:0]: a copy of the model may hold them
 	for i, p := range m.parts {
 		if !p.Searchable {
 			continue

@@ -155,10 +155,13 @@ func (m *Model) SetUnreadOnly(on bool) {
 func (m Model) UnreadOnly() bool { return m.unreadOnly }
 
 func (m *Model) fill() {
-	m.all = m.all[:0]
+	// New slices, not m.all[:0]: the model is a value, and a copy made
+	// before would see its items overwritten.
+	m.all = nil
 	if m.sec == nil {
 		return
 	}
+	m.all = make([]Item, 0, len(m.sec.Articles))
 	for i := range m.sec.Articles {
 		it := NewItem(&m.sec.Articles[i], m.Lang, m.opt)
 		it.Index, it.ID = i, m.sec.Articles[i].ID
@@ -170,7 +173,7 @@ func (m *Model) fill() {
 // section, or -1) whatever its mark, and selects story near, or the first
 // listed after it, or the last.
 func (m *Model) filter(keep, near int) {
-	m.items = m.items[:0]
+	m.items = make([]Item, 0, len(m.all))
 	for _, it := range m.all {
 		if !m.unreadOnly || !m.read[it.ID] || it.Index == keep {
 			m.items = append(m.items, it)

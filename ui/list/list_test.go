@@ -189,3 +189,17 @@ func TestReadMarksAndUnreadOnly(t *testing.T) {
 		t.Fatalf("every story again: %d, selected %d", m.Len(), m.Index())
 	}
 }
+
+// The list is a value, as Bubble Tea models are: a copy kept from before a
+// change must still show what it showed.
+func TestCopiesDoNotShare(t *testing.T) {
+	m := newList(3, 30, 9)
+	before, view := m, m.View()
+	other := section(2)
+	other.Articles[0].Headline, other.Articles[1].Headline = "另一版头条", "另一版二条"
+	m.SetSection(other)
+	m.SetUnreadOnly(true)
+	if got := before.View(); got != view {
+		t.Fatalf("the copy changed:\n%s\nwas\n%s", ansi.Strip(got), ansi.Strip(view))
+	}
+}
