@@ -231,7 +231,7 @@ func (m Model) helpContent() []string {
 		line = nil
 	}
 	for _, g := range m.helpGroups() {
-		if len(line) > 0 && common.Width(firstLine(hm.FullHelpView(append(line, g)))) > w {
+		if len(line) > 0 && typeset.Width(firstLine(hm.FullHelpView(append(line, g)))) > w {
 			flush()
 		}
 		line = append(line, g)
@@ -253,7 +253,7 @@ func (m Model) drawOverlay(rows []string, title, footer string, content []string
 	maxW, maxH := m.overlayArea()
 	cw := 0
 	for _, c := range content {
-		cw = max(cw, common.Width(c))
+		cw = max(cw, typeset.Width(c))
 	}
 	cw = min(max(cw, typeset.Width(title)+4, typeset.Width(footer)+4), maxW)
 	content = content[:min(len(content), maxH)]
@@ -316,15 +316,15 @@ func (m Model) drawPicker(rows []string) []string {
 // wide. A wide character cut by the box's edges is replaced by spaces.
 func splice(row, box string, x, bw, w int) string {
 	left := typeset.Truncate(row, x, "")
-	left += common.Pad(x - common.Width(left))
+	left += common.Pad(x - typeset.Width(left))
 	want := w - x - bw
 	right := ansi.TruncateLeft(row, x+bw, "")
 	// A wide character cut by the box's right edge is kept whole by
 	// TruncateLeft; cut one cell more and pad instead.
-	for skip := 1; common.Width(right) > want; skip++ {
+	for skip := 1; typeset.Width(right) > want; skip++ {
 		right = ansi.TruncateLeft(row, x+bw+skip, "")
 	}
-	right = common.Pad(want-common.Width(right)) + right
+	right = common.Pad(want-typeset.Width(right)) + right
 	return common.FitStyled(left+ansi.ResetStyle+box+ansi.ResetStyle+right, w)
 }
 

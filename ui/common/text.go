@@ -10,10 +10,6 @@ import (
 // Ellipsis ends text cut to fit.
 const Ellipsis = "…"
 
-// Width measures a string that may carry styles, in cells. It is
-// typeset.Width, which counts escape sequences as zero cells.
-func Width(s string) int { return typeset.Width(s) }
-
 // Fit returns plain text s made exactly w cells wide: cut with an ellipsis
 // when too long, padded with spaces when short. A wide character that does
 // not fit whole is dropped and its cell padded. Control characters are
@@ -94,12 +90,12 @@ func FitStyled(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := Width(s)
+	n := typeset.Width(s)
 	if n > w {
 		// typeset.Truncate keeps the escape sequences after the cut, so
 		// the styles are closed.
 		s = typeset.Truncate(s, w, "")
-		n = Width(s)
+		n = typeset.Width(s)
 	}
 	return s + spaces(w-n)
 }

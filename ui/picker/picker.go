@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/model"
+	"dubao/typeset"
 	"dubao/ui/common"
 	"dubao/ui/keys"
 )
@@ -75,9 +76,9 @@ func NewSections(c common.Common, ed *model.Edition) Model {
 // what the box says when there are none.
 func (m *Model) SetLabels(labels []string, empty string) {
 	m.labels, m.empty = labels, empty
-	m.widest = common.Width(empty)
+	m.widest = typeset.Width(empty)
 	for _, l := range labels {
-		m.widest = max(m.widest, common.Width(l))
+		m.widest = max(m.widest, typeset.Width(l))
 	}
 	m.sel = max(min(m.sel, len(labels)-1), 0)
 	m.scroll()
