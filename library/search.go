@@ -349,23 +349,14 @@ func (st *Store) editionsByID(ctx context.Context, m map[int64]Edition) error {
 	for id := range m {
 		ids = append(ids, id)
 	}
-	rows, err := st.db.QueryContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser
-		FROM editions WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(ids))
-	if err != nil {
-		return err
-	}
 	var list []Edition
-	for rows.Next() {
-		var e Edition
-		if err := rows.Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser); err != nil {
-			rows.Close()
+	err := st.each(ctx, `SELECT `+editionCols("")+` FROM editions WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
+			e, err := scanEdition(rows)
+			list = append(list, e)
 			return err
-		}
-		e.Indexed = true
-		list = append(list, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		})
+	if err != nil {
 		return err
 	}
 	if err := st.annotate(ctx, list); err != nil {

@@ -173,35 +173,47 @@ func (st *Store) libraryFiles(stored map[string]Edition) []found {
 	return files
 }
 
+// editionCols lists the columns of table editions (qualified by table when
+// it is not "", for a join) that scanEdition reads, in its order.
+func editionCols(table string) string {
+	cols := []string{"id", "path", "hash", "size", "mtime", "date", "title", "articles", "parser"}
+	if table != "" {
+		for i := range cols {
+			cols[i] = table + "." + cols[i]
+		}
+	}
+	return strings.Join(cols, ", ")
+}
+
+// scanEdition reads a stored edition from a row that starts with
+// editionCols; the row's further columns, if any, go into more.
+func scanEdition(row interface{ Scan(...any) error }, more ...any) (Edition, error) {
+	e := Edition{Indexed: true}
+	dest := append([]any{&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser}, more...)
+	return e, row.Scan(dest...)
+}
+
 // storedEditions returns every edition in the store that is not gone, by
 // path.
 func (st *Store) storedEditions(ctx context.Context) (map[string]Edition, error) {
-	rows, err := st.db.QueryContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser FROM editions WHERE gone = 0`)
+	m := map[string]Edition{}
+	err := st.each(ctx, `SELECT `+editionCols("")+` FROM editions WHERE gone = 0`, nil, func(rows *sql.Rows) error {
+		e, err := scanEdition(rows)
+		m[e.Path] = e
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	m := map[string]Edition{}
-	for rows.Next() {
-		var e Edition
-		if err := rows.Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser); err != nil {
-			return nil, err
-		}
-		e.Indexed = true
-		m[e.Path] = e
-	}
-	return m, rows.Err()
+	return m, nil
 }
 
 // edition returns the stored edition at path, with its ref and unread count.
 func (st *Store) edition(ctx context.Context, path string) (Edition, error) {
-	var e Edition
-	err := st.db.QueryRowContext(ctx, `SELECT id, path, hash, size, mtime, date, title, articles, parser FROM editions WHERE path = ?`, path).
-		Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser)
+	e, err := scanEdition(st.db.QueryRowContext(ctx, `SELECT `+editionCols("")+` FROM editions WHERE path = ?`, path))
 	if err != nil {
 		return Edition{}, err
 	}
-	e.Indexed = true
 	list := []Edition{e}
 	if err := st.annotate(ctx, list); err != nil {
 		return Edition{}, err

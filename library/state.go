@@ -133,30 +133,20 @@ func (st *Store) Bookmarked(ctx context.Context, ed int64) (map[string]bool, err
 // Bookmarks lists the saved articles of every edition whose file is still
 // known, most recently saved first.
 func (st *Store) Bookmarks(ctx context.Context) ([]Bookmark, error) {
-	rows, err := st.db.QueryContext(ctx, `SELECT e.id, e.path, e.hash, e.size, e.mtime, e.date, e.title, e.articles, e.parser,
-			b.aid, coalesce(a.headline, b.headline), b.at
+	var list []Bookmark
+	err := st.each(ctx, `SELECT `+editionCols("e")+`, b.aid, coalesce(a.headline, b.headline), b.at
 		FROM bookmarks b JOIN editions e ON e.id = b.edition
 		LEFT JOIN articles a ON a.edition = b.edition AND a.aid = b.aid
-		WHERE e.gone = 0 ORDER BY b.at DESC, e.date DESC, b.aid`)
-	if err != nil {
-		return nil, err
-	}
-	var list []Bookmark
-	for rows.Next() {
+		WHERE e.gone = 0 ORDER BY b.at DESC, e.date DESC, b.aid`, nil, func(rows *sql.Rows) error {
 		var b Bookmark
 		var at int64
-		e := &b.Edition
-		if err := rows.Scan(&e.ID, &e.Path, &e.Hash, &e.size, &e.mtime, &e.Date, &e.Title, &e.Articles, &e.parser,
-			&b.Article, &b.Headline, &at); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		e.Indexed = true
+		var err error
+		b.Edition, err = scanEdition(rows, &b.Article, &b.Headline, &at)
 		b.Saved = time.Unix(0, at)
 		list = append(list, b)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	eds := make([]Edition, len(list))
