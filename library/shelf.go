@@ -351,7 +351,7 @@ func (sh *Shelf) Close() {
 // so that e's returned ID can carry reading state at once. The file is
 // only read.
 func (sh *Shelf) Load(ctx context.Context, e Edition) (*model.Edition, Edition, error) {
-	ed, e, err := sh.st.load(ctx, e.Path)
+	ed, e, err := sh.st.Load(ctx, e.Path)
 	if err != nil {
 		return nil, Edition{}, err
 	}
@@ -392,10 +392,6 @@ func (sh *Shelf) sort() {
 // Load reads and parses the edition at path (a file or "seed:NAME"),
 // indexing it first if the store does not hold these bytes yet.
 func (st *Store) Load(ctx context.Context, path string) (*model.Edition, Edition, error) {
-	return st.load(ctx, path)
-}
-
-func (st *Store) load(ctx context.Context, path string) (*model.Edition, Edition, error) {
 	prev, err := st.edition(ctx, path)
 	if err != nil && err != sql.ErrNoRows {
 		return nil, Edition{}, err
