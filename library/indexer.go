@@ -49,7 +49,7 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 	})
 	out := make(chan prepared, runtime.GOMAXPROCS(0))
 	go sh.prepareAll(ctx, todo, stored, out)
-	w := writer{ctx: ctx, sh: sh, total: len(todo), limit: batchMin}
+	w := writer{sh: sh, total: len(todo), limit: batchMin}
 	for p := range out {
 		if err := w.add(ctx, p); err != nil {
 			sh.stop(err)
@@ -60,7 +60,7 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 			return
 		}
 	}
-	if err := w.flush(); err != nil {
+	if err := w.flush(ctx); err != nil {
 		sh.stop(err)
 	}
 }
@@ -118,7 +118,6 @@ func (sh *Shelf) prepareAll(ctx context.Context, todo []found, stored map[string
 
 // writer writes prepared editions in batches and reports progress.
 type writer struct {
-	ctx         context.Context
 	sh          *Shelf
 	tx          *sql.Tx
 	started     time.Time
@@ -178,13 +177,13 @@ func (w *writer) add(ctx context.Context, p prepared) error {
 	w.batch = append(w.batch, wr)
 	w.last = p.path
 	if len(w.batch) >= w.limit || time.Since(w.started) >= batchDuration {
-		return w.flush()
+		return w.flush(ctx)
 	}
 	return nil
 }
 
 // flush commits the current batch and shows its editions on the shelf.
-func (w *writer) flush() error {
+func (w *writer) flush(ctx context.Context) error {
 	if w.tx == nil {
 		return nil
 	}
@@ -194,7 +193,7 @@ func (w *writer) flush() error {
 			stored = append(stored, b.id)
 		}
 	}
-	err := w.sh.st.endWrite(w.tx, indexText(w.ctx, w.tx, stored))
+	err := w.sh.st.endWrite(w.tx, indexText(ctx, w.tx, stored))
 	w.tx = nil
 	if err != nil {
 		return err
@@ -221,7 +220,7 @@ func (w *writer) flush() error {
 	w.sh.report(Progress{Done: w.done, Total: w.total, Failed: w.failed, Path: w.last})
 	select {
 	case <-time.After(batchPause):
-	case <-w.ctx.Done():
+	case <-ctx.Done():
 	}
 	return nil
 }
