@@ -3,6 +3,8 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,6 +53,22 @@ func loadEdition(arg string, stdin io.Reader) (*model.Edition, error) {
 	default:
 		return model.Load(arg)
 	}
+}
+
+// ambiguousFlag defines --ambiguous on fs, the width of East Asian
+// ambiguous characters, read by ambiwidth.ParseMode; dflt says what
+// leaving it out means.
+func ambiguousFlag(fs *flag.FlagSet, dflt string) *string {
+	return fs.String("ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: "+dflt+")")
+}
+
+// writeJSON writes v as the commands print JSON: indented by two spaces,
+// with < > & left as they are (the text is Chinese prose, not HTML).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // fail prints err as one line naming the program and returns exitUsage.

@@ -10,6 +10,7 @@ import (
 
 	"dubao/printer"
 	"dubao/typeset"
+	"dubao/ui/ambiwidth"
 )
 
 // runPrint implements `dubao print [--width N] [--ambiguous narrow|wide]
@@ -20,7 +21,7 @@ func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("print", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	width := fs.Int("width", 0, "measure in cells (default: the terminal's width, else 80)")
-	amb := fs.String("ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: $RUNEWIDTH_EASTASIAN, else narrow)")
+	amb := ambiguousFlag(fs, "$RUNEWIDTH_EASTASIAN, else narrow")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dubao print [--width N] [--ambiguous narrow|wide] [FILE|-]")
 		fs.PrintDefaults()
@@ -32,14 +33,15 @@ func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dubao print: at most one FILE")
 		return exitUsage
 	}
-	switch *amb {
-	case "", "auto":
-		// Keep what RUNEWIDTH_EASTASIAN said: a pipe has no terminal to ask.
-	case "narrow", "wide":
-		typeset.SetAmbiguousWide(*amb == "wide")
-	default:
-		fmt.Fprintf(stderr, "dubao print: --ambiguous: %q is not narrow or wide\n", *amb)
+	mode, err := ambiwidth.ParseMode(*amb)
+	if err != nil {
+		fmt.Fprintf(stderr, "dubao print: %v\n", err)
 		return exitUsage
+	}
+	// Auto keeps what RUNEWIDTH_EASTASIAN said: a pipe has no terminal to
+	// ask.
+	if mode != ambiwidth.Auto {
+		typeset.SetAmbiguousWide(mode == ambiwidth.Wide)
 	}
 	if *width < 0 {
 		fmt.Fprintf(stderr, "dubao print: --width: %d is negative\n", *width)

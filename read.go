@@ -44,7 +44,7 @@ func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
 	var ra readArgs
 	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&ra.amb, "ambiguous", "", "width of ambiguous characters such as “ ” …: narrow or wide (default: ask the terminal)")
+	amb := ambiguousFlag(fs, "ask the terminal")
 	dataDir := dataDirFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, readUsage)
@@ -54,7 +54,7 @@ func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
 	if err != nil {
 		return ra, err
 	}
-	ra.paths, ra.dataDir = pos, *dataDir
+	ra.paths, ra.dataDir, ra.amb = pos, *dataDir, *amb
 	if len(pos) > 1 && slices.Contains(pos, "-") {
 		err := errors.New("- (standard input) cannot be read with other files")
 		fmt.Fprintf(stderr, "dubao: %v\n", err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -116,10 +115,7 @@ func printSearchJSON(w io.Writer, query string, res library.Results) error {
 			Block: h.Block, Offset: h.Offset,
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // dataDirFlag defines --data-dir on fs.
