@@ -120,3 +120,19 @@ func TestFitDropsControls(t *testing.T) {
 		t.Fatalf("Plain = %q", got)
 	}
 }
+
+func TestScrollTop(t *testing.T) {
+	tests := []struct{ top, sel, per, want int }{
+		{0, 0, 5, 0},   // in view
+		{0, 4, 5, 0},   // last row shown
+		{0, 5, 5, 1},   // one past: scroll one
+		{3, 1, 5, 1},   // above: scroll up to it
+		{2, 9, 3, 7},   // far below: it ends the page
+		{6, 20, 1, 20}, // one row
+	}
+	for _, tt := range tests {
+		if got := ScrollTop(tt.top, tt.sel, tt.per); got != tt.want {
+			t.Errorf("ScrollTop(%d, %d, %d) = %d, want %d", tt.top, tt.sel, tt.per, got, tt.want)
+		}
+	}
+}

@@ -110,6 +110,13 @@ func Center(s string, w int) string {
 	return Fit(spaces(left)+s, w)
 }
 
+// ScrollTop returns the first row to show of a list whose first row shown
+// was top, so that row sel is among the per rows shown (per ≥ 1), moving
+// as little as it can.
+func ScrollTop(top, sel, per int) int {
+	return max(min(top, sel), sel-per+1, 0)
+}
+
 // Blank returns h rows of w spaces, joined by newlines.
 func Blank(w, h int) []string {
 	rows := make([]string, max(h, 0))

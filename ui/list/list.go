@@ -272,15 +272,11 @@ func (m Model) perPage() int {
 	return max((m.Height+1)/ItemHeight, 1)
 }
 
+// scrollToSelection keeps the selection on screen and, unlike the boxes,
+// the screen full when the list shrinks (unread only, a resize).
 func (m *Model) scrollToSelection() {
 	per := m.perPage()
-	if m.sel < m.top {
-		m.top = m.sel
-	}
-	if m.sel >= m.top+per {
-		m.top = m.sel - per + 1
-	}
-	m.top = max(min(m.top, len(m.items)-per), 0)
+	m.top = max(min(common.ScrollTop(m.top, m.sel, per), len(m.items)-per), 0)
 }
 
 // Update moves the selection; it returns SelectMsg when the selection

@@ -108,8 +108,7 @@ func (m *Model) SetSize(w, h int) {
 }
 
 func (m *Model) scroll() {
-	h := max(m.Height, 1)
-	m.top = max(min(m.top, m.sel), m.sel-h+1, 0)
+	m.top = common.ScrollTop(m.top, m.sel, max(m.Height, 1))
 }
 
 // Update moves the selection and chooses.

@@ -123,10 +123,8 @@ func (m *Library) SetSize(w, h int) {
 	m.scrollToSelection()
 }
 
-func (m Library) perPage() int { return max((m.Height-headerRows+1)/itemHeight, 1) }
-
 func (m *Library) scrollToSelection() {
-	m.top = max(min(m.top, m.sel), m.sel-m.perPage()+1, 0)
+	m.top = common.ScrollTop(m.top, m.sel, perPage(m.Height))
 }
 
 // Update edits the query, moves through the results and takes in pages of
@@ -175,7 +173,7 @@ func (m Library) handleKey(k tea.KeyPressMsg) (Library, tea.Cmd) {
 		m.sel = max(min(m.sel+1, len(m.hits)-1), 0)
 		m.scrollToSelection()
 		// Fetch the next page before the reader reaches the end.
-		if !m.pending && len(m.hits) < m.total && m.sel+m.perPage() >= len(m.hits) {
+		if !m.pending && len(m.hits) < m.total && m.sel+perPage(m.Height) >= len(m.hits) {
 			return m, m.fetch(len(m.hits))
 		}
 		return m, nil

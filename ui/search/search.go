@@ -164,11 +164,12 @@ func (m *Model) SetSize(w, h int) {
 	m.scrollToSelection()
 }
 
-func (m Model) perPage() int { return max((m.Height-headerRows+1)/itemHeight, 1) }
+// perPage is how many results fit under the input and count rows in
+// height rows, at least one; the last needs no separator below it.
+func perPage(height int) int { return max((height-headerRows+1)/itemHeight, 1) }
 
 func (m *Model) scrollToSelection() {
-	per := m.perPage()
-	m.top = max(min(m.top, m.sel), m.sel-per+1, 0)
+	m.top = common.ScrollTop(m.top, m.sel, perPage(m.Height))
 }
 
 func (m Model) preview() tea.Cmd {
