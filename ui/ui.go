@@ -208,11 +208,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.current(msg.Section) && msg.Index == m.list.Index() {
 			m.showArticle(m.sec, msg.Index)
 		}
-	case list.OpenMsg:
-		if m.current(msg.Section) && msg.Index == m.list.Index() {
-			m.showArticle(m.sec, msg.Index)
-			m.focus = focusArticle
-		}
 	case article.EndMsg:
 		if msg.Article == m.article.Article() {
 			m.step(1)
@@ -288,8 +283,8 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	switch m.focus {
 	case focusList:
 		if key.Matches(k, m.list.KeyMap.Open) && m.list.Len() > 0 {
-			// At once rather than by the list's OpenMsg, so that keys
-			// typed right after enter go to the story.
+			// At once rather than by a message from the list, so that
+			// keys typed right after enter go to the story.
 			m.showArticle(m.sec, m.list.Index())
 			m.focus = focusArticle
 			return nil

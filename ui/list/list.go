@@ -36,6 +36,8 @@ const (
 type KeyMap struct {
 	keys.Nav
 	// Open shows the selected story in the article pane and focuses it.
+	// The parent acts on it at once, not on a message from the list, so
+	// that keys typed right after it go to the story.
 	Open key.Binding
 }
 
@@ -50,12 +52,6 @@ func DefaultKeyMap() KeyMap {
 // SelectMsg says the selection in the list of Section moved to the story
 // at Index (of the section's articles).
 type SelectMsg struct {
-	Section *model.Section
-	Index   int
-}
-
-// OpenMsg asks to open the story at Index of Section.
-type OpenMsg struct {
 	Section *model.Section
 	Index   int
 }
@@ -280,15 +276,11 @@ func (m *Model) scrollToSelection() {
 }
 
 // Update moves the selection; it returns SelectMsg when the selection
-// changed and OpenMsg on enter.
+// changed. Open is the parent's to act on.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(m.items) == 0 {
 		return m, nil
-	}
-	if key.Matches(k, m.KeyMap.Open) {
-		msg := OpenMsg{Section: m.sec, Index: m.Index()}
-		return m, func() tea.Msg { return msg }
 	}
 	per := m.perPage()
 	to := m.sel

@@ -135,10 +135,6 @@ func TestMovingScrollsAndReports(t *testing.T) {
 	if cmd != nil {
 		t.Fatal("moving past the end reported a change")
 	}
-	_, cmd = m.Update(press("enter"))
-	if msg, ok := cmd().(OpenMsg); !ok || msg.Index != 9 {
-		t.Fatalf("enter gave %v", cmd())
-	}
 }
 
 func TestEmptySection(t *testing.T) {
