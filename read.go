@@ -16,7 +16,6 @@ import (
 
 	"dubao/library"
 	"dubao/model"
-	"dubao/seeds"
 	"dubao/typeset"
 	"dubao/ui"
 	"dubao/ui/ambiwidth"
@@ -176,19 +175,13 @@ func (r *reading) openStdin(ctx context.Context, stdin io.Reader) error {
 // when there are none) and loads its newest edition that can be read; with
 // no paths, the embedded edition.
 func (r *reading) openShelf(ctx context.Context, paths []string) error {
+	var seed library.Edition
 	var err error
-	if len(paths) == 0 {
-		seed, err := r.st.Embed(ctx, seeds.Name, seeds.Title, seeds.Default)
-		if err != nil {
-			return err
-		}
-		if r.sh, err = r.st.OpenShelf(ctx); err != nil {
-			return err
-		}
-		return r.load(ctx, seed)
-	}
-	if r.sh, err = r.st.OpenShelf(ctx, paths...); err != nil {
+	if r.sh, seed, err = shelfOf(ctx, r.st, paths); err != nil {
 		return err
+	}
+	if len(paths) == 0 {
+		return r.load(ctx, seed)
 	}
 	list, err := r.sh.Editions(ctx)
 	if err != nil {

@@ -146,13 +146,7 @@ func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.
 	if err != nil {
 		return nil, nil, fail(stderr, err)
 	}
-	if len(sources) == 0 {
-		if _, err := st.Embed(ctx, seeds.Name, seeds.Title, seeds.Default); err != nil {
-			st.Close()
-			return nil, nil, fail(stderr, err)
-		}
-	}
-	sh, err := st.OpenShelf(ctx, sources...)
+	sh, _, err := shelfOf(ctx, st, sources)
 	if err == nil {
 		showProgress(sh, stderr)
 		err = sh.Wait()
@@ -177,6 +171,21 @@ func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.
 		}
 	}
 	return st, sh, code
+}
+
+// shelfOf opens the shelf of paths on st. With no paths it is the library:
+// every edition st has indexed, and the embedded one, which is registered
+// first and returned.
+func shelfOf(ctx context.Context, st *library.Store, paths []string) (*library.Shelf, library.Edition, error) {
+	var seed library.Edition
+	if len(paths) == 0 {
+		var err error
+		if seed, err = st.Embed(ctx, seeds.Name, seeds.Title, seeds.Default); err != nil {
+			return nil, seed, err
+		}
+	}
+	sh, err := st.OpenShelf(ctx, paths...)
+	return sh, seed, err
 }
 
 // showProgress reports indexing on stderr while it lasts, when stderr is a
