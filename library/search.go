@@ -249,7 +249,7 @@ func (st *Store) scanRange(ctx context.Context, query string, lo, hi int64, inSc
 			return scanPart{err: err}
 		}
 		if fold {
-			if i, _ := indexFold(string(text), query); i < 0 {
+			if i, _ := Match(string(text), query); i < 0 {
 				continue
 			}
 		} else if !bytes.Contains(text, needle) {
@@ -319,14 +319,6 @@ func widthVariants(query string) []string {
 	return out
 }
 
-// Match returns the byte range of the first occurrence of query in s as
-// search matches it: ignoring case and the width of punctuation (a query
-// typed with ， finds a stored ,). It returns -1, -1 when there is none. The
-// reader highlights with it, so what it marks is what search found.
-func Match(s, query string) (start, end int) {
-	return indexFold(s, query)
-}
-
 // fillEditions replaces each hit's Edition (holding only its ID) by the
 // stored edition.
 func (st *Store) fillEditions(ctx context.Context, hits []Hit) error {
@@ -392,7 +384,7 @@ func SearchEdition(ed *model.Edition, query string) []Hit {
 // locate finds the first match of query in text (an articleText) and sets
 // h's snippet and position from it. It reports whether there was a match.
 func locate(h *Hit, text, query string) bool {
-	start, end := indexFold(text, query)
+	start, end := Match(text, query)
 	if start < 0 {
 		h.Block, h.Snippet = -1, ""
 		return false
@@ -439,22 +431,25 @@ func snippet(line string, start, end int) (string, [2]int) {
 	return b.String(), [2]int{start + offset, end + offset}
 }
 
-// indexFold returns the byte range of the first occurrence of sub in s,
-// comparing letters without regard to case (Unicode simple folding, as the
-// trigram index does) and punctuation without regard to width, or -1, -1.
-func indexFold(s, sub string) (int, int) {
-	if sub == "" {
+// Match returns the byte range of the first occurrence of query in s as
+// search matches it: letters without regard to case (Unicode simple
+// folding, as the trigram index does) and punctuation without regard to
+// width (a query typed with ， finds a stored ,). It returns -1, -1 when
+// there is none. The reader highlights with it, so what it marks is what
+// search found.
+func Match(s, query string) (start, end int) {
+	if query == "" {
 		return -1, -1
 	}
-	if !needsFold(sub) {
-		i := strings.Index(s, sub)
+	if !needsFold(query) {
+		i := strings.Index(s, query)
 		if i < 0 {
 			return -1, -1
 		}
-		return i, i + len(sub)
+		return i, i + len(query)
 	}
 	for i := range s {
-		if n, ok := prefixFold(s[i:], sub); ok {
+		if n, ok := prefixFold(s[i:], query); ok {
 			return i, i + n
 		}
 	}
