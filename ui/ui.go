@@ -253,7 +253,7 @@ func (m Model) current(sec *model.Section) bool {
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
-	case k.Keystroke() == "ctrl+c":
+	case key.Matches(k, m.keys.Interrupt):
 		return m.quit()
 	case m.overlay == overlayHelp:
 		m.helpKey(k)

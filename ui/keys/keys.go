@@ -57,7 +57,9 @@ type Global struct {
 	NextMatch, PrevMatch     key.Binding
 	Punct, Indent            key.Binding
 	Help                     key.Binding
-	Quit                     key.Binding
+	// Quit ends the reader; Interrupt too, from anywhere, the search box
+	// and the boxes included, where q may be text or close the box.
+	Quit, Interrupt key.Binding
 
 	// The library's keys, switched off when the reader has no store.
 
@@ -93,7 +95,8 @@ func DefaultGlobal() Global {
 		Punct:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "full-width punctuation")),
 		Indent:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "paragraph indent")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 
 		Editions:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editions")),
 		Bookmarks:     key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
@@ -141,6 +144,9 @@ func DefaultLibrarySearch() Search {
 type Picker struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Choose, Close                           key.Binding
+	// Jump chooses one of the first nine rows by its number; only the
+	// section picker, whose rows are numbered, has it on.
+	Jump key.Binding
 }
 
 // newPicker returns picker keys that choose with enter, saying what it
@@ -155,11 +161,18 @@ func newPicker(choose, opener string) Picker {
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
 		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
 		Close:    key.NewBinding(key.WithKeys("esc", opener, "q"), key.WithHelp("esc", "close")),
+		Jump: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("1-9", choose), key.WithDisabled()),
 	}
 }
 
-// DefaultPicker returns the section picker's keys.
-func DefaultPicker() Picker { return newPicker("go to section", "s") }
+// DefaultPicker returns the section picker's keys; 1-9 choose a section
+// at once.
+func DefaultPicker() Picker {
+	p := newPicker("go to section", "s")
+	p.Jump.SetEnabled(true)
+	return p
+}
 
 // DefaultEditionPicker returns the edition picker's keys.
 func DefaultEditionPicker() Picker { return newPicker("open edition", "e") }

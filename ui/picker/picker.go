@@ -46,8 +46,6 @@ type Model struct {
 	widest int
 	// empty is shown when there is nothing to choose.
 	empty string
-	// digits lets 1-9 choose the first nine rows at once.
-	digits bool
 	sel    int
 	top    int
 }
@@ -63,7 +61,6 @@ func New(c common.Common, owner Owner, km keys.Picker) Model {
 // story counts; 1-9 choose a section at once.
 func NewSections(c common.Common, ed *model.Edition) Model {
 	m := New(c, Sections, keys.DefaultPicker())
-	m.digits = true
 	labels := make([]string, len(ed.Sections))
 	for i, s := range ed.Sections {
 		labels[i] = strconv.Itoa(i+1) + "  " + s.Name + "  (" + strconv.Itoa(len(s.Articles)) + ")"
@@ -140,8 +137,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.sel = 0
 	case key.Matches(k, m.KeyMap.Bottom):
 		m.sel = len(m.labels) - 1
-	case m.digits && len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9':
-		if i := int(k.Text[0] - '1'); i < len(m.labels) {
+	case key.Matches(k, m.KeyMap.Jump):
+		// The binding matched one of "1".."9".
+		if i := int(k.String()[0] - '1'); i < len(m.labels) {
 			return m, func() tea.Msg { return ChosenMsg{Owner: owner, Index: i} }
 		}
 	}
