@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,8 +9,7 @@ import (
 
 // runDump implements `dubao dump [--format json|text|markdown] [FILE|-]`.
 func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("dump", "usage: dubao dump [--format json|text|markdown] [FILE|-]", stderr)
 	format := fs.String("format", "json", "output format: json, text or markdown")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -10,14 +9,16 @@ import (
 	"dubao/model"
 )
 
+// exportUsage is the command line of dubao export.
+const exportUsage = "usage: dubao export [--format markdown|text] [--data-dir DIR] ID [DIR|FILE...]"
+
 // runExport implements `dubao export [--format markdown|text] [--data-dir
 // DIR] ID [DIR|FILE...]`. ID is REF/S-N as `dubao search` prints it (REF a
 // date, hash prefix, title or file name), or a bare S-N for the embedded
 // edition. DIR or FILE are indexed first, so an edition can be exported
 // before it was ever opened.
 func runExport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("export", exportUsage, stderr)
 	format := fs.String("format", "markdown", "output format: markdown or text")
 	dataDir := dataDirFlag(fs)
 	pos, err := parseInterspersed(fs, args)
@@ -25,7 +26,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(pos) == 0 {
-		fmt.Fprintln(stderr, "usage: dubao export [--format markdown|text] [--data-dir DIR] ID [DIR|FILE...]")
+		fmt.Fprintln(stderr, exportUsage)
 		return exitUsage
 	}
 	render := map[string]func(*model.Edition, *model.Article) string{"markdown": model.ArticleMarkdown, "md": model.ArticleMarkdown, "text": model.ArticleText}[*format]

@@ -55,6 +55,18 @@ func loadEdition(arg string, stdin io.Reader) (*model.Edition, error) {
 	}
 }
 
+// newFlags returns the flag set of a command whose usage line is usage:
+// -h, or a flag it does not know, prints that line and the flags.
+func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
 // ambiguousFlag defines --ambiguous on fs, the width of East Asian
 // ambiguous characters, read by ambiwidth.ParseMode; dflt says what
 // leaving it out means.

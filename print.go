@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,14 +17,9 @@ import (
 // hands over to it, with its own arguments, when standard output is not a
 // terminal.
 func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("print", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("print", "usage: dubao print [--width N] [--ambiguous narrow|wide] [FILE|-]", stderr)
 	width := fs.Int("width", 0, "measure in cells (default: the terminal's width, else 80)")
 	amb := ambiguousFlag(fs, "$RUNEWIDTH_EASTASIAN, else narrow")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dubao print [--width N] [--ambiguous narrow|wide] [FILE|-]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,14 +40,9 @@ type readArgs struct {
 // the paths.
 func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
 	var ra readArgs
-	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("dubao", readUsage, stderr)
 	amb := ambiguousFlag(fs, "ask the terminal")
 	dataDir := dataDirFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, readUsage)
-		fs.PrintDefaults()
-	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ra, err

@@ -18,12 +18,14 @@ import (
 // exitNoMatch is the status of a search that found nothing, as for grep.
 const exitNoMatch = 1
 
+// searchUsage is the command line of dubao search.
+const searchUsage = "usage: dubao search [--json] [--limit N] [--data-dir DIR] QUERY [DIR|FILE...]"
+
 // runSearch implements `dubao search [--json] [--limit N] [--data-dir DIR]
 // QUERY [DIR|FILE...]`. With no DIR or FILE it searches the library: every
 // edition dubao has indexed, and the embedded one.
 func runSearch(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("search", searchUsage, stderr)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	limit := fs.Int("limit", 20, "print at most `N` results")
 	dataDir := dataDirFlag(fs)
@@ -32,7 +34,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(pos) == 0 || strings.TrimSpace(pos[0]) == "" {
-		fmt.Fprintln(stderr, "usage: dubao search [--json] [--limit N] [--data-dir DIR] QUERY [DIR|FILE...]")
+		fmt.Fprintln(stderr, searchUsage)
 		return exitUsage
 	}
 	ctx := context.Background()
