@@ -53,16 +53,16 @@ type Library struct {
 	// KeyMap is the pane's keys.
 	KeyMap keys.Search
 
-	search  Searcher
-	query   string
-	hits    []library.Hit
-	total   int
-	seq     int // the latest search asked for
-	pending bool
-	err     error
-	cancel  context.CancelFunc
-	sel     int
-	top     int
+	search Searcher
+	query  string
+	hits   []library.Hit
+	total  int
+	seq    int // the latest search asked for
+	err    error
+	// cancel stops the search running; nil when none is.
+	cancel context.CancelFunc
+	sel    int
+	top    int
 }
 
 var _ common.Pane = (*Library)(nil)
@@ -82,7 +82,7 @@ func (m Library) Hits() []library.Hit { return m.hits }
 func (m Library) Total() int { return m.total }
 
 // Pending reports whether a search is running.
-func (m Library) Pending() bool { return m.pending }
+func (m Library) Pending() bool { return m.cancel != nil }
 
 // SetQuery replaces the query and returns the command that searches for it.
 func (m *Library) SetQuery(q string) tea.Cmd {
@@ -101,14 +101,13 @@ func (m *Library) Stop() {
 		m.cancel()
 		m.cancel = nil
 	}
-	m.pending = false
 }
 
 // fetch returns the command that fetches the page of results at offset.
 func (m *Library) fetch(offset int) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.seq++
-	m.cancel, m.pending = cancel, true
+	m.cancel = cancel
 	seq, q, search := m.seq, m.query, m.search
 	return func() tea.Msg {
 		defer cancel()
@@ -135,7 +134,7 @@ func (m Library) Update(msg tea.Msg) (Library, tea.Cmd) {
 		if msg.seq != m.seq {
 			return m, nil
 		}
-		m.pending, m.cancel = false, nil
+		m.cancel = nil
 		m.err = msg.Err
 		if msg.Err == nil {
 			m.hits = append(m.hits[:min(msg.Offset, len(m.hits))], msg.Results.Hits...)
@@ -173,7 +172,7 @@ func (m Library) handleKey(k tea.KeyPressMsg) (Library, tea.Cmd) {
 		m.sel = max(min(m.sel+1, len(m.hits)-1), 0)
 		m.scrollToSelection()
 		// Fetch the next page before the reader reaches the end.
-		if !m.pending && len(m.hits) < m.total && m.sel+perPage(m.Height) >= len(m.hits) {
+		if !m.Pending() && len(m.hits) < m.total && m.sel+perPage(m.Height) >= len(m.hits) {
 			return m, m.fetch(len(m.hits))
 		}
 		return m, nil
@@ -232,7 +231,7 @@ func (m Library) count() string {
 	switch {
 	case m.err != nil:
 		return m.err.Error()
-	case m.pending && len(m.hits) == 0:
+	case m.Pending() && len(m.hits) == 0:
 		return m.Lang.Title("searching")
 	case strings.TrimSpace(m.query) == "":
 		return ""
