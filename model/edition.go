@@ -169,6 +169,20 @@ func (a *Article) Title() string {
 	return a.Column
 }
 
+// Credits returns the byline as a reader is shown it: the people (记者
+// 何天宇 · 通讯员 叶平), else the byline as written (新华社北京3月5日电); nothing
+// when it names only the photographer, whom the photo credit names already.
+func (a *Article) Credits() string {
+	b := a.Byline
+	if a.PhotoCredit != "" && len(b.Reporters) == 0 && len(b.Correspondents) == 0 {
+		return ""
+	}
+	if people := b.People(); people != "" {
+		return people
+	}
+	return b.Raw
+}
+
 // Paragraphs counts the body's paragraph blocks.
 func (a *Article) Paragraphs() int {
 	n := 0

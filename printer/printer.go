@@ -101,7 +101,7 @@ func (p *printer) article(a *model.Article) {
 	if a.Column != "" {
 		p.set("【"+a.Column+"】", p.st.Column)
 	}
-	p.set(byline(a), p.st.Byline)
+	p.set(a.Credits(), p.st.Byline)
 	prev := model.BlockType("")
 	for _, b := range a.Body {
 		// Paragraphs follow each other with only their indent, as in
@@ -117,19 +117,7 @@ func (p *printer) article(a *model.Article) {
 	}
 }
 
-// byline is who wrote the story as a reader would say it, else as written;
-// nothing when it names only the photographer, whom the credit names.
-func byline(a *model.Article) string {
-	b := a.Byline
-	if a.PhotoCredit != "" && len(b.Reporters) == 0 && len(b.Correspondents) == 0 {
-		return ""
-	}
-	if people := b.People(); people != "" {
-		return people
-	}
-	return b.Raw
-}
-
+// blockStyle is the style a body block of type t is printed in.
 func (p *printer) blockStyle(t model.BlockType) lipgloss.Style {
 	switch t {
 	case model.Intertitle:

@@ -55,17 +55,7 @@ func Parts(a *model.Article) []Part {
 	add(RoleHeadline, a.Headline, true)
 	add(RoleSubheadline, a.Subheadline, true)
 	add(RoleColumn, a.Column, false)
-	people := a.Byline.People()
-	if people == "" {
-		people = a.Byline.Raw
-	}
-	b := a.Byline
-	if a.PhotoCredit != "" && len(b.Reporters) == 0 && len(b.Correspondents) == 0 {
-		// The byline names only the photographer, whom the credit under
-		// the caption names already.
-		people = ""
-	}
-	add(RoleByline, people, false)
+	add(RoleByline, a.Credits(), false)
 	for i, b := range a.Body {
 		block = i
 		switch b.Type {

@@ -46,8 +46,8 @@ type Model struct {
 	widest int
 	// empty is shown when there is nothing to choose.
 	empty string
-	sel    int
-	top    int
+	sel   int
+	top   int
 }
 
 var _ common.Pane = (*Model)(nil)
