@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -41,7 +42,16 @@ type InputError struct {
 	Err error
 }
 
-func (e *InputError) Error() string { return e.Name + ": " + e.Err.Error() }
+func (e *InputError) Error() string { return safeName(e.Name) + ": " + e.Err.Error() }
+
+// safeName quotes a file name that holds control characters, so that an
+// error message naming it cannot drive the terminal it is printed on.
+func safeName(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f || isC1(r) }) {
+		return strconv.Quote(name)
+	}
+	return name
+}
 
 func (e *InputError) Unwrap() error { return e.Err }
 

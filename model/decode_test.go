@@ -155,3 +155,13 @@ func TestReadLimited(t *testing.T) {
 		t.Errorf("at the limit: %q, %v", b, err)
 	}
 }
+
+func TestInputErrorQuotesControlCharacters(t *testing.T) {
+	err := &InputError{Name: "evil\x1b]0;pwned\a.txt", Err: ErrBinary}
+	if msg := err.Error(); strings.ContainsAny(msg, "\x1b\a") || !strings.Contains(msg, `evil\x1b]0;pwned\a.txt`) {
+		t.Errorf("message %q", msg)
+	}
+	if msg := (&InputError{Name: "报纸.txt", Err: ErrBinary}).Error(); msg != "报纸.txt: binary file, not text" {
+		t.Errorf("plain name changed: %q", msg)
+	}
+}
