@@ -56,6 +56,10 @@ func (m *Model) refreshCounts() {
 		return
 	}
 	m.tabs.SetCounts(library.Unread(m.ed, m.lib.read).Sections)
+	if m.overlay == overlayPicker && m.pick == picker.Editions {
+		// The picker shows this edition's count too.
+		m.setEditionLabels()
+	}
 }
 
 // opened shows an edition the store has read, with its reading state, at

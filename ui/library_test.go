@@ -452,3 +452,17 @@ func TestGlancedStoryReadAfterAMoment(t *testing.T) {
 		t.Error("a story that stayed on screen was not marked read")
 	}
 }
+
+// A story that counts as read while the edition picker is open is counted
+// there at once.
+func TestEditionPickerCountsFollowMarks(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 120, 40, common.English)
+	m, held := sendHolding(t, m, press("j")...)
+	total := m.ed.Articles()
+	m, _ = sendHolding(t, m, press("e")...)
+	shows(t, m, m.common.Lang.UnreadOf(total, total))
+	m = send(t, m, held[0])
+	shows(t, m, m.common.Lang.UnreadOf(total-1, total))
+}
