@@ -94,13 +94,6 @@ func isHan(r rune) bool {
 		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3FFFF || r == '〇'
 }
 
-// isCJK reports whether r is an ideograph, kana, hangul, or a full-width or
-// CJK punctuation mark: a character after which no space is needed.
-func isCJK(r rune) bool {
-	return isHan(r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFFEF ||
-		r >= 0xAC00 && r <= 0xD7AF || r >= 0x3100 && r <= 0x31FF
-}
-
 // isLatinWord reports whether r belongs to a Latin-script word or number.
 func isLatinWord(r rune) bool {
 	return r < 0x3000 && (unicode.IsLetter(r) || unicode.IsDigit(r))

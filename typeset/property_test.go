@@ -151,7 +151,7 @@ func FuzzText(f *testing.F) {
 			from, to, ok := l.Span(l.Start, l.End)
 			// Inserted text (the indent, a zero-width space kept after a
 			// tab) shows no source; all else does.
-			inserted := func(s string) bool { return strings.Trim(s, indent+"\u200b") == "" }
+			inserted := func(s string) bool { return strings.Trim(s, "\u3000\u200b") == "" }
 			if ok && (to != len(l.Text) || !inserted(l.Text[:from])) || !ok && !inserted(l.Text) {
 				t.Errorf("Span(%d, %d) of %q = %q", l.Start, l.End, l.Text, l.Text[from:to])
 			}

@@ -131,8 +131,7 @@ func TestMovingScrollsAndReports(t *testing.T) {
 	if m.Index() != 9 {
 		t.Fatalf("G selected %d", m.Index())
 	}
-	m, cmd = m.Update(press("j"))
-	if cmd != nil {
+	if _, cmd = m.Update(press("j")); cmd != nil {
 		t.Fatal("moving past the end reported a change")
 	}
 }
