@@ -35,12 +35,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	ctx := context.Background()
-	st, sh, code := openShelf(ctx, *dataDir, pos[1:], stderr)
+	st, sh, closeShelf, code := openShelf(ctx, *dataDir, pos[1:], stderr)
 	if sh == nil {
 		return code
 	}
-	defer st.Close()
-	defer sh.Close()
+	defer closeShelf()
 	e, aid, err := st.Resolve(ctx, pos[0])
 	if err != nil {
 		return fail(stderr, err)

@@ -38,12 +38,11 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	ctx := context.Background()
-	st, sh, code := openShelf(ctx, *dataDir, pos[1:], stderr)
+	_, sh, closeShelf, code := openShelf(ctx, *dataDir, pos[1:], stderr)
 	if sh == nil {
 		return code
 	}
-	defer st.Close()
-	defer sh.Close()
+	defer closeShelf()
 	res, err := sh.Search(ctx, pos[0], library.SearchOptions{Limit: max(*limit, 1)})
 	if err != nil {
 		return fail(stderr, err)
@@ -142,11 +141,12 @@ func openStore(dir string, stderr io.Writer) (*library.Store, error) {
 // embedded edition when there are none) and waits for it to be indexed. It
 // reports files that could not be read on stderr: files inside a directory
 // are skipped with a warning, a file named on the command line makes the
-// exit status exitUsage. On failure it returns a nil shelf.
-func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.Writer) (*library.Store, *library.Shelf, int) {
+// exit status exitUsage. The func it returns closes both; on failure the
+// shelf is nil.
+func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.Writer) (*library.Store, *library.Shelf, func(), int) {
 	st, err := openStore(dataDir, stderr)
 	if err != nil {
-		return nil, nil, fail(stderr, err)
+		return nil, nil, nil, fail(stderr, err)
 	}
 	sh, _, err := shelfOf(ctx, st, sources)
 	if err == nil {
@@ -155,7 +155,7 @@ func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.
 	}
 	if err != nil {
 		st.Close()
-		return nil, nil, fail(stderr, err)
+		return nil, nil, nil, fail(stderr, err)
 	}
 	named := map[string]bool{}
 	for _, s := range sources {
@@ -172,7 +172,7 @@ func openShelf(ctx context.Context, dataDir string, sources []string, stderr io.
 			fmt.Fprintf(stderr, "dubao: skipped %v\n", err)
 		}
 	}
-	return st, sh, code
+	return st, sh, func() { sh.Close(); st.Close() }, code
 }
 
 // shelfOf opens the shelf of paths on st. With no paths it is the library:

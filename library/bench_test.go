@@ -71,23 +71,12 @@ func (a *archive) UnmarshalJSON(data []byte) error {
 // it on first use (and again when the parser changed).
 func benchStore(tb testing.TB, ar archive) string {
 	dir := filepath.Join(os.TempDir(), "dubao-bench", fmt.Sprintf("store-%d", ar.editions))
-	st, err := Open(Options{Dir: dir})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer st.Close()
-	sh, err := st.OpenShelf(context.Background(), ar.dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := sh.Wait(); err != nil {
-		tb.Fatal(err)
-	}
+	importArchive(tb, ar, dir)
 	return dir
 }
 
-// importArchive indexes the archive into a new store in data and returns
-// the number of articles indexed.
+// importArchive indexes the archive into the store in data (new, or
+// brought up to date) and returns the number of articles indexed.
 func importArchive(tb testing.TB, ar archive, data string) int {
 	st, err := Open(Options{Dir: data})
 	if err != nil {
