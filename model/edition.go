@@ -78,6 +78,10 @@ type Block struct {
 	// Text is the source text after decoding and column-break repair; line
 	// breaks inside a paragraph are removed, nothing else is changed.
 	Text string `json:"text"`
+	// Image is the reference of the picture a caption goes with (its URL,
+	// or its path inside an EPUB or a saved page), when the source had one,
+	// so that a reader can show the picture.
+	Image string `json:"image,omitempty"`
 }
 
 // Byline says who wrote a story and where it was filed.
@@ -153,6 +157,9 @@ type Article struct {
 	Continued bool `json:"continued,omitempty"`
 	// Body is the story's text, in order.
 	Body []Block `json:"body"`
+	// URL is where the story was published, when the source says so (an
+	// HTML page's address, a feed item's link); empty for plain text.
+	URL string `json:"url,omitempty"`
 }
 
 // Title returns the headline, or for a story without one the start of its
