@@ -9,8 +9,9 @@ import (
 
 // runDump implements `dubao dump [--format json|text|markdown] [FILE|-]`.
 func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("dump", "usage: dubao dump [--format json|text|markdown] [FILE|-]", stderr)
+	fs := newFlags("dump", "usage: dubao dump [--format json|text|markdown] [--explain] [FILE|-]", stderr)
 	format := fs.String("format", "json", "output format: json, text or markdown")
+	explain := fs.Bool("explain", false, "print each block's label and the evidence for it instead of the edition")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -23,6 +24,9 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "dubao dump: at most one FILE")
 		return exitUsage
+	}
+	if *explain {
+		return runExplain(fs.Arg(0), stdin, stdout, stderr)
 	}
 	ed, err := loadEdition(fs.Arg(0), stdin)
 	if err != nil {
@@ -37,6 +41,19 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = model.WriteMarkdown(stdout, ed)
 	}
 	if err != nil {
+		fmt.Fprintf(stderr, "dubao dump: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// runExplain prints the parser's labels and evidence for a text edition.
+func runExplain(arg string, stdin io.Reader, stdout, stderr io.Writer) int {
+	text, name, err := loadText(arg, stdin)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if err := model.Explain(stdout, text, model.Options{Source: name}); err != nil {
 		fmt.Fprintf(stderr, "dubao dump: %v\n", err)
 		return 1
 	}

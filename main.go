@@ -55,6 +55,30 @@ func loadEdition(arg string, stdin io.Reader) (*model.Edition, error) {
 	}
 }
 
+// loadText reads and decodes the text of the edition named on the command
+// line, as loadEdition does, without parsing it.
+func loadText(arg string, stdin io.Reader) (text, name string, err error) {
+	var data []byte
+	switch arg {
+	case "":
+		data, name = seeds.Default, "seed:"+seeds.Name
+	case "-":
+		name = "standard input"
+		if data, err = model.ReadLimited(stdin); err != nil {
+			return "", "", &model.InputError{Name: name, Err: err}
+		}
+	default:
+		name = arg
+		if data, err = os.ReadFile(arg); err != nil {
+			return "", "", &model.InputError{Name: arg, Err: err}
+		}
+	}
+	if text, _, err = model.Decode(data); err != nil {
+		return "", "", &model.InputError{Name: name, Err: err}
+	}
+	return text, name, nil
+}
+
 // newFlags returns the flag set of a command whose usage line is usage:
 // -h, or a flag it does not know, prints that line and the flags.
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {

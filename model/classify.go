@@ -161,8 +161,9 @@ func endsWithJump(s string) bool {
 }
 
 var (
-	// pageHeaderRe matches 第2版:要闻, 第A02版：上海新闻, 第二版 要闻, A02版 要闻.
-	pageHeaderRe = regexp.MustCompile(`^(?:第\s*([A-Za-z]?\s*[0-9０-９]{1,3}|[一二三四五六七八九十百〇零]{1,4})\s*版|([A-Za-z][0-9]{1,3}|[0-9]{1,3})版(?:$|[:：\s]))\s*[:：·\-—|｜\s]?\s*(.*)$`)
+	// pageHeaderRe matches 第2版:要闻, 第A02版：上海新闻, 第4/5版:上海新闻 (a
+	// spread), 第二版 要闻, A02版 要闻.
+	pageHeaderRe = regexp.MustCompile(`^(?:第\s*([A-Za-z]?\s*[0-9０-９]{1,3}(?:\s*[/／、\-]\s*[A-Za-z]?[0-9０-９]{1,3})?|[一二三四五六七八九十百〇零]{1,4})\s*版|([A-Za-z][0-9]{1,3}|[0-9]{1,3})版(?:$|[:：\s]))\s*[:：·\-—|｜\s]?\s*(.*)$`)
 	// dateRe finds a date: 2024年3月19日, 2024-03-19, 2024/3/19, 2024.03.19.
 	dateRe = regexp.MustCompile(`(20[0-9]{2}|19[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))`)
 )
@@ -298,6 +299,77 @@ func isSpeechKicker(s string) bool {
 		if strings.HasSuffix(s, v) {
 			return true
 		}
+	}
+	return false
+}
+
+// opensWithDash reports whether s opens with a dash, as a subheadline does:
+// ——习近平总书记的致信激励….
+func opensWithDash(s string) bool {
+	return strings.HasPrefix(s, "——") || strings.HasPrefix(s, "─") || strings.HasPrefix(s, "--") ||
+		strings.HasPrefix(s, "—")
+}
+
+// hasHeadlineCue reports whether a title line looks like a main headline:
+// parallel phrases set apart by spaces (打造文旅品牌  推动融合发展), a series
+// tag at the end （在现场）, or a quotation or exclamation.
+func hasHeadlineCue(s string) bool {
+	if strings.Contains(s, "  ") || strings.ContainsRune(s, '\u3000') || spaceBetweenHan(s) {
+		return true
+	}
+	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
+		return true
+	}
+	return strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") || strings.ContainsAny(s, "！!")
+}
+
+// isLeadIn reports whether a title line reads as a clause leading in to a
+// headline: one with a comma or a colon inside (上海警方提示：市民应配合…,
+// 过去一年，政法机关…).
+func isLeadIn(s string) bool {
+	t := strings.TrimRight(s, "：:—-")
+	return strings.ContainsAny(t, "，,：:")
+}
+
+// startsNumberedPart reports whether s opens with the number of a part of a
+// story: 第二招, 第8计, 一、, 1 standing alone.
+func startsNumberedPart(s string) bool {
+	if strings.HasPrefix(s, "第") {
+		rest := strings.TrimLeft(s[len("第"):], chineseNumerals+"0123456789百零〇")
+		return len(rest) < len(s)-len("第") && rest != "" && !strings.HasPrefix(rest, "版")
+	}
+	if n := len(strings.TrimLeft(s, "0123456789")); n == 0 && s != "" {
+		return true
+	}
+	return false
+}
+
+// isDateLine reports whether s is only a date (2024-03-19, 2024年3月19日
+// 星期二): edition data, not text.
+func isDateLine(s string) bool {
+	loc := dateRe.FindStringIndex(s)
+	if loc == nil || loc[0] != 0 {
+		return false
+	}
+	rest := trimSpace(s[loc[1]:])
+	return rest == "" || runeCountMax(rest, 8) <= 6 && !strings.ContainsAny(rest, "。，,.")
+}
+
+// spaceBetweenHan reports whether a space stands between two Chinese
+// characters (or quotes), as between a headline's phrases; running Chinese
+// text has none.
+func spaceBetweenHan(s string) bool {
+	for i := strings.IndexByte(s, ' '); i > 0; {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i:], " "))
+		if (isHan(before) || strings.ContainsRune("”」）", before)) && (isHan(after) || strings.ContainsRune("“「（", after)) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }

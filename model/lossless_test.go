@@ -166,7 +166,14 @@ func (g *generator) article(b *strings.Builder, nl string, indented, first bool)
 	}
 	block(art.headline, false)
 	if g.rng.IntN(3) == 0 {
-		block(g.pick(genSubheads), false)
+		// With nothing to mark it, a line under the headline that is
+		// longer than it reads as the headline under a kicker (引题 +
+		// 主题), so an unmarked subheadline is kept shorter.
+		sub := g.pick(genSubheads)
+		for !opensWithDash(sub) && runeCountMax(sub, 40) > runeCountMax(art.headline, 40) {
+			sub = g.pick(genSubheads)
+		}
+		block(sub, false)
 	}
 	byline := ""
 	if !first || g.rng.IntN(2) == 0 {

@@ -44,16 +44,29 @@ func ParseText(text string, opt Options) *Edition {
 	return p.ed
 }
 
-// info is what the classifier found a unit to be.
+// info is what the classifier found a unit to be: the evidence the
+// labeller weighs (see roles.go).
 type info struct {
 	header   *pageHeader // a page header, or nil
 	byline   *Byline     // a line that is only a byline, or nil
-	credit   []string    // a photo credit's names, when credit is set
+	credit   []string    // a photo credit's names, when isCredit is set
 	isCredit bool
 	title    bool // short enough and shaped like a headline or intertitle
 	bold     bool // wholly Markdown bold
 	dateline bool // starts with a dateline: the first paragraph of a story
-	end      bool // an end note (（完）, 责任编辑) or a rule line: the story ends
+	end      bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
+	runes    int  // the length in runes, counted up to maxShortLine+1
+	// titleRunes is the length of a title line without its column label.
+	titleRunes int
+
+	kickerTail bool // ends with —— or ：, which tie a kicker to its headline
+	leadDash   bool // opens with ——, as subheadlines do
+	speech     bool // ends with a speech verb, as kickers without marks do
+	headCue    bool // looks like a headline: parallel phrases, a series tag, a quotation
+	leadIn     bool // reads as a lead-in clause: a comma or colon inside
+	latin      bool // mostly Latin script
+	soft       bool // ends with a colon, as a lead-in sentence does
+	listItem   bool // opens with an enumerator (一、 （二） 3. 第二招)
 }
 
 // parser holds the state of one parse.
@@ -68,21 +81,25 @@ type parser struct {
 	// usualBlanks is how many blank lines usually separate blocks; a wider
 	// gap, short of a section break, sets stories apart.
 	usualBlanks int
+	// indentBody is true when the text marks its body text by indenting
+	// it, so that headlines, bylines and page headers stand flush left.
+	indentBody bool
+	// sectionStart marks the units that begin a section.
+	sectionStart []bool
 
 	ed  *Edition
 	sec *Section // the section being filled, not yet in ed.Sections
 	art *Article // the article being filled, not yet in sec
-	// closed is true once the current article ended with a byline: what
-	// follows belongs to another story.
+	// closed is true once the current article ended with a byline or an
+	// end note.
 	closed bool
-	// lastIndented is true when the last paragraph began indented: a flush
-	// line in its block that is no title is then its wrapped continuation.
-	lastIndented bool
 }
 
 func newParser(units []unit) *parser {
-	p := &parser{units: units, infos: make([]info, len(units))}
+	units = splitTrailingBylines(units)
+	p := &parser{units: units, infos: make([]info, len(units)), sectionStart: make([]bool, len(units))}
 	runs := map[int]int{}
+	long, indentedLong := 0, 0
 	for i := range units {
 		p.infos[i] = p.classify(i)
 		if p.infos[i].header != nil {
@@ -90,6 +107,13 @@ func newParser(units []unit) *parser {
 		}
 		if i > 0 {
 			runs[units[i].blank]++
+		}
+		if in := &p.infos[i]; in.runes > maxTitleRunes || endsSentence(units[i].text) && in.header == nil && in.byline == nil && !in.end {
+			// Running text: a sentence, or a line longer than any title.
+			long++
+			if units[i].indented {
+				indentedLong++
+			}
 		}
 	}
 	// A section break is a run of blank lines longer than the usual
@@ -101,6 +125,8 @@ func newParser(units []unit) *parser {
 		}
 	}
 	p.usualBlanks, p.breakBlanks = usual, max(2, usual+1)
+	// Body text is marked by indenting when most running text is indented.
+	p.indentBody = indentedLong >= 3 && indentedLong*10 >= long*7
 	return p
 }
 
@@ -108,6 +134,8 @@ func newParser(units []unit) *parser {
 func (p *parser) classify(i int) info {
 	u := p.units[i]
 	var in info
+	s := u.text
+	in.runes = runeCountMax(s, maxShortLine)
 	switch {
 	case u.heading == 1 || u.heading == 2:
 		h := pageHeader{name: u.text}
@@ -120,14 +148,15 @@ func (p *parser) classify(i int) info {
 		in.title = true
 		return in
 	}
-	s := u.text
 	// A line wider than two cells a rune allows is long without counting.
-	if u.lastWidth > 2*maxShortLine || runeCountMax(s, maxShortLine) > maxShortLine {
+	if u.lastWidth > 2*maxShortLine || in.runes > maxShortLine {
 		// A long line is a paragraph, perhaps one that opens with a
 		// dateline; headers, credits, bylines and titles are all short.
 		in.dateline = hasDateline(s)
 		return in
 	}
+	in.latin = mostlyLatin(s)
+	in.listItem = startsListItem(s) || startsNumberedPart(s)
 	if ph, ok := parsePageHeader(s); ok {
 		// A bracketed name directly above a headline is a column label.
 		if ph.page != "" || i+1 >= len(p.units) || !p.units[i+1].sameBlock {
@@ -143,10 +172,7 @@ func (p *parser) classify(i int) info {
 		in.byline = &b
 		return in
 	}
-	if m, _ := isJumpMarker(s); m {
-		return in
-	}
-	if isEndNote(s) || isRule(s) {
+	if m, _ := isJumpMarker(s); m || isEndNote(s) || isRule(s) {
 		in.end = true
 		return in
 	}
@@ -155,34 +181,147 @@ func (p *parser) classify(i int) info {
 	}
 	in.bold = isBoldOnly(s)
 	in.title = !in.bold && isTitleLike(s)
+	in.soft = endsSoft(s)
+	if in.title {
+		rest, _ := splitBoldLabel(s)
+		in.titleRunes = runeCountMax(rest, maxShortLine)
+		in.kickerTail = isKickerLike(rest)
+		in.leadDash = opensWithDash(rest)
+		in.speech = isSpeechKicker(rest)
+		in.headCue = hasHeadlineCue(rest)
+		in.leadIn = isLeadIn(rest)
+	}
 	return in
 }
 
-// run walks the units and builds the edition.
+// run labels the units and builds the edition from the labels.
 func (p *parser) run() {
 	i := p.masthead()
-	for i < len(p.units) {
-		if p.startsSection(i) {
-			p.closeSection()
-			if h := p.infos[i].header; h != nil {
-				p.sec = &Section{Name: h.name, Page: h.page, Header: p.units[i].text}
-				if p.ed.Date == "" {
-					p.ed.Date = findDate(p.units[i].text)
-				}
-				i++
-				continue
-			}
-		}
-		if n := p.stackAt(i); n > 0 {
-			p.closeArticle()
-			p.startArticle(i, n)
-			i += n
-			continue
-		}
-		p.addBody(i)
-		i++
+	for k := i; k < len(p.units); k++ {
+		p.sectionStart[k] = p.startsSection(k)
+	}
+	labels := p.decode(i)
+	for ; i < len(p.units); i++ {
+		p.place(i, labels[i], labels)
 	}
 	p.closeSection()
+}
+
+// place adds unit i, labelled l, to the edition.
+func (p *parser) place(i int, l label, labels []label) {
+	u, in := p.units[i], p.infos[i]
+	if p.sectionStart[i] {
+		p.closeSection()
+	}
+	switch l {
+	case lHeader:
+		h := in.header
+		p.sec = &Section{Name: h.name, Page: h.page, Header: u.text}
+		if p.ed.Date == "" {
+			p.ed.Date = findDate(u.text)
+		}
+	case lKicker:
+		p.closeArticle()
+		p.art = &Article{Kind: KindNews}
+		p.addTitle(u.text, lKicker)
+	case lHeadline:
+		if i == 0 || labels[i-1] != lKicker || p.sectionStart[i] {
+			p.closeArticle()
+			p.art = &Article{Kind: KindNews}
+		}
+		p.addTitle(u.text, lHeadline)
+	case lSubhead:
+		p.addTitle(u.text, lSubhead)
+	case lByline, lSign:
+		p.ensureArticle()
+		p.addByline(*in.byline, i)
+	case lCredit:
+		p.ensureArticle()
+		p.addCredit(u.text, in.credit)
+	case lEnd:
+		p.ensureArticle()
+		p.art.Body = append(p.art.Body, Block{Type: Paragraph, Text: u.text})
+		p.closed = true
+	case lJoin:
+		if last := p.lastBlock(); last != nil {
+			last.Text = joinBroken(last.Text, stripBold(u.text))
+			return
+		}
+		p.addParagraph(u.text)
+	case lInter:
+		p.ensureArticle()
+		p.art.Body = append(p.art.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
+	case lBrief:
+		p.closeArticle()
+		p.art = &Article{Kind: KindNews}
+		p.addParagraph(u.text)
+	default:
+		p.addParagraph(u.text)
+	}
+}
+
+// ensureArticle starts a headless article when there is none.
+func (p *parser) ensureArticle() {
+	if p.art == nil {
+		p.art = &Article{Kind: KindNews}
+	}
+}
+
+// lastBlock returns the current article's last block, or nil.
+func (p *parser) lastBlock() *Block {
+	if p.art == nil || len(p.art.Body) == 0 {
+		return nil
+	}
+	return &p.art.Body[len(p.art.Body)-1]
+}
+
+// addTitle files a line of the headline stack, splitting off a bold column
+// label (满弓紧弦“竞”出新图景**2024,我们这么干!**).
+func (p *parser) addTitle(text string, l label) {
+	a := p.art
+	rest, label := splitBoldLabel(text)
+	if label != "" {
+		a.Column = joinLabel(a.Column, label)
+	}
+	if rest == "" {
+		return
+	}
+	rest = stripBold(rest)
+	switch l {
+	case lKicker:
+		a.Kicker, a.KickerTail = splitKickerTail(rest)
+	case lHeadline:
+		a.Headline = rest
+	case lSubhead:
+		if a.Subheadline != "" {
+			a.Subheadline += " " + rest
+		} else {
+			a.Subheadline = rest
+		}
+	}
+}
+
+// addParagraph adds running text: the first paragraph of a story may open
+// with its dateline and byline, and a caption may end with its credit.
+func (p *parser) addParagraph(text string) {
+	p.ensureArticle()
+	a := p.art
+	text = stripBold(text)
+	if raw, rest, b, ok := parseLeadByline(text); ok && len(a.Body) == 0 && a.Byline.Raw == "" {
+		b.Raw = raw
+		b.Photographers = append(b.Photographers, a.Byline.Photographers...)
+		a.Byline = b
+		if text = rest; text == "" {
+			return
+		}
+	}
+	if caption, credit, names, ok := splitTrailingCredit(text); ok && a.PhotoCredit == "" {
+		a.Body = append(a.Body, Block{Type: Caption, Text: caption})
+		a.PhotoCredit = credit
+		a.Byline.Photographers = append(a.Byline.Photographers, names...)
+		return
+	}
+	a.Body = append(a.Body, Block{Type: Paragraph, Text: text})
 }
 
 // masthead takes the edition's title line off the top, if the text has
@@ -195,7 +334,7 @@ func (p *parser) masthead() int {
 	date := findDate(u.text)
 	switch {
 	case u.heading == 1 && (date != "" || p.hasHeading(2)):
-	case u.heading == 0 && date != "" && p.infos[0].header == nil && isTitleLike(u.text):
+	case u.heading == 0 && date != "" && p.infos[0].header == nil && (isTitleLike(u.text) || isDateLine(u.text)):
 	default:
 		return 0
 	}
@@ -223,125 +362,7 @@ func (p *parser) startsSection(i int) bool {
 	case p.headers:
 		return false
 	}
-	return u.blank >= p.breakBlanks && (p.art != nil || p.sec != nil)
-}
-
-// stackAt returns how many units from i form the headline stack of a new
-// article, or 0 when unit i does not start one.
-func (p *parser) stackAt(i int) int {
-	if p.units[i].heading >= 3 {
-		// A Markdown heading is a whole headline by itself.
-		return 1
-	}
-	k, titles := i, 0
-	for k < len(p.units) && k-i <= maxStack {
-		in := p.infos[k]
-		if !in.title && !in.bold || k > i && (p.startsSection(k) || p.units[k].heading > 0) {
-			break
-		}
-		if in.title {
-			titles++
-		}
-		k++
-	}
-	n := k - i
-	if titles == 0 || titles > 3 || n > maxStack {
-		return 0
-	}
-	if p.strongStart(i, k) {
-		return n
-	}
-	if p.openParagraph() != nil {
-		// The previous paragraph runs on: a column break, not a headline.
-		return 0
-	}
-	if titles >= 2 {
-		return n
-	}
-	return 0
-}
-
-// strongStart reports whether the stack of units [i, k) surely begins an
-// article: a byline or a photo follows it, it opens a section, it is a
-// Markdown heading, or the story before it was closed by its byline.
-func (p *parser) strongStart(i, k int) bool {
-	if p.closed || p.units[i].blank > p.usualBlanks {
-		// The story before was closed by its byline or an end note, or a
-		// wider gap than the blocks' usual one sets this apart.
-		return true
-	}
-	if p.art == nil {
-		// Nothing yet in this section: whatever heads it is a headline.
-		return true
-	}
-	if k >= len(p.units) {
-		return false
-	}
-	next := p.infos[k]
-	switch {
-	case next.byline != nil, next.isCredit:
-		return true
-	case next.dateline:
-		return true
-	case next.header != nil, next.title:
-		return false
-	}
-	// A photo story: a caption or two, then the credit.
-	for j := k; j < k+2 && j < len(p.units); j++ {
-		if p.infos[j].title || p.infos[j].header != nil {
-			break
-		}
-		if _, _, _, ok := splitTrailingCredit(p.units[j].text); ok {
-			return true
-		}
-		if j+1 < len(p.units) && p.infos[j+1].isCredit {
-			return true
-		}
-	}
-	return false
-}
-
-// openParagraph returns the current article's last block when it is a
-// paragraph cut off mid-sentence, so the next unit may continue it.
-func (p *parser) openParagraph() *Block {
-	if p.art == nil || p.closed || len(p.art.Body) == 0 {
-		return nil
-	}
-	last := &p.art.Body[len(p.art.Body)-1]
-	if last.Type != Paragraph || endsSentence(last.Text) || endsSoft(last.Text) {
-		return nil
-	}
-	return last
-}
-
-// startArticle begins an article with the stack of n units at i.
-func (p *parser) startArticle(i, n int) {
-	a := &Article{Kind: KindNews}
-	var titles []string
-	for _, u := range p.units[i : i+n] {
-		rest, label := splitBoldLabel(u.text)
-		if label != "" {
-			a.Column = joinLabel(a.Column, label)
-		}
-		if rest != "" {
-			titles = append(titles, stripBold(rest))
-		}
-	}
-	switch len(titles) {
-	case 1:
-		a.Headline = titles[0]
-	case 2:
-		if isKickerLike(titles[0]) || isSpeechKicker(titles[0]) {
-			a.Kicker, a.KickerTail = splitKickerTail(titles[0])
-			a.Headline = titles[1]
-		} else {
-			a.Headline, a.Subheadline = titles[0], titles[1]
-		}
-	case 3:
-		a.Kicker, a.KickerTail = splitKickerTail(titles[0])
-		a.Headline, a.Subheadline = titles[1], titles[2]
-	}
-	p.art, p.closed = a, false
+	return u.blank >= p.breakBlanks && i > 0
 }
 
 // joinLabel adds a second column label to a first.
@@ -352,76 +373,6 @@ func joinLabel(a, b string) string {
 	return a + " " + b
 }
 
-// addBody adds unit i to the current article's body, starting a headless
-// article when there is none.
-func (p *parser) addBody(i int) {
-	u, in := p.units[i], p.infos[i]
-	if p.art == nil || p.closed && in.byline == nil && !in.isCredit && !in.end {
-		p.closeArticle()
-		p.art = &Article{Kind: KindNews}
-	}
-	a := p.art
-	switch {
-	case in.byline != nil:
-		p.addByline(*in.byline, i)
-	case in.isCredit:
-		p.addCredit(u.text, in.credit)
-	case in.end:
-		a.Body = append(a.Body, Block{Type: Paragraph, Text: u.text})
-		p.closed = true
-	case !u.indented && p.openParagraph() != nil && !(endsClause(p.openParagraph().Text) && startsListItem(u.text)):
-		last := p.openParagraph()
-		last.Text = joinBroken(last.Text, stripBold(u.text))
-	case p.wrappedLine(i):
-		last := &a.Body[len(a.Body)-1]
-		last.Text = joinBroken(last.Text, stripBold(u.text))
-	case in.bold || in.title && !p.indentedParagraph(i) && !endsSoft(u.text):
-		a.Body = append(a.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
-	default:
-		text := stripBold(u.text)
-		if raw, rest, b, ok := parseLeadByline(text); ok {
-			if len(a.Body) > 0 || !a.Byline.IsZero() {
-				// A dateline opens a story: here one with no headline, as
-				// in a column of briefs.
-				p.closeArticle()
-				p.art = &Article{Kind: KindNews}
-				a = p.art
-			}
-			b.Raw = raw
-			a.Byline = b
-			if text = rest; text == "" {
-				return
-			}
-		}
-		if caption, credit, names, ok := splitTrailingCredit(text); ok && a.PhotoCredit == "" {
-			a.Body = append(a.Body, Block{Type: Caption, Text: caption})
-			a.PhotoCredit = credit
-			a.Byline.Photographers = append(a.Byline.Photographers, names...)
-			return
-		}
-		a.Body = append(a.Body, Block{Type: Paragraph, Text: text})
-		p.lastIndented = u.indented
-	}
-}
-
-// wrappedLine reports whether unit i is a flush line under an indented
-// paragraph in the same block, and no title: the paragraph's next line.
-func (p *parser) wrappedLine(i int) bool {
-	u, in := p.units[i], p.infos[i]
-	if u.indented || !u.sameBlock || in.title || in.bold || !p.lastIndented || p.closed {
-		return false
-	}
-	body := p.art.Body
-	return len(body) > 0 && body[len(body)-1].Type == Paragraph
-}
-
-// indentedParagraph reports whether unit i is indented in a text that
-// marks paragraphs by indentation, where headlines and intertitles stand
-// flush left.
-func (p *parser) indentedParagraph(i int) bool {
-	return p.units[i].indented && p.units[i].sameBlock
-}
-
 // addByline files a line that is only a byline: before the body it leads
 // the story; after it, it ends the story.
 func (p *parser) addByline(b Byline, i int) {
@@ -429,7 +380,12 @@ func (p *parser) addByline(b Byline, i int) {
 	switch {
 	case !a.Byline.IsZero() && a.Byline.Raw != "":
 		// A second byline: keep it as text, but it still ends the story.
+		// When the first named nobody (本报记者 above, （记者 X、Y） below),
+		// the second says who wrote it.
 		a.Body = append(a.Body, Block{Type: Paragraph, Text: p.units[i].text})
+		if len(a.Byline.Reporters) == 0 && len(a.Byline.Correspondents) == 0 {
+			a.Byline.Reporters, a.Byline.Correspondents = b.Reporters, b.Correspondents
+		}
 		p.closed = true
 	case len(a.Body) == 0:
 		b.Photographers = append(b.Photographers, a.Byline.Photographers...)

@@ -26,6 +26,8 @@ type unit struct {
 	sameBlock bool
 	// lastWidth is the approximate width of the unit's last physical line.
 	lastWidth int
+	// line is the 1-based number of the unit's first line in the text.
+	line int
 }
 
 // splitUnits cuts cleaned text into units. Lines become units of their own,
@@ -33,8 +35,9 @@ type unit struct {
 // with the next one.
 func splitUnits(text string) []unit {
 	lines := make([]unit, 0, strings.Count(text, "\n")+1)
-	blank, formFeed := 0, false
+	blank, formFeed, lineNo := 0, false, 0
 	for len(text) > 0 {
+		lineNo++
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, text = text[:i], text[i+1:]
@@ -50,7 +53,7 @@ func splitUnits(text string) []unit {
 			blank++
 			continue
 		}
-		u := unit{text: t, indented: isIndented(line), blank: blank, formFeed: formFeed}
+		u := unit{text: t, indented: isIndented(line), blank: blank, formFeed: formFeed, line: lineNo}
 		u.sameBlock = blank == 0 && !formFeed && len(lines) > 0
 		if u.heading, u.text = markdownHeading(t); u.text == "" {
 			// A heading of nothing but marks: markup, no text.
@@ -210,4 +213,70 @@ func lastLineOf(s string) string {
 		i++
 	}
 	return s[i:]
+}
+
+// splitTrailingBylines cuts a byline off the end of a paragraph it was run
+// into (……交由医疗机构按照医疗废物处理。本报记者  左妍), so that it can be
+// labelled as the byline it is. The byline follows the paragraph's last
+// sentence end and opens with a role word.
+func splitTrailingBylines(units []unit) []unit {
+	var out []unit
+	for i, u := range units {
+		head, tail, ok := cutTrailingByline(u.text)
+		if !ok {
+			if out != nil {
+				out = append(out, u)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]unit, 0, len(units)+8), units[:i]...)
+		}
+		first := u
+		first.text = head
+		second := unit{text: tail, sameBlock: true, lastWidth: approxWidth(tail, maxWrapMeasure+1), line: u.line}
+		first.lastWidth = approxWidth(head, maxWrapMeasure+1)
+		out = append(out, first, second)
+	}
+	if out == nil {
+		return units
+	}
+	return out
+}
+
+// maxTrailingByline is the longest byline found run into a paragraph.
+const maxTrailingByline = 30
+
+// cutTrailingByline splits s into its text and a byline at its end.
+func cutTrailingByline(s string) (head, tail string, ok bool) {
+	if len(s) < 12 || runeCountMax(s, maxTrailingByline+8) <= 8 {
+		return "", "", false
+	}
+	// Look only at the end: a byline is short.
+	from := len(s) - 4*maxTrailingByline
+	if from < 0 {
+		from = 0
+	}
+	cut := -1
+	for i, r := range s[from:] {
+		switch r {
+		case '。', '！', '？', '”', '!', '?', '）', '…':
+			cut = from + i + utf8.RuneLen(r)
+		}
+	}
+	if cut <= 0 || cut >= len(s) {
+		return "", "", false
+	}
+	tail = trimSpace(s[cut:])
+	if tail == "" || runeCountMax(tail, maxTrailingByline+1) > maxTrailingByline {
+		return "", "", false
+	}
+	t := strings.TrimLeft(tail, bylineMarks+"（( ")
+	if _, _, isRole := roleAt(t); !isRole {
+		return "", "", false
+	}
+	if _, ok := parseStandaloneByline(tail); !ok {
+		return "", "", false
+	}
+	return strings.TrimRightFunc(s[:cut], isSpace), tail, true
 }
