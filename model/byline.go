@@ -38,14 +38,48 @@ var roleWords = []struct {
 	{"記者", roleReporter}, {"攝影", rolePhotographer}, {"圖/", rolePhotographer}, {"圖／", rolePhotographer},
 }
 
-// roleAt reports the role word s starts with.
+// roleAt reports the role word s starts with: one of roleWords, or an
+// agency or paper (本报, 新华社, 人民日报) with a qualifier (特约, 首席,
+// 全媒体) before 记者 or 通讯员, as in 本报特约通讯员.
 func roleAt(s string) (word string, r role, ok bool) {
 	for _, w := range roleWords {
 		if strings.HasPrefix(s, w.word) {
 			return w.word, w.role, true
 		}
 	}
+	i := agencyLen(s)
+	if i == 0 {
+		return "", roleNone, false
+	}
+	for _, q := range roleQualifiers {
+		if strings.HasPrefix(s[i:], q) {
+			i += len(q)
+			break
+		}
+	}
+	for _, c := range roleCores {
+		if strings.HasPrefix(s[i:], c.word) {
+			return s[:i+len(c.word)], c.role, true
+		}
+	}
 	return "", roleNone, false
+}
+
+// roleQualifiers stand between an agency and the role: 本报特约记者.
+var roleQualifiers = []string{"特约", "特約", "首席", "实习", "實習", "见习", "見習", "全媒体", "融媒体", "驻站", "摄影", "攝影"}
+
+// roleCores are the roles themselves.
+var roleCores = []struct {
+	word string
+	role role
+}{{"记者", roleReporter}, {"記者", roleReporter}, {"通讯员", roleCorrespondent}, {"通訊員", roleCorrespondent},
+	{"实习生", roleCorrespondent}, {"實習生", roleCorrespondent}}
+
+// isRoleOnly reports whether s is a role word and nothing else (本报记者,
+// 新华社记者): a byline that names no one.
+func isRoleOnly(s string) bool {
+	word, r, ok := roleAt(s)
+	return ok && word == s && r != rolePhotographer && utf8.RuneCountInString(word) >= 4
 }
 
 // isNameSeparator reports whether r separates names in a byline.
@@ -56,6 +90,9 @@ func isNameSeparator(r rune) bool {
 // parsePeople reads a list of roles and names, as in 记者何天宇 通讯员叶平
 // or 记者 X Y. Names before any role word get the role def; with def
 // roleNone such names make the text no byline at all.
+//
+// Papers pad two-character names to the width of three (本报记者  何  聪
+// 姚雪青), so two single characters apart are one name.
 func parsePeople(s string, def role) (Byline, bool) {
 	var b Byline
 	cur, names := def, 0
@@ -70,14 +107,41 @@ func parsePeople(s string, def role) (Byline, bool) {
 			continue
 		}
 		end := nameEnd(s)
-		if end == 0 || cur == roleNone || !validName(s[:end]) {
+		name := s[:end]
+		if end > 0 && utf8.RuneCountInString(name) == 1 && isHan(r) {
+			if next, rest, ok := paddedHalf(s[end:]); ok {
+				name, end = name+next, len(s)-len(rest)
+			}
+		}
+		if end == 0 || cur == roleNone || !validName(name) {
 			return Byline{}, false
 		}
-		b.add(cur, s[:end])
+		b.add(cur, name)
 		names++
 		s = s[end:]
 	}
 	return b, names > 0
+}
+
+// paddedHalf returns the second character of a padded two-character name
+// (何  聪): after spaces only, a single Chinese character standing alone.
+func paddedHalf(s string) (half, rest string, ok bool) {
+	t := strings.TrimLeftFunc(s, isSpace)
+	if len(t) == len(s) {
+		return "", s, false
+	}
+	r, size := utf8.DecodeRuneInString(t)
+	if !isHan(r) {
+		return "", s, false
+	}
+	if _, _, isRole := roleAt(t); isRole {
+		return "", s, false
+	}
+	after, _ := utf8.DecodeRuneInString(t[size:])
+	if size < len(t) && !isNameSeparator(after) && after != '摄' && after != '攝' {
+		return "", s, false
+	}
+	return t[:size], t[size:], true
 }
 
 // add files a name under its role.
@@ -278,6 +342,9 @@ func parseStandaloneByline(s string) (Byline, bool) {
 	if _, _, ok := roleAt(inner); !ok {
 		return Byline{}, false
 	}
+	if isRoleOnly(inner) {
+		return Byline{Raw: s}, true
+	}
 	b, ok := parsePeople(inner, roleNone)
 	if !ok {
 		return Byline{}, false
@@ -293,6 +360,18 @@ func parseCredit(s string) ([]string, bool) {
 		return nil, false
 	}
 	t := trimSpace(strings.TrimRight(strings.TrimLeft(s, "（("), "）)"))
+	// An agency after the credit: X摄（人民视觉）.
+	if i := strings.LastIndexAny(t, "（("); i > 0 {
+		if head := strings.TrimRightFunc(t[:i], isSpace); strings.HasSuffix(head, "摄") || strings.HasSuffix(head, "攝") {
+			t = head
+		}
+	}
+	// A photo report: X  Y  摄影报道.
+	if head, ok := strings.CutSuffix(t, "报道"); ok && (strings.HasSuffix(head, "摄影") || strings.HasSuffix(head, "攝影")) {
+		t = head
+	} else if head, ok := strings.CutSuffix(t, "報道"); ok && strings.HasSuffix(head, "攝影") {
+		t = head
+	}
 	var body string
 	switch {
 	case strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝"):

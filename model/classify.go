@@ -82,6 +82,12 @@ func isTitleLike(s string) bool {
 			return false
 		}
 	}
+	// A note wholly in brackets is no title: （新华社北京1月10日电）,
+	// （本报记者张天培参与采写）.
+	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && lastMark(s) != 0 &&
+		(strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) && !strings.ContainsAny(s[1:len(s)-1], "（(") {
+		return false
+	}
 	// A full stop inside is a sentence; headlines do without. They have a
 	// comma at most, and then are short: a longer line with commas is the
 	// head of a paragraph that a column break cut.
@@ -254,14 +260,18 @@ func latinWords(s string, n int) string {
 }
 
 // endNoteWords open the notes that end a story: 完, 责任编辑, 编辑, 校对.
-var endNoteWords = []string{"完", "责任编辑", "責任編輯", "本版责编", "本版編輯", "本版编辑", "责编", "美编",
+var endNoteWords = []string{"完", "责任编辑", "版式设计", "版式", "图片编辑", "视觉设计", "責任編輯", "本版责编", "本版編輯", "本版编辑", "责编", "美编",
 	"编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
 
 // isEndNote reports whether s is a note that closes a story: （完）,
-// （责任编辑：张三）, 编辑 李四 校对 王五.
+// （责任编辑：张三）, 编辑 李四 校对 王五, 版式设计：王五, or a closing note in
+// brackets: （新华社北京1月10日电）, （本报记者张天培参与采写）.
 func isEndNote(s string) bool {
 	if runeCountMax(s, 41) > 40 {
 		return false
+	}
+	if isClosingNote(s) {
+		return true
 	}
 	t := strings.TrimLeft(s, "（(【[ ")
 	for _, w := range endNoteWords {
@@ -370,6 +380,38 @@ func spaceBetweenHan(s string) bool {
 			break
 		}
 		i += 1 + j
+	}
+	return false
+}
+
+// closingNoteEnds end the notes in brackets that say how a story was made:
+// （本报记者张天培、张璁参与采写）, （据新华社电 综合报道）.
+var closingNoteEnds = []string{"参与采写", "参与采访", "采写", "综合报道", "报道", "整理", "供稿", "综合"}
+
+// isClosingNote reports whether s is a note in brackets after a story: a
+// dateline alone, or who took part in the reporting.
+func isClosingNote(s string) bool {
+	inner, ok := strings.CutPrefix(s, "（")
+	if !ok {
+		inner, ok = strings.CutPrefix(s, "(")
+	}
+	if !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(inner, "）")
+	if !ok {
+		inner, ok = strings.CutSuffix(inner, ")")
+	}
+	if !ok || inner == "" || strings.ContainsAny(inner, "（()）") {
+		return false
+	}
+	if n := datelineLen(inner); n == len(inner) {
+		return true
+	}
+	for _, e := range closingNoteEnds {
+		if strings.HasSuffix(inner, e) {
+			return true
+		}
 	}
 	return false
 }

@@ -194,10 +194,11 @@ func (g *generator) article(b *strings.Builder, nl string, indented, first bool)
 		// an intertitle, a short tail before a new article's headline that
 		// article's kicker, and nothing in the text tells which.
 		// A cut right after a sentence's end is a paragraph break to any
-		// reader, so cuts fall elsewhere.
+		// reader, and one after a semicolon as likely the end of a list
+		// item as not, so cuts fall elsewhere.
 		runes := []rune(text)
 		cut := len(runes) - maxTitleRunes - 1 - g.rng.IntN(40)
-		for cut > 0 && (endsSentence(string(runes[:cut])) || endsSoft(string(runes[:cut]))) {
+		for cut > 0 && (endsSentence(string(runes[:cut])) || endsSoft(string(runes[:cut])) || endsClause(string(runes[:cut]))) {
 			cut--
 		}
 		if g.rng.IntN(3) == 0 && cut > len([]rune(byline))+maxTitleRunes {

@@ -261,13 +261,18 @@ func (p *parser) trans(i int, prev, cur label, ev evidence) int {
 		switch {
 		case in.listItem && endsClause(pt):
 			return impossible
+		case prev != lJoin && p.infos[i-1].title:
+			// A paragraph a column break cut starts as running text,
+			// not as a short title-like line.
+			return impossible
+		case endsClause(pt):
+			// A semicolon ends list items as often as a column break
+			// falls after one.
+			return note(ev, 0, "the paragraph before ends a clause (；)")
 		case !endsSentence(pt) && !endsSoft(pt):
 			s := note(ev, wGood, "the paragraph before stops mid-sentence")
 			if u.blank > p.usualBlanks {
 				s += note(ev, -wGood, "a wider gap than usual")
-			}
-			if prev != lJoin && p.infos[i-1].title {
-				s += note(ev, -wSome, "the line before is a title, not a cut paragraph")
 			}
 			return s
 		case p.indentBody && p.units[i-1].indented && u.sameBlock && !in.title:
@@ -292,6 +297,20 @@ func (p *parser) trans(i int, prev, cur label, ev evidence) int {
 		}
 		return impossible
 	case lPara, lInter, lCredit, lEnd:
+		s := 0
+		if u.blank > p.usualBlanks && cur != lEnd && !start {
+			s += note(ev, -wSome, "a wider gap than usual, as between stories")
+		}
+		return clampAdd(s, p.bodyTrans(i, prev, cur, start, ev))
+	}
+	return 0
+}
+
+// bodyTrans scores a paragraph, intertitle, credit or end note after a
+// unit labelled prev.
+func (p *parser) bodyTrans(i int, prev, cur label, start bool, ev evidence) int {
+	u, in := &p.units[i], &p.infos[i]
+	{
 		switch {
 		case prev == lKicker:
 			return impossible
