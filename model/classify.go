@@ -415,3 +415,46 @@ func isClosingNote(s string) bool {
 	}
 	return false
 }
+
+// isCapitals reports whether a Latin line is set in capitals: most of its
+// letters, and at least four, upper case (OCR mistakes a few).
+func isCapitals(s string) bool {
+	upper, lower := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper >= 4 && upper*10 >= (upper+lower)*8
+}
+
+// isCapitalisedHead reports whether a short Latin line is a run of
+// capitalised words with no comma, as a small head is (At Long View.,
+// Geo. T. Magill Here.); a line of prose has lower-case words.
+func isCapitalisedHead(s string) bool {
+	if strings.ContainsAny(s, ",;:") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// issueMarkRe finds what marks a masthead line besides a date: an issue or
+// volume number, or a weekday.
+var issueMarkRe = regexp.MustCompile(`(?i)\b(?:vol\.|volume|number|no\.\s*\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|第\s*[0-9０-９]+\s*[期号號]|星期[一二三四五六日天]`)
+
+// hasIssueMark reports whether s carries an issue number or a weekday, as a
+// masthead line does (VOL. XXXI ... WEDNESDAY, 第12345期).
+func hasIssueMark(s string) bool { return issueMarkRe.MatchString(s) }

@@ -198,6 +198,10 @@ func joinBroken(a, b string) string {
 			return a[:len(a)-lsize] + b
 		}
 	}
+	if last == '*' && first == '*' {
+		// Two stars side by side would read as Markdown bold.
+		return a + " " + b
+	}
 	if isLatinWord(first) || first == '(' || first == '"' {
 		if isLatinWord(last) || strings.ContainsRune(",.;:!?)\"'", last) && latinBefore(a) {
 			return a + " " + b

@@ -65,6 +65,8 @@ type info struct {
 	headCue    bool // looks like a headline: parallel phrases, a series tag, a quotation
 	leadIn     bool // reads as a lead-in clause: a comma or colon inside
 	latin      bool // mostly Latin script
+	caps       bool // a Latin line in capitals, as English headlines and decks are set
+	latinHead  bool // a short line of capitalised words, as English run-in heads are (At Long View.)
 	soft       bool // ends with a colon, as a lead-in sentence does
 	listItem   bool // opens with an enumerator (一、 （二） 3. 第二招)
 }
@@ -156,6 +158,10 @@ func (p *parser) classify(i int) info {
 		return in
 	}
 	in.latin = mostlyLatin(s)
+	if in.latin {
+		in.caps = isCapitals(s)
+		in.latinHead = !in.caps && isCapitalisedHead(s)
+	}
 	in.listItem = startsListItem(s) || startsNumberedPart(s)
 	if ph, ok := parsePageHeader(s); ok {
 		// A bracketed name directly above a headline is a column label.
@@ -180,7 +186,7 @@ func (p *parser) classify(i int) info {
 		return in
 	}
 	in.bold = isBoldOnly(s)
-	in.title = !in.bold && isTitleLike(s)
+	in.title = !in.bold && (isTitleLike(s) || in.caps || in.latinHead)
 	in.soft = endsSoft(s)
 	if in.title {
 		rest, _ := splitBoldLabel(s)
@@ -325,7 +331,8 @@ func (p *parser) addParagraph(text string) {
 }
 
 // masthead takes the edition's title line off the top, if the text has
-// one: a level-1 heading above level-2 ones, or a short line with a date.
+// one: a level-1 heading above level-2 ones, or a short line with a date or
+// an issue number.
 func (p *parser) masthead() int {
 	if len(p.units) == 0 {
 		return 0
@@ -334,7 +341,8 @@ func (p *parser) masthead() int {
 	date := findDate(u.text)
 	switch {
 	case u.heading == 1 && (date != "" || p.hasHeading(2)):
-	case u.heading == 0 && date != "" && p.infos[0].header == nil && (isTitleLike(u.text) || isDateLine(u.text)):
+	case u.heading == 0 && p.infos[0].header == nil && p.infos[0].runes <= maxLatinTitleRunes &&
+		(date != "" && (isTitleLike(u.text) || isDateLine(u.text)) || hasIssueMark(u.text)):
 	default:
 		return 0
 	}

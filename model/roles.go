@@ -148,6 +148,12 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 		if in.bold {
 			s += note(ev, -wSlight, "bold, like a column label or intertitle")
 		}
+		if in.caps {
+			s += note(ev, wGood, "in capitals, as English headlines and decks are")
+		}
+		if in.latinHead && l == lHeadline {
+			s += note(ev, wGood, "a short line of capitalised words, as a run-in head")
+		}
 		return s
 	case lByline, lSign:
 		if in.byline == nil {
@@ -165,7 +171,7 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 		}
 		return note(ev, wStrong, "an end note, jump note or rule")
 	case lInter:
-		if !in.title && !in.bold || in.soft {
+		if !in.title && !in.bold || in.soft || in.latinHead {
 			return impossible
 		}
 		s := 0
@@ -190,6 +196,12 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 	}
 	if n > maxTitleRunes && l != lJoin {
 		s += note(ev, wSlight, "longer than any title")
+	}
+	if in.caps {
+		s += note(ev, -wStrong, "in capitals: a headline, not running text")
+	}
+	if in.latinHead {
+		s += note(ev, -wSlight, "capitalised words, like a heading")
 	}
 	switch l {
 	case lJoin:
