@@ -456,3 +456,44 @@ func isCollectiveAuthor(s string) bool {
 	}
 	return false
 }
+
+// maxAuthorLine is the longest author line: a name and an affiliation.
+const maxAuthorLine = 30
+
+// parseAuthorLine recognises the author line of a signed piece: a name
+// after a bullet (◆韩浩月, ◆  何建明), a name and an affiliation set apart
+// by spaces (许瓒  北京市第一七一中学  初三（20）班), or a bare name. It
+// reports whether a bullet marks the line, which makes it surer than a
+// bare name, and sure enough to sign a piece at its end too.
+func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
+	if runeCountMax(s, maxAuthorLine+1) > maxAuthorLine {
+		return Byline{}, false, false
+	}
+	t := strings.TrimLeft(s, bylineMarks)
+	bullet = len(t) < len(s)
+	t = strings.TrimLeftFunc(t, isSpace)
+	end := nameEnd(t)
+	name := t[:end]
+	if end > 0 && utf8.RuneCountInString(name) == 1 {
+		if next, rest, ok := paddedHalf(t[end:]); ok {
+			name, end = name+next, len(t)-len(rest)
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	if end == 0 || !isHan(r) || !validName(name) {
+		return Byline{}, false, false
+	}
+	if _, _, isRole := roleAt(name); isRole {
+		return Byline{}, false, false
+	}
+	if rest := t[end:]; rest != "" {
+		// An affiliation, set apart by two spaces or more, and longer
+		// than the name (a title of parallel phrases, 初心如磐  矢志为民,
+		// has two of a length).
+		if !strings.HasPrefix(rest, "  ") && !strings.HasPrefix(rest, "\u3000") ||
+			utf8.RuneCountInString(name) > 3 || runeCountMax(trimSpace(rest), 8) <= utf8.RuneCountInString(name)+1 {
+			return Byline{}, false, false
+		}
+	}
+	return Byline{Raw: s, Authors: []string{name}}, bullet, true
+}

@@ -97,6 +97,9 @@ type Byline struct {
 	Correspondents []string `json:"correspondents,omitempty"`
 	// Photographers are the names given as 摄影 or in a photo credit.
 	Photographers []string `json:"photographers,omitempty"`
+	// Authors are writers named with no role, as a signed column's author
+	// line under the headline gives them (◆张明).
+	Authors []string `json:"authors,omitempty"`
 	// AtEnd is true when the byline stood after the body (本报记者 左妍 on
 	// the story's last line) rather than before it.
 	AtEnd bool `json:"at_end,omitempty"`
@@ -105,17 +108,21 @@ type Byline struct {
 // IsZero reports whether the byline holds nothing.
 func (b Byline) IsZero() bool {
 	return b.Raw == "" && b.Dateline == "" && len(b.Reporters) == 0 &&
-		len(b.Correspondents) == 0 && len(b.Photographers) == 0
+		len(b.Correspondents) == 0 && len(b.Photographers) == 0 && len(b.Authors) == 0
 }
 
 // People returns the byline as a reader would say it, for example
-// "记者 何天宇 · 通讯员 叶平"; empty when no names are known. A byline in a
+// "记者 何天宇 · 通讯员 叶平" (an author is named alone: "张明"); empty when no
+// names are known. A byline in a
 // Latin script (By Jane Smith) is given as written.
 func (b Byline) People() string {
 	if b.Raw != "" && mostlyLatin(b.Raw) {
 		return b.Raw
 	}
 	var parts []string
+	if len(b.Authors) > 0 {
+		parts = append(parts, strings.Join(b.Authors, " "))
+	}
 	add := func(role string, names []string) {
 		if len(names) > 0 {
 			parts = append(parts, role+" "+strings.Join(names, " "))

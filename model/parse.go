@@ -49,6 +49,10 @@ func ParseText(text string, opt Options) *Edition {
 type info struct {
 	header   *pageHeader // a page header, or nil
 	byline   *Byline     // a line that is only a byline, or nil
+	// author is an author line (◆张明, a bare name), or nil; markedAuthor
+	// is true when a bullet marks it.
+	author       *Byline
+	markedAuthor bool
 	credit   []string    // a photo credit's names, when isCredit is set
 	isCredit bool
 	title    bool // short enough and shaped like a headline or intertitle
@@ -185,6 +189,9 @@ func (p *parser) classify(i int) info {
 	if in.dateline = hasDateline(s); in.dateline {
 		return in
 	}
+	if b, marked, ok := parseAuthorLine(s); ok {
+		in.author, in.markedAuthor = &b, marked
+	}
 	in.bold = isBoldOnly(s)
 	in.title = !in.bold && (isTitleLike(s) || in.caps || in.latinHead)
 	in.soft = endsSoft(s)
@@ -240,7 +247,11 @@ func (p *parser) place(i int, l label, labels []label) {
 		p.addTitle(u.text, lSubhead)
 	case lByline, lSign:
 		p.ensureArticle()
-		p.addByline(*in.byline, i)
+		b := in.byline
+		if b == nil {
+			b = in.author
+		}
+		p.addByline(*b, i, i > 0 && (labels[i-1] == lByline || labels[i-1] == lSign) && !p.sectionStart[i])
 	case lCredit:
 		p.ensureArticle()
 		p.addCredit(u.text, in.credit)
@@ -383,9 +394,19 @@ func joinLabel(a, b string) string {
 
 // addByline files a line that is only a byline: before the body it leads
 // the story; after it, it ends the story.
-func (p *parser) addByline(b Byline, i int) {
+//
+// next is true when the unit before was a byline too.
+func (p *parser) addByline(b Byline, i int, next bool) {
 	a := p.art
 	switch {
+	case next && a.Byline.Raw != "":
+		// Bylines on consecutive lines are one byline: 特约通讯员 X, then
+		// 本报记者 Y.
+		a.Byline.Raw += " " + b.Raw
+		a.Byline.Reporters = append(a.Byline.Reporters, b.Reporters...)
+		a.Byline.Correspondents = append(a.Byline.Correspondents, b.Correspondents...)
+		a.Byline.Photographers = append(a.Byline.Photographers, b.Photographers...)
+		a.Byline.Authors = append(a.Byline.Authors, b.Authors...)
 	case !a.Byline.IsZero() && a.Byline.Raw != "":
 		// A second byline: keep it as text, but it still ends the story.
 		// When the first named nobody (本报记者 above, （记者 X、Y） below),

@@ -156,10 +156,15 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 		}
 		return s
 	case lByline, lSign:
-		if in.byline == nil {
-			return impossible
+		switch {
+		case in.byline != nil:
+			return note(ev, wStrong, "a byline: "+in.byline.Raw)
+		case in.author != nil && in.markedAuthor:
+			return note(ev, wGood, "an author line: a name after a bullet")
+		case in.author != nil && l == lByline:
+			return note(ev, wSome, "a name, alone or with an affiliation: a signed piece's author line")
 		}
-		return note(ev, wStrong, "a byline: "+in.byline.Raw)
+		return impossible
 	case lCredit:
 		if !in.isCredit {
 			return impossible
@@ -180,6 +185,9 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 		}
 		if in.listItem {
 			s += note(ev, wSlight, "numbered like a part (一、 第二招 1)")
+		}
+		if in.caps {
+			s += note(ev, -wSome, "in capitals, which head stories more often than their parts")
 		}
 		return s
 	}
@@ -259,6 +267,10 @@ func (p *parser) trans(i int, prev, cur label, ev evidence) int {
 		if prev != lHeadline && prev != lSubhead && prev != lByline && !start {
 			return impossible
 		}
+		if in.byline == nil && prev != lHeadline && prev != lSubhead {
+			// An author line is one only under a headline.
+			return impossible
+		}
 		return 0
 	case lSign:
 		if !prev.isBody() && prev != lSign {
@@ -322,38 +334,35 @@ func (p *parser) trans(i int, prev, cur label, ev evidence) int {
 // unit labelled prev.
 func (p *parser) bodyTrans(i int, prev, cur label, start bool, ev evidence) int {
 	u, in := &p.units[i], &p.infos[i]
-	{
-		switch {
-		case prev == lKicker:
-			return impossible
-		case start && cur != lCredit && cur != lEnd:
-			// Text at the head of a section with no headline is a brief.
-			return impossible
-		case prev.closes() && cur != lEnd && cur != lCredit:
-			// The story ended; more of it is unusual, though a compiled
-			// report signs each of its parts.
-			s := note(ev, -wGood, "after the story's closing byline or end note")
-			if p.indentBody && u.indented {
-				s += note(ev, wSlight, "indented like the story's text")
-			}
-			return s
-		case (prev == lHeadline || prev == lSubhead) && cur == lInter:
-			return note(ev, -wSome, "an intertitle right under the headline")
-		case (prev == lHeadline || prev == lSubhead) && cur == lPara:
-			s := 0
-			if in.dateline {
-				s += note(ev, wStrong, "a dateline opens the story under the headline")
-			}
-			if p.captionFollows(i) {
-				s += note(ev, wGood, "a caption and its credit: a photo story")
-			}
-			return s
-		case prev.isBody() && cur == lPara && in.dateline:
-			return note(ev, -wGood, "a dateline usually opens a story")
-		case prev == lInter && cur == lPara && p.captionFollows(i):
-			return note(ev, -wSome, "a photo under an intertitle: photo stories have headlines")
+	switch {
+	case prev == lKicker:
+		return impossible
+	case start && cur != lCredit && cur != lEnd:
+		// Text at the head of a section with no headline is a brief.
+		return impossible
+	case prev.closes() && cur != lEnd && cur != lCredit:
+		// The story ended; more of it is unusual, though a compiled
+		// report signs each of its parts.
+		s := note(ev, -wGood, "after the story's closing byline or end note")
+		if p.indentBody && u.indented {
+			s += note(ev, wSlight, "indented like the story's text")
 		}
-		return 0
+		return s
+	case (prev == lHeadline || prev == lSubhead) && cur == lInter:
+		return note(ev, -wSome, "an intertitle right under the headline")
+	case (prev == lHeadline || prev == lSubhead) && cur == lPara:
+		s := 0
+		if in.dateline {
+			s += note(ev, wStrong, "a dateline opens the story under the headline")
+		}
+		if p.captionFollows(i) {
+			s += note(ev, wGood, "a caption and its credit: a photo story")
+		}
+		return s
+	case prev.isBody() && cur == lPara && in.dateline:
+		return note(ev, -wGood, "a dateline usually opens a story")
+	case prev == lInter && cur == lPara && p.captionFollows(i):
+		return note(ev, -wSome, "a photo under an intertitle: photo stories have headlines")
 	}
 	return 0
 }
