@@ -42,6 +42,9 @@ var roleWords = []struct {
 // agency or paper (本报, 新华社, 人民日报) with a qualifier (特约, 首席,
 // 全媒体) before 记者 or 通讯员, as in 本报特约通讯员.
 func roleAt(s string) (word string, r role, ok bool) {
+	if !mayStartRole(s) {
+		return "", roleNone, false
+	}
 	for _, w := range roleWords {
 		if strings.HasPrefix(s, w.word) {
 			return w.word, w.role, true
@@ -64,6 +67,39 @@ func roleAt(s string) (word string, r role, ok bool) {
 	}
 	return "", roleNone, false
 }
+
+// mayStartRole reports cheaply whether s could start with a role word:
+// one of roleWords begins with its first rune, or a role's core word
+// (记者, 通讯员) comes soon enough for an agency to stand before it. Names
+// are scanned rune by rune for role words, so this check runs often.
+func mayStartRole(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune(roleStarts, r) {
+		return true
+	}
+	head := s[:min(len(s), 3*12)]
+	for _, c := range roleCores {
+		if strings.Contains(head, c.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleStarts are the first runes of roleWords.
+var roleStarts = func() string {
+	var b strings.Builder
+	for _, w := range roleWords {
+		r, _ := utf8.DecodeRuneInString(w.word)
+		if !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
 
 // roleQualifiers stand between an agency and the role: 本报特约记者.
 var roleQualifiers = []string{"特约", "特約", "首席", "实习", "實習", "见习", "見習", "全媒体", "融媒体", "驻站", "摄影", "攝影"}

@@ -72,6 +72,8 @@ type info struct {
 	caps       bool // a Latin line in capitals, as English headlines and decks are set
 	latinHead  bool // a short line of capitalised words, as English run-in heads are (At Long View.)
 	soft       bool // ends with a colon, as a lead-in sentence does
+	stop       stop // how the unit's text ends
+	caption    bool // a photo caption: its credit ends it or stands right after it
 	listItem   bool // opens with an enumerator (一、 （二） 3. 第二招)
 }
 
@@ -122,6 +124,12 @@ func newParser(units []unit) *parser {
 			}
 		}
 	}
+	for i := range units {
+		in := &p.infos[i]
+		in.stop = stopOf(units[i].text)
+		_, _, _, trailing := splitTrailingCredit(units[i].text)
+		in.caption = trailing || i+1 < len(units) && p.infos[i+1].isCredit
+	}
 	// A section break is a run of blank lines longer than the usual
 	// separator between blocks, and at least two.
 	usual, most := 0, 0
@@ -134,6 +142,29 @@ func newParser(units []unit) *parser {
 	// Body text is marked by indenting when most running text is indented.
 	p.indentBody = indentedLong >= 3 && indentedLong*10 >= long*7
 	return p
+}
+
+// stop says how a unit's text ends: whether a paragraph there is over.
+type stop uint8
+
+const (
+	stopNone     stop = iota // mid-sentence: a column break may have cut it
+	stopSentence             // 。！？ or a jump note onward: the paragraph is over
+	stopClause               // ；: a list item, or a cut
+	stopSoft                 // ：: a lead-in, after which a new paragraph starts
+)
+
+// stopOf tells how s ends.
+func stopOf(s string) stop {
+	switch {
+	case endsSentence(s) || endsWithJump(s):
+		return stopSentence
+	case endsClause(s):
+		return stopClause
+	case endsSoft(s):
+		return stopSoft
+	}
+	return stopNone
 }
 
 // classify looks at one unit on its own.
@@ -159,6 +190,15 @@ func (p *parser) classify(i int) info {
 		// A long line is a paragraph, perhaps one that opens with a
 		// dateline; headers, credits, bylines and titles are all short.
 		in.dateline = hasDateline(s)
+		return in
+	}
+	if r := lastMark(s); r == '。' || r == '；' || r == '，' || r == '、' ||
+		(r == '！' || r == '？') && in.runes > maxTitleRunes/2 {
+		// A line that ends like a Chinese sentence or clause is running
+		// text: no header, byline, credit, author line or title ends so.
+		// (This is most lines; the checks below are the costly part.)
+		in.dateline = hasDateline(s)
+		in.listItem = startsListItem(s) || startsNumberedPart(s)
 		return in
 	}
 	in.latin = mostlyLatin(s)

@@ -281,19 +281,19 @@ func (p *parser) trans(i int, prev, cur label, ev evidence) int {
 		if !prev.paragraphLike() {
 			return impossible
 		}
-		pt := p.units[i-1].text
+		pin := &p.infos[i-1]
 		switch {
-		case in.listItem && endsClause(pt):
+		case in.listItem && pin.stop == stopClause:
 			return impossible
 		case prev != lJoin && p.infos[i-1].title:
 			// A paragraph a column break cut starts as running text,
 			// not as a short title-like line.
 			return impossible
-		case endsClause(pt):
+		case pin.stop == stopClause:
 			// A semicolon ends list items as often as a column break
 			// falls after one.
 			return note(ev, 0, "the paragraph before ends a clause (；)")
-		case !endsSentence(pt) && !endsSoft(pt):
+		case pin.stop == stopNone:
 			s := note(ev, wGood, "the paragraph before stops mid-sentence")
 			if u.blank > p.usualBlanks {
 				s += note(ev, -wGood, "a wider gap than usual")
@@ -355,25 +355,16 @@ func (p *parser) bodyTrans(i int, prev, cur label, start bool, ev evidence) int 
 		if in.dateline {
 			s += note(ev, wStrong, "a dateline opens the story under the headline")
 		}
-		if p.captionFollows(i) {
+		if in.caption {
 			s += note(ev, wGood, "a caption and its credit: a photo story")
 		}
 		return s
 	case prev.isBody() && cur == lPara && in.dateline:
 		return note(ev, -wGood, "a dateline usually opens a story")
-	case prev == lInter && cur == lPara && p.captionFollows(i):
+	case prev == lInter && cur == lPara && in.caption:
 		return note(ev, -wSome, "a photo under an intertitle: photo stories have headlines")
 	}
 	return 0
-}
-
-// captionFollows reports whether unit i is a photo caption: its credit
-// ends it or stands right after it.
-func (p *parser) captionFollows(i int) bool {
-	if _, _, _, ok := splitTrailingCredit(p.units[i].text); ok {
-		return true
-	}
-	return i+1 < len(p.units) && p.infos[i+1].isCredit
 }
 
 // newStory scores the evidence that unit i starts a new story after a unit
@@ -402,7 +393,7 @@ func (p *parser) newStory(i int, prev label, ev evidence) int {
 		}
 	}
 	if prev.paragraphLike() {
-		if pt := p.units[i-1].text; !endsSentence(pt) && !endsSoft(pt) && !endsWithJump(pt) {
+		if pin := &p.infos[i-1]; pin.stop == stopNone || pin.stop == stopClause {
 			s += note(ev, -wGood, "the paragraph before stops mid-sentence")
 		}
 	}
