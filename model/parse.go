@@ -47,19 +47,19 @@ func ParseText(text string, opt Options) *Edition {
 // info is what the classifier found a unit to be: the evidence the
 // labeller weighs (see roles.go).
 type info struct {
-	header   *pageHeader // a page header, or nil
-	byline   *Byline     // a line that is only a byline, or nil
+	header *pageHeader // a page header, or nil
+	byline *Byline     // a line that is only a byline, or nil
 	// author is an author line (◆张明, a bare name), or nil; markedAuthor
 	// is true when a bullet marks it.
 	author       *Byline
 	markedAuthor bool
-	credit   []string    // a photo credit's names, when isCredit is set
-	isCredit bool
-	title    bool // short enough and shaped like a headline or intertitle
-	bold     bool // wholly Markdown bold
-	dateline bool // starts with a dateline: the first paragraph of a story
-	end      bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
-	runes    int  // the length in runes, counted up to maxShortLine+1
+	credit       []string // a photo credit's names, when isCredit is set
+	isCredit     bool
+	title        bool // short enough and shaped like a headline or intertitle
+	bold         bool // wholly Markdown bold
+	dateline     bool // starts with a dateline: the first paragraph of a story
+	end          bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
+	runes        int  // the length in runes, counted up to maxShortLine+1
 	// titleRunes is the length of a title line without its column label.
 	titleRunes int
 
