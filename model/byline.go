@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -295,9 +296,21 @@ func parseLeadByline(s string) (raw, rest string, b Byline, ok bool) {
 	return b.Raw, strings.TrimLeftFunc(s[pos:], isSpace), b, true
 }
 
+// latinDatelineRe matches an English dateline: a place, a comma, a month
+// and a day, then a dash: LONDON, March 15.—; Washington, March 13.-.
+// OCR garbles the letters, so the month is any capitalised word and the day
+// up to three characters.
+var latinDatelineRe = regexp.MustCompile(`^[A-Z][A-Za-z'.]+(?: [A-Z][A-Za-z'.]+){0,2}, (?:[A-Z][a-z]{2,8}\.?) [0-9A-Za-z]{1,3}\.?\s?(?:—|--|-|–)`)
+
 // datelineLen returns the length of the dateline s starts with (本报讯,
 // 本报南京讯, 新华社北京3月5日电, 据新华社电), or 0.
 func datelineLen(s string) int {
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' {
+		if loc := latinDatelineRe.FindStringIndex(s); loc != nil && monthLike(s[:loc[1]]) {
+			return loc[1]
+		}
+		return 0
+	}
 	for _, own := range []string{"本报讯", "本報訊"} {
 		if strings.HasPrefix(s, own) {
 			return len(own)
@@ -516,7 +529,7 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(name)
-	if end == 0 || !isHan(r) || !validName(name) {
+	if end == 0 || !isHan(r) || !validName(name) || !strings.ContainsRune(commonSurnames, r) && !bullet {
 		return Byline{}, false, false
 	}
 	if _, _, isRole := roleAt(name); isRole {
@@ -533,3 +546,28 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 	}
 	return Byline{Raw: s, Authors: []string{name}}, bullet, true
 }
+
+// months are the English month names and abbreviations a dateline opens
+// with, compared on their first three letters as OCR leaves them (Mareh).
+var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// monthLike reports whether the word after the dateline's comma starts like
+// a month.
+func monthLike(s string) bool {
+	i := strings.Index(s, ", ")
+	if i < 0 || len(s) < i+5 {
+		return false
+	}
+	m := strings.ToLower(s[i+2 : i+5])
+	for _, mo := range months {
+		if m[:2] == mo[:2] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonSurnames are the commonest Chinese surnames (more than nine in ten
+// people carry one), simplified and traditional: a line of two to four
+// characters that opens with none of them is not taken for a bare name.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝黄張劉陳楊趙吳週孫馬鄭謝韓馮鄧蕭董葉蘇魏呂盧薑鐘譚陸範廖賈韋賀顧龔嚴錢覃戴溫齊喬龐顏莊聶魯嶽殷詹歐耿關蘭焦俞紀單裴塗駱藍羅"

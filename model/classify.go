@@ -458,3 +458,56 @@ var issueMarkRe = regexp.MustCompile(`(?i)\b(?:vol\.|volume|number|no\.\s*\d|mon
 // hasIssueMark reports whether s carries an issue number or a weekday, as a
 // masthead line does (VOL. XXXI ... WEDNESDAY, 第12345期).
 func hasIssueMark(s string) bool { return issueMarkRe.MatchString(s) }
+
+// isEmptyLabel reports whether s is a field label with nothing after it
+// (栏目：, 专栏:), as an export leaves when the field is empty.
+func isEmptyLabel(s string) bool {
+	t, ok := strings.CutSuffix(s, "：")
+	if !ok {
+		t, ok = strings.CutSuffix(s, ":")
+	}
+	if !ok || t == "" {
+		return false
+	}
+	n := 0
+	for _, r := range t {
+		if !isHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4 && !isKickerWord(t)
+}
+
+// isKickerWord reports whether a short label could be a kicker in its own
+// right, which an empty field label is not: a place or body (浦东新区：)
+// has three characters or more and is no field name.
+func isKickerWord(t string) bool {
+	for _, f := range fieldLabels {
+		if t == f {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldLabels are the names of the fields that text exports of e-papers
+// carry above a story.
+var fieldLabels = []string{"栏目", "专栏", "欄目", "專欄", "作者", "来源", "來源", "日期", "标题", "標題", "版次", "版名", "引题", "副题", "肩题"}
+
+// isTitleCase reports whether most words of a Latin line (three or more)
+// are capitalised, as the lines of a deck are (General Election Will Follow
+// April 4th) and lines of prose are not.
+func isTitleCase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return caps*10 >= len(words)*6
+}

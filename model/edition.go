@@ -38,7 +38,9 @@ type Section struct {
 	// Page is the page number a header gave (2, A02), if any.
 	Page string `json:"page,omitempty"`
 	// Header is the page header line as written (第2版:要闻), without
-	// Markdown markup; empty when the section had none.
+	// Markdown markup, and after it, a space apart, the page's data lines
+	// under it (a date line, an empty 栏目：); empty when the section had
+	// none.
 	Header string `json:"header,omitempty"`
 	// Articles are the section's stories in reading order.
 	Articles []Article `json:"articles"`
@@ -164,6 +166,9 @@ type Article struct {
 	Continued bool `json:"continued,omitempty"`
 	// Body is the story's text, in order.
 	Body []Block `json:"body"`
+	// Meta holds lines that came with the story but are not its text, as
+	// written: a Markdown title line that repeats the headline below it.
+	Meta []string `json:"meta,omitempty"`
 	// URL is where the story was published, when the source says so (an
 	// HTML page's address, a feed item's link); empty for plain text.
 	URL string `json:"url,omitempty"`

@@ -13,7 +13,7 @@ import (
 // before. It is what `dubao dump --explain` prints.
 func Explain(w io.Writer, text string, opt Options) error {
 	p := newParser(splitUnits(clean(text)))
-	p.ed = &Edition{Title: opt.Title, Source: opt.Source}
+	p.ed, p.opt = &Edition{Title: opt.Title, Source: opt.Source}, opt
 	from := p.masthead()
 	for k := from; k < len(p.units); k++ {
 		p.sectionStart[k] = p.startsSection(k)

@@ -33,6 +33,7 @@ func editionPieces(e *Edition) (header, body []string) {
 		for _, a := range s.Articles {
 			header = append(header, a.Kicker, a.KickerTail, a.Headline, a.Subheadline, a.Column,
 				a.Byline.Raw, a.PhotoCredit)
+			header = append(header, a.Meta...)
 			for _, b := range a.Body {
 				body = append(body, b.Text)
 			}

@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Options tell the parser where the text came from.
 type Options struct {
@@ -39,7 +42,7 @@ func Parse(data []byte, opt Options) (*Edition, error) {
 // cannot place still lands in an article, so nothing is lost.
 func ParseText(text string, opt Options) *Edition {
 	p := newParser(splitUnits(clean(text)))
-	p.ed = &Edition{Title: opt.Title, Source: opt.Source}
+	p.ed, p.opt = &Edition{Title: opt.Title, Source: opt.Source}, opt
 	p.run()
 	return p.ed
 }
@@ -71,6 +74,7 @@ type info struct {
 	latin      bool // mostly Latin script
 	caps       bool // a Latin line in capitals, as English headlines and decks are set
 	latinHead  bool // a short line of capitalised words, as English run-in heads are (At Long View.)
+	titleCase  bool // a Latin line whose words are mostly capitalised, as a deck is
 	soft       bool // ends with a colon, as a lead-in sentence does
 	stop       stop // how the unit's text ends
 	caption    bool // a photo caption: its credit ends it or stands right after it
@@ -94,8 +98,16 @@ type parser struct {
 	indentBody bool
 	// sectionStart marks the units that begin a section.
 	sectionStart []bool
+	// metaBefore holds, by the index of the unit after them, the
+	// metadata lines taken out of the sequence before labelling (see
+	// isMeta); metaAfter those after the last unit.
+	metaBefore map[int][]string
+	metaAfter  []string
+	// pendingMeta waits for the story that a metadata line came before.
+	pendingMeta []string
 
 	ed  *Edition
+	opt Options
 	sec *Section // the section being filled, not yet in ed.Sections
 	art *Article // the article being filled, not yet in sec
 	// closed is true once the current article ended with a byline or an
@@ -124,6 +136,8 @@ func newParser(units []unit) *parser {
 			}
 		}
 	}
+	p.takeMeta()
+	units = p.units
 	for i := range units {
 		in := &p.infos[i]
 		in.stop = stopOf(units[i].text)
@@ -143,6 +157,94 @@ func newParser(units []unit) *parser {
 	p.indentBody = indentedLong >= 3 && indentedLong*10 >= long*7
 	return p
 }
+
+// takeMeta takes the metadata lines out of the units (see isMeta), to be
+// filed as edition, section or story data rather than labelled as text.
+func (p *parser) takeMeta() {
+	keep := 0
+	var pending []string
+	for i := range p.units {
+		if i > 0 && p.isMeta(i) {
+			text := p.units[i].text
+			if p.units[i].heading > 0 {
+				// A repeated title line is the story's, not the page's;
+				// the mark tells placeMeta so.
+				text = storyMetaMark + text
+			}
+			pending = append(pending, text)
+			continue
+		}
+		if pending != nil {
+			if p.metaBefore == nil {
+				p.metaBefore = map[int][]string{}
+			}
+			p.metaBefore[keep] = pending
+			pending = nil
+			// The gap before the metadata line is the gap before this
+			// unit.
+			p.units[i].blank = max(p.units[i].blank, p.units[i-1].blank)
+		}
+		p.units[keep], p.infos[keep] = p.units[i], p.infos[i]
+		keep++
+	}
+	p.metaAfter = pending
+	p.units, p.infos = p.units[:keep], p.infos[:keep]
+}
+
+// isMeta reports whether unit i is a metadata line: a date standing
+// alone under the page header, an empty label (栏目：), or a Markdown title
+// line repeated as a title line right below it.
+func (p *parser) isMeta(i int) bool {
+	u := &p.units[i]
+	if p.infos[i].header != nil {
+		return false
+	}
+	if u.heading >= 3 {
+		for k := i + 1; k < len(p.units) && k <= i+3 && p.units[k].heading == 0; k++ {
+			if stripBold(p.units[k].text) == stripBold(u.text) {
+				return true
+			}
+		}
+		return false
+	}
+	if u.heading != 0 {
+		return false
+	}
+	// A date is page data right under the page header or the masthead; in
+	// a story (a letter's date under its signature) it is text.
+	return isEmptyLabel(u.text) || isDateLine(u.text) && (i == 1 || p.infos[i-1].header != nil)
+}
+
+// placeMeta files a metadata line: before a section's first story it is
+// page data, kept with the page header (or with the masthead before any
+// page); before a story, the story's.
+func (p *parser) placeMeta(text string, before bool) {
+	story := strings.HasPrefix(text, storyMetaMark)
+	text = strings.TrimPrefix(text, storyMetaMark)
+	switch {
+	case story && before:
+		p.pendingMeta = append(p.pendingMeta, text)
+	case p.sec != nil && len(p.sec.Articles) == 0 && p.art == nil:
+		p.sec.Header = joinLabel(p.sec.Header, text)
+	case p.sec == nil && p.art == nil && len(p.ed.Sections) == 0:
+		p.ed.Masthead = joinLabel(p.ed.Masthead, text)
+		if p.ed.Title == "" || p.ed.Title == p.opt.Title {
+			p.ed.Title = p.ed.Masthead
+		}
+	case before:
+		p.pendingMeta = append(p.pendingMeta, text)
+	default:
+		p.ensureArticle()
+		p.art.Meta = append(p.art.Meta, text)
+	}
+	if p.ed.Date == "" {
+		p.ed.Date = findDate(text)
+	}
+}
+
+// storyMetaMark marks a metadata line that belongs to a story: a NUL,
+// which cleaned text never holds.
+const storyMetaMark = "\x00"
 
 // stop says how a unit's text ends: whether a paragraph there is over.
 type stop uint8
@@ -205,6 +307,7 @@ func (p *parser) classify(i int) info {
 	if in.latin {
 		in.caps = isCapitals(s)
 		in.latinHead = !in.caps && isCapitalisedHead(s)
+		in.titleCase = !in.caps && isTitleCase(s)
 	}
 	in.listItem = startsListItem(s) || startsNumberedPart(s)
 	if ph, ok := parsePageHeader(s); ok {
@@ -232,6 +335,7 @@ func (p *parser) classify(i int) info {
 	if b, marked, ok := parseAuthorLine(s); ok {
 		in.author, in.markedAuthor = &b, marked
 	}
+
 	in.bold = isBoldOnly(s)
 	in.title = !in.bold && (isTitleLike(s) || in.caps || in.latinHead)
 	in.soft = endsSoft(s)
@@ -241,7 +345,9 @@ func (p *parser) classify(i int) info {
 		in.kickerTail = isKickerLike(rest)
 		in.leadDash = opensWithDash(rest)
 		in.speech = isSpeechKicker(rest)
-		in.headCue = hasHeadlineCue(rest)
+		// The spaces of an author line set a name apart, not a
+		// headline's phrases.
+		in.headCue = hasHeadlineCue(rest) && in.author == nil
 		in.leadIn = isLeadIn(rest)
 	}
 	return in
@@ -255,7 +361,13 @@ func (p *parser) run() {
 	}
 	labels := p.decode(i)
 	for ; i < len(p.units); i++ {
+		for _, m := range p.metaBefore[i] {
+			p.placeMeta(m, true)
+		}
 		p.place(i, labels[i], labels)
+	}
+	for _, m := range p.metaAfter {
+		p.placeMeta(m, false)
 	}
 	p.closeSection()
 }
@@ -275,12 +387,12 @@ func (p *parser) place(i int, l label, labels []label) {
 		}
 	case lKicker:
 		p.closeArticle()
-		p.art = &Article{Kind: KindNews}
+		p.newArticle()
 		p.addTitle(u.text, lKicker)
 	case lHeadline:
 		if i == 0 || labels[i-1] != lKicker || p.sectionStart[i] {
 			p.closeArticle()
-			p.art = &Article{Kind: KindNews}
+			p.newArticle()
 		}
 		p.addTitle(u.text, lHeadline)
 	case lSubhead:
@@ -310,7 +422,7 @@ func (p *parser) place(i int, l label, labels []label) {
 		p.art.Body = append(p.art.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
 	case lBrief:
 		p.closeArticle()
-		p.art = &Article{Kind: KindNews}
+		p.newArticle()
 		p.addParagraph(u.text)
 	default:
 		p.addParagraph(u.text)
@@ -320,8 +432,15 @@ func (p *parser) place(i int, l label, labels []label) {
 // ensureArticle starts a headless article when there is none.
 func (p *parser) ensureArticle() {
 	if p.art == nil {
-		p.art = &Article{Kind: KindNews}
+		p.newArticle()
 	}
+}
+
+// newArticle starts an article, with the metadata lines that came before
+// it.
+func (p *parser) newArticle() {
+	p.art = &Article{Kind: KindNews, Meta: p.pendingMeta}
+	p.pendingMeta = nil
 }
 
 // lastBlock returns the current article's last block, or nil.
@@ -390,6 +509,14 @@ func (p *parser) masthead() int {
 	}
 	u := p.units[0]
 	date := findDate(u.text)
+	if len(p.metaBefore[1]) > 0 && u.heading <= 1 && p.infos[0].header == nil && isTitleLike(u.text) {
+		// A title line with a date line under it: 人民日报 / 2024-03-19.
+		if d := findDate(p.metaBefore[1][0]); d != "" && date == "" {
+			p.ed.Title, p.ed.Date, p.ed.Masthead = u.text, d, u.text+" "+p.metaBefore[1][0]
+			p.metaBefore[1] = p.metaBefore[1][1:]
+			return 1
+		}
+	}
 	switch {
 	case u.heading == 1 && (date != "" || p.hasHeading(2)):
 	case u.heading == 0 && p.infos[0].header == nil && p.infos[0].runes <= maxLatinTitleRunes &&
@@ -548,6 +675,12 @@ const briefRunes = 150
 
 // closeSection finishes the current section and adds it to the edition.
 func (p *parser) closeSection() {
+	if p.pendingMeta != nil {
+		// Metadata before no story: it belongs to the one before.
+		p.ensureArticle()
+		p.art.Meta = append(p.art.Meta, p.pendingMeta...)
+		p.pendingMeta = nil
+	}
 	p.closeArticle()
 	s := p.sec
 	p.sec = nil

@@ -121,6 +121,9 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 			if in.leadDash {
 				return impossible
 			}
+			if in.latin && !in.kickerTail {
+				s += note(ev, -wGood, "Latin-script stacks are a headline and its decks")
+			}
 			if in.kickerTail {
 				s += note(ev, wGood, "ends with —— or ： that ties it to a headline below")
 			}
@@ -141,6 +144,9 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 			if in.kickerTail {
 				s += note(ev, -wGood, "ends like a kicker")
 			}
+			if in.titleCase {
+				s += note(ev, wSome, "its words capitalised, as a deck's are")
+			}
 			if in.leadDash {
 				s += note(ev, wGood, "opens with ——")
 			}
@@ -160,9 +166,9 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 		case in.byline != nil:
 			return note(ev, wStrong, "a byline: "+in.byline.Raw)
 		case in.author != nil && in.markedAuthor:
-			return note(ev, wGood, "an author line: a name after a bullet")
+			return note(ev, wStrong, "an author line: a name after a bullet")
 		case in.author != nil && l == lByline:
-			return note(ev, wSome, "a name, alone or with an affiliation: a signed piece's author line")
+			return note(ev, wGood, "a name, alone or with an affiliation: a signed piece's author line")
 		}
 		return impossible
 	case lCredit:
@@ -210,6 +216,9 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 	}
 	if in.latinHead {
 		s += note(ev, -wSlight, "capitalised words, like a heading")
+	}
+	if in.titleCase && l != lJoin {
+		s += note(ev, -wSome, "its words capitalised, like a deck")
 	}
 	switch l {
 	case lJoin:
@@ -285,9 +294,10 @@ func (p *parser) trans(i int, prev, cur label, ev evidence) int {
 		switch {
 		case in.listItem && pin.stop == stopClause:
 			return impossible
-		case prev != lJoin && p.infos[i-1].title:
+		case prev != lJoin && p.infos[i-1].title && !p.infos[i-1].latin:
 			// A paragraph a column break cut starts as running text,
-			// not as a short title-like line.
+			// not as a short title-like line. (Lines of Latin prose are
+			// short enough for titles; only Chinese ones tell.)
 			return impossible
 		case pin.stop == stopClause:
 			// A semicolon ends list items as often as a column break
@@ -431,8 +441,10 @@ func (p *parser) kickerPair(i int, ev evidence) int {
 // below. Without any of these, the pair is headline and subheadline.
 func (p *parser) kickerEvidence(a, b int) int {
 	ia, ib := &p.infos[a], &p.infos[b]
-	if ia.kickerTail || ib.leadDash {
-		return 0 // already decided by the marks themselves
+	if ia.kickerTail || ib.leadDash || ia.latin {
+		// Decided by the marks themselves; or a Latin-script stack,
+		// which is a headline and its decks.
+		return 0
 	}
 	s := 0
 	if ib.headCue {

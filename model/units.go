@@ -261,7 +261,9 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 	for i, r := range s[from:] {
 		switch r {
 		case '。', '！', '？', '”', '!', '?', '）', '…':
-			cut = from + i + utf8.RuneLen(r)
+			if end := from + i + utf8.RuneLen(r); end < len(s) {
+				cut = end
+			}
 		}
 	}
 	if cut <= 0 || cut >= len(s) {
