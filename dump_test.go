@@ -111,3 +111,29 @@ func TestDumpBadInput(t *testing.T) {
 		t.Errorf("bad format: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestDumpExplain(t *testing.T) {
+	code, out, errOut := runDubao(t, "", "dump", "--explain")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	// The seed's first story: its kicker, then a dateline paragraph, each
+	// with the evidence that decided it.
+	for _, want := range []string{
+		"layout: usual gap 1 blank lines",
+		"kicker      三厂工业园区:",
+		"ends with —— or ： that ties it to a headline below",
+		"credit      记者蔡佳楠摄",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runDubao(t, "第2版:要闻\n\n标题一\n\n本报记者  王五\n\n正文一句。\n", "dump", "--explain", "-")
+	if code != 0 || !strings.Contains(out, "header      § 第2版:要闻") || !strings.Contains(out, "byline      本报记者  王五") {
+		t.Errorf("explain of standard input: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := runDubao(t, "", "dump", "--explain", filepath.Join(t.TempDir(), "nosuch.txt")); code != 2 || !strings.Contains(errOut, "nosuch.txt") {
+		t.Errorf("explain of a missing file: exit %d, stderr %q", code, errOut)
+	}
+}
