@@ -521,6 +521,9 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 	t := strings.TrimLeft(s, bylineMarks)
 	bullet = len(t) < len(s)
 	t = strings.TrimLeftFunc(t, isSpace)
+	if first, _ := utf8.DecodeRuneInString(t); !bullet && !strings.ContainsRune(commonSurnames, first) {
+		return Byline{}, false, false
+	}
 	end := nameEnd(t)
 	name := t[:end]
 	if end > 0 && utf8.RuneCountInString(name) == 1 {

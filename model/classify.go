@@ -357,6 +357,9 @@ func startsNumberedPart(s string) bool {
 // isDateLine reports whether s is only a date (2024-03-19, 2024年3月19日
 // 星期二): edition data, not text.
 func isDateLine(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' || runeCountMax(s, 24) > 24 {
+		return false
+	}
 	loc := dateRe.FindStringIndex(s)
 	if loc == nil || loc[0] != 0 {
 		return false

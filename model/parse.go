@@ -212,7 +212,7 @@ func (p *parser) isMeta(i int) bool {
 	}
 	// A date is page data right under the page header or the masthead; in
 	// a story (a letter's date under its signature) it is text.
-	return isEmptyLabel(u.text) || isDateLine(u.text) && (i == 1 || p.infos[i-1].header != nil)
+	return isEmptyLabel(u.text) || (i == 1 || p.infos[i-1].header != nil) && isDateLine(u.text)
 }
 
 // placeMeta files a metadata line: before a section's first story it is
@@ -416,16 +416,16 @@ func (p *parser) place(i int, l label, labels []label) {
 			last.Text = joinBroken(last.Text, stripBold(u.text))
 			return
 		}
-		p.addParagraph(u.text)
+		p.addParagraph(u.text, in.dateline)
 	case lInter:
 		p.ensureArticle()
 		p.art.Body = append(p.art.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
 	case lBrief:
 		p.closeArticle()
 		p.newArticle()
-		p.addParagraph(u.text)
+		p.addParagraph(u.text, in.dateline)
 	default:
-		p.addParagraph(u.text)
+		p.addParagraph(u.text, in.dateline)
 	}
 }
 
@@ -479,16 +479,21 @@ func (p *parser) addTitle(text string, l label) {
 
 // addParagraph adds running text: the first paragraph of a story may open
 // with its dateline and byline, and a caption may end with its credit.
-func (p *parser) addParagraph(text string) {
+//
+// dateline says whether the classifier found the text to open with one.
+func (p *parser) addParagraph(text string, dateline bool) {
 	p.ensureArticle()
 	a := p.art
 	text = stripBold(text)
-	if raw, rest, b, ok := parseLeadByline(text); ok && len(a.Body) == 0 && a.Byline.Raw == "" {
-		b.Raw = raw
-		b.Photographers = append(b.Photographers, a.Byline.Photographers...)
-		a.Byline = b
-		if text = rest; text == "" {
-			return
+	// Only a story's first paragraph gives its dateline.
+	if first := len(a.Body) == 0 && a.Byline.Raw == ""; first && dateline {
+		if raw, rest, b, ok := parseLeadByline(text); ok {
+			b.Raw = raw
+			b.Photographers = append(b.Photographers, a.Byline.Photographers...)
+			a.Byline = b
+			if text = rest; text == "" {
+				return
+			}
 		}
 	}
 	if caption, credit, names, ok := splitTrailingCredit(text); ok && a.PhotoCredit == "" {
