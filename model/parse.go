@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -580,13 +581,14 @@ func (p *parser) addByline(b Byline, i int, next bool) {
 		a.Byline.Photographers = append(a.Byline.Photographers, b.Photographers...)
 		a.Byline.Authors = append(a.Byline.Authors, b.Authors...)
 	case !a.Byline.IsZero() && a.Byline.Raw != "":
-		// A second byline: keep it as text, but it still ends the story.
-		// When the first named nobody (本报记者 above, （记者 X、Y） below),
-		// the second says who wrote it.
+		// A second byline: keep it as text where it stands, but it still
+		// ends the story (or the part of a compiled story it signs), and
+		// names more of the people who wrote it (本报记者 above, （记者
+		// X、Y） below; each part of a compiled report signed).
 		a.Body = append(a.Body, Block{Type: Paragraph, Text: p.units[i].text})
-		if len(a.Byline.Reporters) == 0 && len(a.Byline.Correspondents) == 0 {
-			a.Byline.Reporters, a.Byline.Correspondents = b.Reporters, b.Correspondents
-		}
+		a.Byline.Reporters = addNames(a.Byline.Reporters, b.Reporters)
+		a.Byline.Correspondents = addNames(a.Byline.Correspondents, b.Correspondents)
+		a.Byline.Authors = addNames(a.Byline.Authors, b.Authors)
 		p.closed = true
 	case len(a.Body) == 0:
 		b.Photographers = append(b.Photographers, a.Byline.Photographers...)
@@ -597,6 +599,16 @@ func (p *parser) addByline(b Byline, i int, next bool) {
 		a.Byline = b
 		p.closed = true
 	}
+}
+
+// addNames adds the names of more to those of names, each once.
+func addNames(names, more []string) []string {
+	for _, n := range more {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // addCredit files a photo credit; the short paragraph before it is the
