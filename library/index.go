@@ -51,11 +51,12 @@ func oneLine(s string) string {
 
 // fingerprint identifies the parser in use by what it makes of the embedded
 // edition, so editions indexed by an older parser are indexed again once a
-// new one is built in, without anyone remembering to bump a version.
+// new one is built in, and by model.ParserVersion, since a parser with new
+// rules may still read the embedded edition as the old one did.
 func (st *Store) fingerprint() string {
 	st.fpOnce.Do(func() {
 		h := sha256.New()
-		h.Write([]byte(indexVersion + "\n"))
+		h.Write([]byte(indexVersion + "\n" + model.ParserVersion + "\n"))
 		ed, err := st.parse(seeds.Default, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
 		if err != nil {
 			h.Write([]byte(err.Error()))

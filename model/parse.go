@@ -6,6 +6,12 @@ import (
 	"strings"
 )
 
+// ParserVersion names the parser's rules. It changes whenever they change
+// what an edition parses to, so that a library holding editions parsed by
+// other rules parses them again (the embedded edition alone may come out the
+// same under both).
+const ParserVersion = "roles-1"
+
 // Options tell the parser where the text came from.
 type Options struct {
 	// Source names the input (a path, "-", or "seed:NAME").
