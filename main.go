@@ -33,6 +33,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runSearch(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "help", "--help", "-h":
+			return runHelp(args[1:], stdin, stdout, stderr)
+		case "version", "--version":
+			return runVersion(stdout)
+		case "completion":
+			return runCompletion(args[1:], stdout, stderr)
 		}
 	}
 	return runRead(args, stdin, stdout, stderr)
