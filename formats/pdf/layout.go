@@ -1,0 +1,458 @@
+package pdf
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Page is one page of a text layer: its words in the order the producer
+// drew them.
+type Page struct{ Words []Word }
+
+// Word is one word of the text layer and its box, in points from the
+// page's top left corner. pdftotext splits words at spaces; a run of
+// Chinese text is one word.
+type Word struct {
+	X0, Y0, X1, Y1 float64
+	Text           string
+}
+
+// errBadWordList says pdftotext wrote something that is not its word list.
+var errBadWordList = errors.New("pdftotext gave an unreadable word list")
+
+// readWords reads the word list pdftotext -bbox writes (XHTML with one
+// <page> element a page and one <word> a word).
+func readWords(data []byte) ([]Page, error) {
+	d := xml.NewDecoder(bytes.NewReader(xmlSafe(data)))
+	d.Strict = false
+	d.Entity = xml.HTMLEntity
+	var pages []Page
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return pages, nil
+		}
+		if err != nil {
+			return nil, errBadWordList
+		}
+		start, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch start.Name.Local {
+		case "page":
+			pages = append(pages, Page{})
+		case "word":
+			var w struct {
+				XMin float64 `xml:"xMin,attr"`
+				YMin float64 `xml:"yMin,attr"`
+				XMax float64 `xml:"xMax,attr"`
+				YMax float64 `xml:"yMax,attr"`
+				Text string  `xml:",chardata"`
+			}
+			if err := d.DecodeElement(&w, &start); err != nil {
+				return nil, errBadWordList
+			}
+			if len(pages) == 0 {
+				pages = append(pages, Page{})
+			}
+			word := Word{X0: w.XMin, Y0: w.YMin, X1: w.XMax, Y1: w.YMax, Text: strings.TrimSpace(w.Text)}
+			if word.Text != "" && finite(word.X0, word.Y0, word.X1, word.Y1) {
+				p := &pages[len(pages)-1]
+				p.Words = append(p.Words, word)
+			}
+		}
+	}
+}
+
+// xmlSafe returns data with what XML does not allow (invalid UTF-8, control
+// characters, U+FFFE and U+FFFF) replaced, since pdftotext copies a PDF's
+// text as it finds it; the text parser drops control characters later.
+func xmlSafe(data []byte) []byte {
+	bad := func(r rune) bool { return !xmlChar(r) }
+	if utf8.Valid(data) && !bytes.ContainsFunc(data, bad) {
+		return data
+	}
+	var b bytes.Buffer
+	b.Grow(len(data))
+	for _, r := range string(data) { // invalid bytes arrive as U+FFFD
+		if bad(r) {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
+}
+
+// xmlChar reports whether XML allows r as text.
+func xmlChar(r rune) bool {
+	if r < 0x20 {
+		return r == '\t' || r == '\n' || r == '\r'
+	}
+	return r != 0xFFFE && r != 0xFFFF
+}
+
+func finite(fs ...float64) bool {
+	for _, f := range fs {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// textLine is a line of type: words on one baseline, in order.
+type textLine struct {
+	page           int
+	x0, y0, x1, y1 float64
+	text           string
+	// firstWord is the width of the line's first word, which a line
+	// before it that wrapped had no room for.
+	firstWord float64
+	// left and right are the edges of the column the line is in, as the
+	// body text around it sets them.
+	left, right float64
+	// em is the size of a full-width character in the line's type.
+	em float64
+	// body is true for lines in the body type, the size most text is set
+	// in.
+	body bool
+}
+
+func (l *textLine) height() float64 { return l.y1 - l.y0 }
+
+// Layout turns the words of a text layer into text the text parser reads:
+// each paragraph, headline or other block on one line, blocks separated by
+// a blank line. Lines are joined into a block when the line before wrapped
+// (it had no room left for the next line's first word or character) and
+// the next is in the same type, close below it, or at the top of the next
+// column or page, and, in body type, not indented. So a paragraph that
+// crosses a column or a page is one block, a headline set on two lines is
+// one line, and a paragraph's first line, indented, starts a new block.
+func Layout(pages []Page) string {
+	lines := groupLines(pages)
+	if len(lines) == 0 {
+		return ""
+	}
+	bodyH := measure(lines)
+	var blocks []block
+	for i := range lines {
+		l := &lines[i]
+		if i > 0 && continues(&lines[i-1], l) {
+			last := &blocks[len(blocks)-1]
+			last.parts = append(last.parts, joiner(lines[i-1].text, l.text), l.text)
+			continue
+		}
+		blocks = append(blocks, block{parts: []string{l.text}, height: l.height(), page: l.page})
+	}
+	blocks = joinMasthead(blocks, bodyH)
+	var b strings.Builder
+	for i, bl := range blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		for _, p := range bl.parts {
+			b.WriteString(p)
+		}
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// block is a paragraph, headline or other run of lines Layout joined.
+type block struct {
+	// parts are its lines and what goes between them, joined only when
+	// written, so that a long block costs no more than its length.
+	parts  []string
+	height float64 // of its lines' type
+	page   int
+}
+
+func (b *block) text() string { return strings.Join(b.parts, "") }
+
+// mastheadScale is how much larger than the body type a paper's name is
+// set at least, on the masthead of its front page.
+const mastheadScale = 1.5
+
+// dateRe finds a date as papers print it under their name.
+var dateRe = regexp.MustCompile(`(19|20)\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})`)
+
+// joinMasthead puts the paper's name and the date printed under it on one
+// line, as the text parser reads a masthead: the page's first block in type
+// far larger than the body's, followed by a short line with a date.
+func joinMasthead(blocks []block, bodyH float64) []block {
+	if len(blocks) < 2 || blocks[0].page != 0 || blocks[0].height < mastheadScale*bodyH {
+		return blocks
+	}
+	if blocks[1].page != 0 || len(blocks[0].parts) > 40 || len(blocks[1].parts) > 40 {
+		return blocks
+	}
+	name, date := blocks[0].text(), blocks[1].text()
+	if utf8.RuneCountInString(name) > 20 || utf8.RuneCountInString(date) > 40 || !dateRe.MatchString(date) {
+		return blocks
+	}
+	blocks[1].parts = []string{name, " ", date}
+	return blocks[1:]
+}
+
+// groupLines puts each page's words into lines: a word joins the line
+// before it when it is on the same baseline and follows it on the right.
+// pdftotext also splits words where Chinese punctuation is set tight (”
+// after 。 overlaps it), so only a gap as wide as a space is written as one.
+func groupLines(pages []Page) []textLine {
+	var lines []textLine
+	var words []string // of the last line
+	flush := func() {
+		if len(lines) > 0 {
+			lines[len(lines)-1].text = strings.Join(words, "")
+		}
+		words = words[:0]
+	}
+	for pi, p := range pages {
+		var cur *textLine
+		for _, w := range p.Words {
+			if cur != nil && sameLine(cur, w) {
+				if w.X0-cur.x1 > minSpace*wordEm(w) {
+					words = append(words, " ")
+				}
+				words = append(words, w.Text)
+				cur.x1 = max(cur.x1, w.X1)
+				cur.y0, cur.y1 = min(cur.y0, w.Y0), max(cur.y1, w.Y1)
+				continue
+			}
+			flush()
+			words = append(words, w.Text)
+			lines = append(lines, textLine{page: pi, x0: w.X0, y0: w.Y0, x1: w.X1, y1: w.Y1,
+				firstWord: firstWordWidth(w)})
+			cur = &lines[len(lines)-1]
+		}
+	}
+	flush()
+	return lines
+}
+
+// sameLine reports whether w continues line l: their boxes share most of
+// their height and w starts where l ends, or a little to its right.
+func sameLine(l *textLine, w Word) bool {
+	h := min(l.height(), w.Y1-w.Y0)
+	if h <= 0 {
+		return false
+	}
+	overlap := min(l.y1, w.Y1) - max(l.y0, w.Y0)
+	gap := w.X0 - l.x1
+	return overlap >= h/2 && gap >= -h/4 && gap <= 2*h
+}
+
+// minSpace is the narrowest gap between words, in ems, that is a space:
+// a space is a quarter to a third of an em in Chinese and Latin fonts.
+const minSpace = 0.12
+
+// wordEm estimates the em of w's type from its width.
+func wordEm(w Word) float64 {
+	if cells := cellWidth(w.Text); cells > 0 {
+		return (w.X1 - w.X0) * 2 / float64(cells)
+	}
+	return w.Y1 - w.Y0
+}
+
+// firstWordWidth is the width of w's first character when it opens with
+// Chinese or other full-width text, which breaks between any two
+// characters, else of the whole word, which breaks only at spaces.
+func firstWordWidth(w Word) float64 {
+	first, _ := utf8.DecodeRuneInString(w.Text)
+	width := w.X1 - w.X0
+	if cells := cellWidth(w.Text); wide(first) && cells > 0 {
+		return width * 2 / float64(cells)
+	}
+	return width
+}
+
+// wide reports whether r is set full width in Chinese type.
+func wide(r rune) bool {
+	return r >= 0x2E80 && !(r >= 0xFF61 && r <= 0xFFDC) && r != utf8.RuneError
+}
+
+// cellWidth counts s's characters, full-width ones twice.
+func cellWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if wide(r) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// measure sets each line's type size and column edges, and returns the
+// body type's line height. The body type is the line height most
+// characters are set in; its em is the median width of a full-width
+// character on body lines. A line's column is the body
+// lines on its page that start at most three characters left of it (so an
+// indented line finds the flush ones) and no more than half a character
+// right of it, or, for a centred headline, that are centred near it; their
+// leftmost start and most common end are its edges.
+func measure(lines []textLine) float64 {
+	chars := map[float64]int{} // by line height to a tenth of a point
+	for _, l := range lines {
+		chars[round(l.height())] += utf8.RuneCountInString(l.text)
+	}
+	var bodyH float64
+	best := -1
+	for h, n := range chars {
+		if n > best || (n == best && h < bodyH) {
+			bodyH, best = h, n
+		}
+	}
+	var ems []float64
+	for i := range lines {
+		l := &lines[i]
+		l.body = sameSize(l.height(), bodyH)
+		if cells := cellWidth(l.text); l.body && cells >= 8 {
+			ems = append(ems, (l.x1-l.x0)*2/float64(cells))
+		}
+	}
+	bodyEm := bodyH / 2
+	if len(ems) > 0 {
+		slices.Sort(ems)
+		bodyEm = ems[len(ems)/2]
+	}
+	// Each page's body lines by where they start, to find a line's column
+	// without looking at every line of the page.
+	byStart := make([][]*textLine, lines[len(lines)-1].page+1)
+	for i := range lines {
+		if l := &lines[i]; l.body {
+			byStart[l.page] = append(byStart[l.page], l)
+		}
+	}
+	for _, ls := range byStart {
+		slices.SortFunc(ls, func(a, b *textLine) int { return cmp.Compare(a.x0, b.x0) })
+	}
+	for i := range lines {
+		l := &lines[i]
+		l.em = bodyEm
+		if bodyH > 0 {
+			l.em = bodyEm * l.height() / bodyH
+		}
+		l.left, l.right = l.x0, l.x1
+		ls := byStart[l.page]
+		lo, _ := slices.BinarySearchFunc(ls, l.x0-3*bodyEm, startsBefore)
+		hi, _ := slices.BinarySearchFunc(ls, l.x0+bodyEm/2+1e-9, startsBefore)
+		ends := map[float64]int{}
+		if lo < hi {
+			l.left = min(l.left, ls[lo].x0)
+		}
+		for _, m := range sample(ls[lo:hi]) {
+			ends[round(m.x1)]++
+		}
+		for _, m := range sample(ls[:lo]) {
+			if centre := (m.x0 + m.x1) / 2; m.x1 > l.x0 && centre >= l.x0-2*bodyEm && centre <= l.x1+2*bodyEm {
+				l.left = min(l.left, m.x0)
+				ends[round(m.x1)]++
+			}
+		}
+		if end, ok := mostCommon(ends); ok {
+			l.right = end
+		}
+	}
+	return bodyH
+}
+
+func startsBefore(l *textLine, x float64) int { return cmp.Compare(l.x0, x) }
+
+// maxSample is the most lines measure looks at to find one line's column:
+// enough for any real page, and a page of a million lines costs no more
+// than a few hundred times its length.
+const maxSample = 256
+
+// sample returns at most maxSample of ls, evenly spread.
+func sample(ls []*textLine) []*textLine {
+	if len(ls) <= maxSample {
+		return ls
+	}
+	out := make([]*textLine, maxSample)
+	for i := range out {
+		out[i] = ls[i*len(ls)/maxSample]
+	}
+	return out
+}
+
+// mostCommon returns the value counted most often, the greater of a tie.
+func mostCommon(counts map[float64]int) (float64, bool) {
+	keys := make([]float64, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return 0, false
+	}
+	return slices.MaxFunc(keys, func(a, b float64) int {
+		if c := cmp.Compare(counts[a], counts[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}), true
+}
+
+func round(f float64) float64 { return math.Round(f*10) / 10 }
+
+// sameSize reports whether two line heights are the same type size.
+func sameSize(a, b float64) bool {
+	return math.Abs(a-b) <= 0.1*max(a, b)
+}
+
+// maxLinePitch is the farthest apart, in ems, two baselines of one block
+// are; a wider gap sets blocks (stories, a headline and its text) apart.
+const maxLinePitch = 2.2
+
+// continues reports whether b goes on with the block a ends.
+func continues(a, b *textLine) bool {
+	if !sameSize(a.height(), b.height()) {
+		return false
+	}
+	sameColumn := a.page == b.page && b.x0 < a.x1 && a.x0 < b.x1 && b.y1 > a.y1
+	if sameColumn && b.y1-a.y1 > maxLinePitch*a.em {
+		return false
+	}
+	// A headline or caption goes on only in its own column; body text
+	// goes on at the top of the next column or page.
+	if !sameColumn && !a.body {
+		return false
+	}
+	// a wrapped: the first word (or character) of b did not fit after it.
+	space := 0.0
+	if !wide(lastRune(a.text)) || !wide(firstRune(b.text)) {
+		space = a.em / 4
+	}
+	if a.x1+space+b.firstWord <= a.right+a.em/5 {
+		return false
+	}
+	return !b.body || b.x0 <= b.left+0.6*b.em
+}
+
+// joiner is what goes between two lines of a block: nothing between
+// Chinese characters, a space between words of other scripts (which
+// pdftotext gives without the space the line broke at).
+func joiner(a, b string) string {
+	if wide(lastRune(a)) || wide(firstRune(b)) {
+		return ""
+	}
+	if r := lastRune(a); unicode.IsSpace(r) {
+		return ""
+	}
+	return " "
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }

@@ -1,0 +1,157 @@
+package pdf
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+	"unicode"
+
+	"dubao/model"
+)
+
+// column sets lines of 10-point type in a column from x0 to x1, starting at
+// y: a line given with a leading "|" is indented two characters, one
+// ending in "<" stops short of the right edge (a paragraph's last line).
+func column(x0, x1, y float64, lines ...string) []Word {
+	const em, pitch = 10, 16
+	var ws []Word
+	for i, l := range lines {
+		start, end := x0, x1
+		if rest, ok := strings.CutPrefix(l, "|"); ok {
+			l, start = rest, x0+2*em
+		}
+		if rest, ok := strings.CutSuffix(l, "<"); ok {
+			l = rest
+			end = start + float64(cellWidth(l))*em/2
+		}
+		top := y + float64(i)*pitch
+		ws = append(ws, Word{X0: start, Y0: top, X1: end, Y1: top + em*1.2, Text: l})
+	}
+	return ws
+}
+
+func TestLayout(t *testing.T) {
+	var words []Word
+	// Column 1: a paragraph that runs into column 2 (its last line here
+	// is full, column 2 starts flush), then column 2's paragraph that
+	// ends exactly at the bottom, and column 3 that starts a new,
+	// indented paragraph.
+	words = append(words, column(0, 100, 0,
+		"|第一段开头八个字",
+		"第一段接着写满十个字",
+		"第一段在栏底写满十字")...)
+	words = append(words, column(110, 210, 0,
+		"转到第二栏继续写完。<",
+		"|第二段开头八个字",
+		"第二段在栏底正好写完")...)
+	words = append(words, column(220, 320, 0,
+		"|第三段另起一段写",
+		"完。<")...)
+	got := Layout([]Page{{Words: words}})
+	want := "第一段开头八个字第一段接着写满十个字第一段在栏底写满十字转到第二栏继续写完。\n\n" +
+		"第二段开头八个字第二段在栏底正好写完\n\n" +
+		"第三段另起一段写完。\n"
+	if got != want {
+		t.Errorf("Layout =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestLayoutHeadlines(t *testing.T) {
+	body := column(0, 100, 60, "|正文第一行写八字", "正文第二行写满十字", "正文完。<")
+	words := []Word{
+		// A headline in 20-point type on two lines, wrapped at a space
+		// between Latin words, and one wrapped between characters.
+		{X0: 0, Y0: 0, X1: 60, Y1: 24, Text: "Dubao"},
+		{X0: 0, Y0: 26, X1: 50, Y1: 50, Text: "reads"},
+	}
+	words = append(words, body...)
+	got := Layout([]Page{{Words: words}})
+	if !strings.HasPrefix(got, "Dubao reads\n\n正文第一行写八字正文第二行写满十字正文完。\n") {
+		t.Errorf("Layout =\n%s", got)
+	}
+}
+
+// TestLayoutWordGaps checks that words on one line are joined with a space
+// only where the gap is one: Chinese punctuation set tight overlaps.
+func TestLayoutWordGaps(t *testing.T) {
+	words := []Word{
+		{X0: 0, Y0: 0, X1: 80, Y1: 12, Text: "决定着未来。"}, // 6 characters, 13⅓ pt each
+		{X0: 78, Y0: 0, X1: 90, Y1: 12, Text: "”"},
+		{X0: 94, Y0: 0, X1: 120, Y1: 12, Text: "本报讯"},
+	}
+	if got := Layout([]Page{{Words: words}}); got != "决定着未来。” 本报讯\n" {
+		t.Errorf("Layout = %q", got)
+	}
+}
+
+func TestMasthead(t *testing.T) {
+	words := []Word{{X0: 0, Y0: 0, X1: 120, Y1: 40, Text: "海门日报"}}
+	words = append(words, column(0, 100, 50, "2024年3月19日<")...)
+	words = append(words, column(0, 100, 80, "|正文第一行写八字", "正文第二行写满十字", "正文完。<")...)
+	text := Layout([]Page{{Words: words}})
+	e := model.ParseText(text, model.Options{})
+	if e.Date != "2024-03-19" || !strings.HasPrefix(e.Title, "海门日报") {
+		t.Errorf("title %q date %q from\n%s", e.Title, e.Date, text)
+	}
+}
+
+// FuzzLayout reads any bytes as pdftotext's word list: no panic, and every
+// character of every word comes out, in order (only white space may be
+// added or dropped).
+func FuzzLayout(f *testing.F) {
+	f.Add([]byte(`<doc><page width="595" height="842">
+<word xMin="42.7" yMin="122.9" xMax="199.7" yMax="167.1">国道228海门段争创</word>
+<word xMin="42.7" yMin="144.7" xMax="127.7" yMax="188.8">安全精品路</word>
+<word xMin="64.7" yMin="201.8" xMax="99.1" yMax="230.4">本报讯</word>
+<word xMin="103.3" yMin="201.8" xMax="172.8" yMax="230.4">（记者陆俊杰</word>
+</page><page><word xMin="1e308" yMin="-0" xMax="NaN" yMax="3">&lt;&amp;&#1;</word></page></doc>`))
+	f.Add([]byte("<page><word xMin=\"0\" yMin=\"0\" xMax=\"0\" yMax=\"0\">\xff\x00</word></page>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pages, err := readWords(data)
+		if err != nil {
+			return
+		}
+		var want strings.Builder
+		for _, p := range pages {
+			for _, w := range p.Words {
+				want.WriteString(w.Text)
+			}
+		}
+		got := Layout(pages)
+		if dropSpace(got) != dropSpace(want.String()) {
+			t.Fatalf("Layout lost or moved text:\n got %q\nwant %q", dropSpace(got), dropSpace(want.String()))
+		}
+	})
+}
+
+func dropSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// FuzzParse runs pdftotext on mutations of the fixtures: whatever it makes
+// of them, Parse returns an edition or an error, never panics or hangs.
+// Each run starts pdftotext, so it finds little per second; run it for a
+// minute or two after touching this package.
+func FuzzParse(f *testing.F) {
+	if _, err := exec.LookPath(Command); err != nil {
+		f.Skip("pdftotext not installed (poppler-utils)")
+	}
+	for _, name := range []string{"scan.pdf", "encrypted.pdf"} {
+		f.Add(readFixture(f, name))
+	}
+	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := Parse(data, model.Options{})
+		if (e == nil) == (err == nil) {
+			t.Fatalf("Parse = %v, %v: want an edition or an error", e, err)
+		}
+		if err != nil && strings.ContainsAny(err.Error(), "\n\r") {
+			t.Fatalf("error is not one line: %q", err)
+		}
+	})
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Makes the PDF fixtures from the HTML beside them with Chromium's headless
+# print-to-PDF (Debian: chromium fonts-noto-cjk). The tests read the PDFs
+# only, so they need pdftotext (poppler-utils) but not Chromium.
+#   threecol.pdf  a three-column newspaper page: a real text layer whose
+#                 paragraphs cross column breaks
+#   scan.pdf      a page that is only a picture, like a scan: no text layer
+#   encrypted.pdf scan.pdf locked with a password by qpdf (Debian: qpdf)
+set -eu
+cd "$(dirname "$0")"
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+for name in threecol scan; do
+	chromium --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$profile" --no-pdf-header-footer \
+		--virtual-time-budget=2000 \
+		--print-to-pdf="$name.pdf" "file://$PWD/$name.html"
+done
+qpdf --encrypt dubao-user dubao-owner 256 -- scan.pdf encrypted.pdf
