@@ -84,14 +84,15 @@ func Parse(data []byte, opt model.Options) (*model.Edition, error) {
 //   - the default mode guesses the reading order from the page, and at the
 //     top of the page, where a headline's large type makes the column gap
 //     look narrow, it ran the first lines of all three columns together
-//     ("国道228海门段争创 内销售长江鱼类、违规钓具等情"): 7 of the page's
-//     lines mixed text of two columns;
-//   - -layout keeps the columns side by side on every line, which is the
-//     page's picture, not its reading order;
+//     ("国道228海门段争创 内销售长江鱼类、违规钓具等情"): 15 of its 96
+//     lines held text of two columns;
+//   - -layout keeps the columns side by side, the page's picture rather
+//     than its reading order: 37 of its 49 lines held text of two or three
+//     columns;
 //   - -raw keeps the order the producer drew the text in, which for
 //     Chromium, and for the typesetting systems papers use, is column by
-//     column, story by story: every line in order. It drops paragraph
-//     breaks and indents, which -bbox's word positions give back.
+//     column, story by story: all 120 lines whole and in order. It drops
+//     paragraph breaks and indents, which -bbox's word positions give back.
 //
 // So it runs with -raw -bbox, and Layout rebuilds paragraphs from the
 // positions.
