@@ -90,8 +90,8 @@ func Parse(data []byte, opt model.Options) (*model.Edition, error) {
 //     than its reading order: 37 of its 49 lines held text of two or three
 //     columns;
 //   - -raw keeps the order the producer drew the text in, which for
-//     Chromium, and for the typesetting systems papers use, is column by
-//     column, story by story: all 120 lines whole and in order. It drops
+//     Chromium (and any producer that draws one text frame at a time) is
+//     column by column, story by story: all 120 lines whole and in order. It drops
 //     paragraph breaks and indents, which -bbox's word positions give back.
 //
 // So it runs with -raw -bbox, and Layout rebuilds paragraphs from the
