@@ -264,17 +264,31 @@ func wordEm(w Word) float64 {
 	return w.Y1 - w.Y0
 }
 
-// firstWordWidth is the width of w's first character when it opens with
-// Chinese or other full-width text, which breaks between any two
-// characters, else of the whole word, which breaks only at spaces.
+// firstWordWidth is the width of what w's line could not have started
+// without: for Chinese and other full-width text, which breaks between any
+// two characters, the first character and the punctuation that may not
+// begin a line after it (大， moves down whole); for other scripts, which
+// break only at spaces, the whole word.
 func firstWordWidth(w Word) float64 {
 	first, _ := utf8.DecodeRuneInString(w.Text)
 	width := w.X1 - w.X0
-	if cells := cellWidth(w.Text); wide(first) && cells > 0 {
-		return width * 2 / float64(cells)
+	cells := cellWidth(w.Text)
+	if !wide(first) || cells == 0 {
+		return width
 	}
-	return width
+	n := 0
+	for i, r := range w.Text {
+		if i > 0 && !strings.ContainsRune(noLineStart, r) {
+			break
+		}
+		n++
+	}
+	return width * 2 / float64(cells) * float64(n)
 }
+
+// noLineStart is the punctuation Chinese typesetting never puts at the
+// start of a line.
+const noLineStart = "，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]}"
 
 // wide reports whether r is set full width in Chinese type.
 func wide(r rune) bool {
@@ -431,7 +445,7 @@ func continues(a, b *textLine) bool {
 	}
 	// a wrapped: the first word (or character) of b did not fit after it.
 	space := 0.0
-	if !wide(lastRune(a.text)) || !wide(firstRune(b.text)) {
+	if joiner(a.text, b.text) == " " {
 		space = a.em / 4
 	}
 	if a.x1+space+b.firstWord <= a.right+a.em/5 {
@@ -440,19 +454,48 @@ func continues(a, b *textLine) bool {
 	return !b.body || b.x0 <= b.left+0.6*b.em
 }
 
-// joiner is what goes between two lines of a block: nothing between
-// Chinese characters, a space between words of other scripts (which
-// pdftotext gives without the space the line broke at).
+// joiner is what goes between two lines of a block: a space between
+// words of scripts that have them (which pdftotext gives without the space
+// the line broke at), nothing in Chinese text. Punctuation at the join
+// (“ ” in Chinese text are narrow characters too) does not decide it: the
+// letters on either side of it do.
 func joiner(a, b string) string {
-	if wide(lastRune(a)) || wide(firstRune(b)) {
+	before, after := lastLetter(a), firstLetter(b)
+	if before == 0 || after == 0 || wide(before) || wide(after) {
 		return ""
 	}
-	if r := lastRune(a); unicode.IsSpace(r) {
+	if strings.HasSuffix(a, "-") && unicode.IsLower(after) {
+		// A word broken at its hyphen; the hyphen is kept, as it may be
+		// the word's own.
 		return ""
 	}
 	return " "
 }
 
-func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+// lastLetter is the last letter or digit of s, or 0.
+func lastLetter(s string) rune {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			return 0
+		}
+		s = s[:len(s)-n]
+	}
+	return 0
+}
 
-func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
+// firstLetter is the first letter or digit of s, or 0.
+func firstLetter(s string) rune {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			return 0
+		}
+	}
+	return 0
+}

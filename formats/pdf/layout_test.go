@@ -84,6 +84,23 @@ func TestLayoutWordGaps(t *testing.T) {
 	}
 }
 
+func TestJoiner(t *testing.T) {
+	for _, tc := range []struct{ a, b, want string }{
+		{"新质生产力的重要意义”", "“对推动高质量发展", ""},
+		{"国道228（海门段）公路安全精", "品路创建工作", ""},
+		{"2024", "年3月", ""},
+		{"the paper", "reads", " "},
+		{"he said.”", "Then", " "},
+		{"(2024)", "[A]", " "},
+		{"a well-", "made reader", ""},
+		{"Xinhua", "新华社", ""},
+	} {
+		if got := joiner(tc.a, tc.b); got != tc.want {
+			t.Errorf("joiner(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
 func TestMasthead(t *testing.T) {
 	words := []Word{{X0: 0, Y0: 0, X1: 120, Y1: 40, Text: "海门日报"}}
 	words = append(words, column(0, 100, 50, "2024年3月19日<")...)

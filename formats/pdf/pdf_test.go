@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"errors"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -112,7 +114,13 @@ const (
 // the test above tests a real break.
 func checkBreak(t *testing.T, before, after string, kind breakKind) {
 	t.Helper()
-	out, err := extract(readFixture(t, "threecol.pdf"))
+	checkBreakIn(t, "threecol.pdf", before, after, kind)
+}
+
+// checkBreakIn is checkBreak in the fixture named.
+func checkBreakIn(t *testing.T, fixture, before, after string, kind breakKind) {
+	t.Helper()
+	out, err := extract(readFixture(t, fixture))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,6 +151,85 @@ func checkBreak(t *testing.T, before, after string, kind breakKind) {
 		return
 	}
 	t.Errorf("the fixture has no line ending %q followed by one starting %q", before, after)
+}
+
+// sourceParagraphs returns the text of the <p> elements in the <main> of
+// the fixture's HTML source, in order.
+func sourceParagraphs(t *testing.T, name string) []string {
+	t.Helper()
+	src := string(readFixture(t, name))
+	main := src[strings.Index(src, "<main>"):]
+	var out []string
+	for _, m := range regexp.MustCompile(`<p>(.*?)</p>`).FindAllStringSubmatch(main, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
+
+// paragraphs returns the edition's paragraphs as the source wrote them:
+// the byline the parser took off a story's first paragraph put back.
+func paragraphs(e *model.Edition) []string {
+	var out []string
+	for _, sec := range e.Sections {
+		for _, a := range sec.Articles {
+			for i, b := range a.Body {
+				text := b.Text
+				if i == 0 && !a.Byline.AtEnd {
+					text = a.Byline.Raw + text
+				}
+				out = append(out, text)
+			}
+		}
+	}
+	return out
+}
+
+// TestParagraphsAsWritten compares every paragraph read from the PDFs
+// with the HTML they were printed from, character for character.
+func TestParagraphsAsWritten(t *testing.T) {
+	needPdftotext(t)
+	for _, name := range []string{"threecol", "ragged"} {
+		e, err := Parse(readFixture(t, name+".pdf"), model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := paragraphs(e), sourceParagraphs(t, name+".html")
+		if len(got) != len(want) {
+			t.Errorf("%s: %d paragraphs, want %d:\n%s", name, len(got), len(want), strings.Join(got, "\n"))
+			continue
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%s: paragraph %d\n got %s\nwant %s", name, i+1, got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestRagged reads stories set ragged right with centred headlines over
+// three lines of a narrow column and paragraphs apart, not indented.
+func TestRagged(t *testing.T) {
+	needPdftotext(t)
+	e, err := Parse(readFixture(t, "ragged.pdf"), model.Options{Title: "ragged"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Sections) != 1 || e.Sections[0].Header != "第3版：综合" {
+		t.Fatalf("sections: %+v", e.Sections)
+	}
+	var heads []string
+	for _, a := range e.Sections[0].Articles {
+		heads = append(heads, a.Kicker+"|"+a.Headline+"|"+a.Subheadline+"|"+strings.Join(a.Byline.Reporters, ","))
+	}
+	want := []string{"|全区基层理论宣讲骨干 集中“充电”||钱丽君", "|国道228海门段争创安全精品路||陆俊杰"}
+	if strings.Join(heads, "\n") != strings.Join(want, "\n") {
+		t.Errorf("stories:\n%s\nwant\n%s", strings.Join(heads, "\n"), strings.Join(want, "\n"))
+	}
+	// A line that ends short because 山， (a character and the comma that
+	// may not start a line) did not fit, and a column's last line, go on
+	// in one paragraph (TestParagraphsAsWritten checks its text).
+	checkBreakIn(t, "ragged.pdf", "负责人顾青", "山，与各区镇", lineBreak)
+	checkBreakIn(t, "ragged.pdf", "青山理论", "武装工作室", columnBreak)
 }
 
 func hasBlock(e *model.Edition, s string) bool {

@@ -4,13 +4,15 @@
 # only, so they need pdftotext (poppler-utils) but not Chromium.
 #   threecol.pdf  a three-column newspaper page: a real text layer whose
 #                 paragraphs cross column breaks
+#   ragged.pdf    three narrow columns set ragged right, paragraphs apart
+#                 and not indented
 #   scan.pdf      a page that is only a picture, like a scan: no text layer
 #   encrypted.pdf scan.pdf locked with a password by qpdf (Debian: qpdf)
 set -eu
 cd "$(dirname "$0")"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-for name in threecol scan; do
+for name in threecol ragged scan; do
 	chromium --headless --no-sandbox --disable-gpu --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \
 		--user-data-dir="$profile" --no-pdf-header-footer \
