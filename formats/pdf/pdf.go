@@ -24,6 +24,9 @@ const Command = "pdftotext"
 // not hang the reader.
 const Timeout = 60 * time.Second
 
+// timeout is Timeout, shorter in tests.
+var timeout = Timeout
+
 // maxOutput bounds what pdftotext may write, in bytes: the word list of a
 // few hundred newspaper pages, far above any real edition.
 const maxOutput = 256 << 20
@@ -101,9 +104,11 @@ func extract(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, ErrNoPdftotext
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "-raw", "-bbox", "-enc", "UTF-8", "-", "-")
+	// Killed, it may leave its output pipes open in a child: stop waiting.
+	cmd.WaitDelay = time.Second
 	cmd.Stdin = bytes.NewReader(data)
 	var stdout limitedBuffer
 	var stderr bytes.Buffer

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"dubao/model"
 )
@@ -16,7 +17,7 @@ import (
 // needPdftotext skips the test when pdftotext is not installed, unless
 // DUBAO_E2E=1 (as .ci/run sets, having installed poppler-utils) says the
 // test must run.
-func needPdftotext(t *testing.T) {
+func needPdftotext(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath(Command); err != nil {
 		if os.Getenv("DUBAO_E2E") == "1" {
@@ -294,6 +295,27 @@ func TestNoPdftotext(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "install poppler-utils") {
 		t.Errorf("error %q does not say what to install", err)
+	}
+}
+
+// TestTimeout puts a pdftotext that never ends first on the PATH: Parse
+// gives up with ErrTimeout rather than hang.
+func TestTimeout(t *testing.T) {
+	dir := t.TempDir()
+	script := "#!/bin/sh\nexec sleep 600\n"
+	if err := os.WriteFile(filepath.Join(dir, Command), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("sleep"); err != nil {
+		t.Skip("no sleep")
+	}
+	sleep, _ := exec.LookPath("sleep")
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+filepath.Dir(sleep))
+	saved := timeout
+	timeout = 50 * time.Millisecond
+	t.Cleanup(func() { timeout = saved })
+	if _, err := Parse([]byte("%PDF-1.4\n"), model.Options{}); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("err = %v, want ErrTimeout", err)
 	}
 }
 
