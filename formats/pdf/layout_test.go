@@ -172,3 +172,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLayoutWords builds pages of words from the bytes (seven a word: its
+// box, its page and its text from a mixed alphabet), so that the fuzzer
+// explores the geometry rather than the XML: every character comes out, in
+// order.
+func FuzzLayoutWords(f *testing.F) {
+	f.Add([]byte("\x10\x10\x50\x0c\x00\x01\x02\x10\x18\x50\x0c\x00\x03\x04\x60\x10\x50\x0c\x00\x05\x06"))
+	f.Add([]byte("\x00\x00\xff\x28\x00\x07\x08\x00\x30\x20\x0c\x00\x09\x0a\x00\x38\x80\x0c\x01\x0b\x0c"))
+	alphabet := []string{"国", "道", "，", "。", "“", "”", "a", "B", "7", "-", "新", "……", "（", "）", "版", "x y"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var pages []Page
+		var want strings.Builder
+		for i := 0; i+7 <= len(data); i += 7 {
+			c := data[i : i+7]
+			if len(pages) == 0 || c[4]&1 == 1 {
+				pages = append(pages, Page{})
+			}
+			x0, y0 := float64(c[0])*2, float64(c[1])*3
+			w := Word{X0: x0, Y0: y0, X1: x0 + float64(c[2]) + 1, Y1: y0 + float64(c[3]%40) + 1,
+				Text: alphabet[c[5]%16] + alphabet[c[6]%16]}
+			p := &pages[len(pages)-1]
+			p.Words = append(p.Words, w)
+			want.WriteString(w.Text)
+		}
+		got := Layout(pages)
+		if dropSpace(got) != dropSpace(want.String()) {
+			t.Fatalf("Layout lost or moved text:\n got %q\nwant %q", dropSpace(got), dropSpace(want.String()))
+		}
+	})
+}
