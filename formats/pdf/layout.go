@@ -26,9 +26,21 @@ type textLine struct {
 	// body is true for lines in the body type, the size most text is set
 	// in.
 	body bool
+	// vertical is true for a line set top to bottom (竖排), which
+	// pdftotext gives a character at a time; lastY0 is the top of its
+	// last character.
+	vertical bool
+	lastY0   float64
 }
 
-func (l *textLine) height() float64 { return l.y1 - l.y0 }
+// height is the size of the line's type: the height of a line set across,
+// the width of one set top to bottom.
+func (l *textLine) height() float64 {
+	if l.vertical {
+		return l.x1 - l.x0
+	}
+	return l.y1 - l.y0
+}
 
 // Layout turns the words of a text layer into text the text parser reads:
 // each paragraph, headline or other block on one line, blocks separated by
@@ -120,7 +132,13 @@ func groupLines(pages []Page) []textLine {
 	for pi, p := range pages {
 		var cur *textLine
 		for _, w := range p.Words {
-			if cur != nil && sameLine(cur, w) {
+			if cur != nil && stacked(cur, len(words), w) {
+				words = append(words, w.Text)
+				cur.vertical, cur.lastY0 = true, w.Y0
+				cur.y1 = max(cur.y1, w.Y1)
+				continue
+			}
+			if cur != nil && !cur.vertical && sameLine(cur, w) {
 				if w.X0-cur.x1 > minSpace*wordEm(w) {
 					words = append(words, " ")
 				}
@@ -132,12 +150,28 @@ func groupLines(pages []Page) []textLine {
 			flush()
 			words = append(words, w.Text)
 			lines = append(lines, textLine{page: pi, x0: w.X0, y0: w.Y0, x1: w.X1, y1: w.Y1,
-				firstWord: firstWordWidth(w)})
+				firstWord: firstWordWidth(w), lastY0: w.Y0})
 			cur = &lines[len(lines)-1]
 		}
 	}
 	flush()
 	return lines
+}
+
+// stacked reports whether w, one Chinese character, goes on down the
+// vertical line l, of words words so far: l is such a line, or one
+// character, and w stands right under its last character.
+func stacked(l *textLine, words int, w Word) bool {
+	r, n := utf8.DecodeRuneInString(w.Text)
+	size := w.X1 - w.X0
+	if n != len(w.Text) || !wide(r) || size <= 0 {
+		return false
+	}
+	if !l.vertical && (words != 1 || l.x1-l.x0 > 1.2*size) {
+		return false
+	}
+	step := w.Y0 - l.lastY0
+	return math.Abs(w.X0-l.x0) < size/8 && math.Abs(w.X1-l.x1) < size/8 && step > size/2 && step < 1.6*size
 }
 
 // sameLine reports whether w continues line l: their boxes share most of
@@ -232,7 +266,7 @@ func measure(lines []textLine) float64 {
 	for i := range lines {
 		l := &lines[i]
 		l.body = sameSize(l.height(), bodyH)
-		if cells := cellWidth(l.text); l.body && cells >= 8 {
+		if cells := cellWidth(l.text); l.body && !l.vertical && cells >= 8 {
 			ems = append(ems, (l.x1-l.x0)*2/float64(cells))
 		}
 	}
@@ -331,7 +365,7 @@ const maxLinePitch = 2.2
 
 // continues reports whether b goes on with the block a ends.
 func continues(a, b *textLine) bool {
-	if !sameSize(a.height(), b.height()) {
+	if a.vertical || b.vertical || !sameSize(a.height(), b.height()) {
 		return false
 	}
 	sameColumn := a.page == b.page && b.x0 < a.x1 && a.x0 < b.x1 && b.y1 > a.y1

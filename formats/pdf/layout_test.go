@@ -84,6 +84,21 @@ func TestLayoutWordGaps(t *testing.T) {
 	}
 }
 
+// TestVertical reads a headline set top to bottom beside a paragraph:
+// pdftotext gives it a character at a time, each a word.
+func TestVertical(t *testing.T) {
+	var words []Word
+	for i, r := range "长江保护宣传进社区" {
+		y := float64(i/3) * 16 // i counts bytes; a character is three
+		words = append(words, Word{X0: 32, Y0: 12 + y, X1: 48, Y1: 54 + y, Text: string(r)})
+	}
+	words = append(words, column(66, 166, 30, "|本报讯近日区委老", "干部局联合海门街道海", "开展活动。<")...)
+	got := Layout([]Page{{Words: words}})
+	if want := "长江保护宣传进社区\n\n本报讯近日区委老干部局联合海门街道海开展活动。\n"; got != want {
+		t.Errorf("Layout =\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestJoiner(t *testing.T) {
 	for _, tc := range []struct{ a, b, want string }{
 		{"新质生产力的重要意义”", "“对推动高质量发展", ""},
