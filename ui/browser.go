@@ -80,10 +80,11 @@ func (m *Model) openURL() tea.Cmd {
 	if a == nil {
 		return nil
 	}
-	u := a.URL
-	cmd, err := browserCommand(u, m.opt.Browser)
-	launch := m.launch
+	u, browser, launch := a.URL, m.opt.Browser, m.launch
 	return func() tea.Msg {
+		// Built here, off the update loop: exec.Command looks the
+		// program up on the PATH.
+		cmd, err := browserCommand(u, browser)
 		if err != nil {
 			return browsedMsg{url: u, err: err}
 		}
