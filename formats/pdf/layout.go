@@ -117,15 +117,16 @@ func joinMasthead(blocks []block, bodyH float64) []block {
 }
 
 // groupLines puts each page's words into lines: a word joins the line
-// before it when it is on the same baseline and follows it on the right.
-// pdftotext also splits words where Chinese punctuation is set tight (”
-// after 。 overlaps it), so only a gap as wide as a space is written as one.
+// before it when it is on the same baseline and follows it on the right
+// (see lineText for the spaces between them), or, for a line set top to
+// bottom, when it stands right under it.
 func groupLines(pages []Page) []textLine {
 	var lines []textLine
-	var words []string // of the last line
+	var words []Word // of the last line
 	flush := func() {
 		if len(lines) > 0 {
-			lines[len(lines)-1].text = strings.Join(words, "")
+			l := &lines[len(lines)-1]
+			l.text = lineText(words, l.vertical)
 		}
 		words = words[:0]
 	}
@@ -133,22 +134,19 @@ func groupLines(pages []Page) []textLine {
 		var cur *textLine
 		for _, w := range p.Words {
 			if cur != nil && stacked(cur, len(words), w) {
-				words = append(words, w.Text)
+				words = append(words, w)
 				cur.vertical, cur.lastY0 = true, w.Y0
 				cur.y1 = max(cur.y1, w.Y1)
 				continue
 			}
 			if cur != nil && !cur.vertical && sameLine(cur, w) {
-				if w.X0-cur.x1 > minSpace*wordEm(w) {
-					words = append(words, " ")
-				}
-				words = append(words, w.Text)
+				words = append(words, w)
 				cur.x1 = max(cur.x1, w.X1)
 				cur.y0, cur.y1 = min(cur.y0, w.Y0), max(cur.y1, w.Y1)
 				continue
 			}
 			flush()
-			words = append(words, w.Text)
+			words = append(words, w)
 			lines = append(lines, textLine{page: pi, x0: w.X0, y0: w.Y0, x1: w.X1, y1: w.Y1,
 				firstWord: firstWordWidth(w), lastY0: w.Y0})
 			cur = &lines[len(lines)-1]
@@ -156,6 +154,55 @@ func groupLines(pages []Page) []textLine {
 	}
 	flush()
 	return lines
+}
+
+// minSpacedRun is the fewest single characters in a row, evenly apart,
+// that are letter-spaced (a justified or spaced-out headline: 打 好 执 法)
+// rather than words with spaces between.
+const minSpacedRun = 3
+
+// lineText joins a line's words. pdftotext splits words where Chinese
+// punctuation is set tight (” after 。 overlaps it) and where a line is
+// letter-spaced, so a gap is written as a space only when it is as wide as
+// one and not the even spacing between single characters.
+func lineText(words []Word, vertical bool) string {
+	var b strings.Builder
+	single := func(w Word) bool {
+		r, n := utf8.DecodeRuneInString(w.Text)
+		return n == len(w.Text) && (wide(r) || strings.ContainsRune(chineseQuotes, r))
+	}
+	runEnd := 0 // the gaps after words before runEnd are letter spacing
+	for i, w := range words {
+		if i > 0 && !vertical && i >= runEnd && w.X0-words[i-1].X1 > minSpace*wordEm(w) {
+			b.WriteByte(' ')
+		}
+		if i >= runEnd && single(w) {
+			j := i + 1
+			for j < len(words) && single(words[j]) {
+				j++
+			}
+			if j-i >= minSpacedRun && evenGaps(words[i:min(j+1, len(words))]) {
+				runEnd = min(j+1, len(words))
+			}
+		}
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}
+
+// chineseQuotes are the quotation marks Chinese text shares with Latin
+// text; in Chinese type they are full width.
+const chineseQuotes = "“”‘’"
+
+// evenGaps reports whether the gaps between ws are all about the same.
+func evenGaps(ws []Word) bool {
+	first := ws[1].X0 - ws[0].X1
+	for i := 2; i < len(ws); i++ {
+		if math.Abs(ws[i].X0-ws[i-1].X1-first) > 0.1*wordEm(ws[i-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // stacked reports whether w, one Chinese character, goes on down the

@@ -116,6 +116,34 @@ func TestJoiner(t *testing.T) {
 	}
 }
 
+// TestLetterSpacing: single characters evenly apart (a headline justified
+// or spaced out) take no spaces between them; a real space does.
+func TestLetterSpacing(t *testing.T) {
+	var words []Word
+	x := 0.0
+	for _, r := range "打好执法“组合" {
+		words = append(words, Word{X0: x, Y0: 0, X1: x + 15, Y1: 20, Text: string(r)})
+		x += 15 + 5
+	}
+	words = append(words, Word{X0: x, Y0: 0, X1: x + 30, Y1: 20, Text: "拳”"})
+	got := lineText(words, false)
+	if got != "打好执法“组合拳”" {
+		t.Errorf("letter-spaced line = %q", got)
+	}
+	spaced := []Word{
+		{X0: 0, Y0: 0, X1: 15, Y1: 20, Text: "干"},
+		{X0: 19, Y0: 0, X1: 79, Y1: 20, Text: "集中“充"},
+	}
+	if got := lineText(spaced, false); got != "干 集中“充" {
+		t.Errorf("a space after one character = %q", got)
+	}
+	// Two characters apart are too few to tell from two words with a
+	// space between: the space is kept.
+	if got := lineText(words[:2], false); got != "打 好" {
+		t.Errorf("two characters apart = %q", got)
+	}
+}
+
 func TestMasthead(t *testing.T) {
 	words := []Word{{X0: 0, Y0: 0, X1: 120, Y1: 40, Text: "海门日报"}}
 	words = append(words, column(0, 100, 50, "2024年3月19日<")...)
