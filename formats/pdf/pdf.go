@@ -152,6 +152,10 @@ func reason(stderr string, code int) string {
 	if len([]rune(last)) > 200 {
 		last = string([]rune(last)[:200]) + "…"
 	}
+	if strings.Contains(strings.ToLower(last), "password") {
+		// pdftotext says only "Incorrect password" for a locked PDF.
+		return "encrypted (" + last + ")"
+	}
 	if last != "" {
 		return last
 	}

@@ -274,7 +274,7 @@ func TestRejected(t *testing.T) {
 		want string
 	}{
 		{"truncated", whole[:len(whole)/3], "xref"},
-		{"encrypted", readFixture(t, "encrypted.pdf"), "password"},
+		{"encrypted", readFixture(t, "encrypted.pdf"), "encrypted (Incorrect password)"},
 		{"not a PDF", []byte("%PDF-1.7\nnot really\n"), "pdftotext cannot read this PDF"},
 		{"empty", nil, "pdftotext cannot read this PDF"},
 	} {
@@ -334,7 +334,7 @@ func TestReasonOneLine(t *testing.T) {
 		want   string
 	}{
 		{"Syntax Error: Couldn't find trailer dictionary\nSyntax Error: Couldn't read xref table\n", 1, "Couldn't read xref table"},
-		{"Command Line Error: Incorrect password\n", 1, "Incorrect password"},
+		{"Command Line Error: Incorrect password\n", 1, "encrypted (Incorrect password)"},
 		{"", 3, "the PDF's permissions forbid copying its text"},
 		{"", 99, "exit status 99"},
 		{"Error: \x1b[31mred\x07\n", 1, "[31mred"},
