@@ -95,8 +95,10 @@ func (b *block) text() string { return strings.Join(b.parts, "") }
 // set at least, on the masthead of its front page.
 const mastheadScale = 1.5
 
-// dateRe finds a date as papers print it under their name.
-var dateRe = regexp.MustCompile(`(19|20)\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})`)
+// dateRe is a date line as papers print it under their name: the date
+// first, then perhaps the weekday and the lunar date after a space
+// (2024年3月19日 星期二), not a line that only mentions a date.
+var dateRe = regexp.MustCompile(`^(19|20)\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})(\s|$)`)
 
 // joinMasthead puts the paper's name and the date printed under it on one
 // line, as the text parser reads a masthead: the page's first block in type

@@ -153,6 +153,12 @@ func TestMasthead(t *testing.T) {
 	if e.Date != "2024-03-19" || !strings.HasPrefix(e.Title, "海门日报") {
 		t.Errorf("title %q date %q from\n%s", e.Title, e.Date, text)
 	}
+	// A headline with a subheadline that mentions a date is no masthead.
+	words[0].Text = "新规"
+	words[1].Text = "2024年3月19日起实施"
+	if text := Layout([]Page{{Words: words}}); !strings.HasPrefix(text, "新规\n\n2024年3月19日起实施\n\n") {
+		t.Errorf("headline and subheadline joined:\n%s", text)
+	}
 }
 
 // FuzzLayout reads any bytes as pdftotext's word list: no panic, and every
