@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -44,8 +46,8 @@ func WriteMarkdown(w io.Writer, e *Edition) error {
 // ArticleMarkdown renders one article as a Markdown document: the column
 // label in bold, the kicker in italics, the headline as the one level-1
 // heading, the subheadline as level 2, the byline, the body (intertitles as
-// level-3 headings, captions in italics), and a closing line naming the
-// paper, date and page; a story that stops mid-sentence says so (未完).
+// level-3 headings, captions in italics), the source URL as a link, and a
+// closing line naming the paper, date and page; a story that stops mid-sentence says so (未完).
 // Text Markdown would read as markup is escaped.
 func ArticleMarkdown(e *Edition, a *Article) string {
 	var b strings.Builder
@@ -60,8 +62,8 @@ func ArticleMarkdown(e *Edition, a *Article) string {
 }
 
 // ArticleText renders one article as plain text: the headline stack a line
-// each, then the byline and blocks separated by blank lines, then where it
-// was printed.
+// each, then the byline and blocks separated by blank lines, the source
+// URL, then where it was printed.
 func ArticleText(e *Edition, a *Article) string {
 	var b strings.Builder
 	writeArticleText(&b, a)
@@ -94,6 +96,7 @@ func writeArticleText(b *strings.Builder, a *Article) {
 	if a.Byline.AtEnd {
 		para(a.Byline.Raw)
 	}
+	para(a.URL)
 }
 
 // writeArticleMarkdown writes an article as Markdown with its headline at
@@ -135,7 +138,34 @@ func writeArticleMarkdown(b *strings.Builder, a *Article, level int) {
 	if a.Byline.AtEnd {
 		add(escapeMarkdown(a.Byline.Raw))
 	}
+	if a.URL != "" {
+		add(markdownURL(a.URL))
+	}
 	b.WriteString(strings.Join(paras, "\n\n") + "\n")
+}
+
+// autolinkScheme is how a URL starts that CommonMark makes a link of
+// between < and >.
+var autolinkScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:`)
+
+// markdownURL writes a story's URL as a Markdown autolink, <https://…>,
+// with the characters an autolink cannot hold (spaces, < >, controls)
+// percent-encoded; an address without a scheme (a path inside an EPUB) is
+// written as text.
+func markdownURL(u string) string {
+	if !autolinkScheme.MatchString(u) {
+		return escapeMarkdown(u)
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c <= ' ' || c == '<' || c == '>' || c == 0x7f:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "<" + b.String() + ">"
 }
 
 // Title is the section's header as written, else its name.

@@ -85,3 +85,38 @@ func TestExportContinued(t *testing.T) {
 		t.Errorf("dump added text: %v %q", err, dump.String())
 	}
 }
+
+// Export and dump write the story's source URL, after the story: as an
+// autolink in Markdown, with what an autolink cannot hold percent-encoded.
+func TestExportURL(t *testing.T) {
+	ed, a := exportEdition()
+	a.URL = "https://www.example.cn/2024-03/19/c_1.htm?a=1&b=<2> 3"
+	const link = "<https://www.example.cn/2024-03/19/c_1.htm?a=1&b=%3C2%3E%203>"
+	md := ArticleMarkdown(ed, a)
+	if !strings.Contains(md, "\n\n"+link+"\n\n---\n") {
+		t.Errorf("Markdown export does not end the story with %s:\n%s", link, md)
+	}
+	txt := ArticleText(ed, a)
+	if !strings.Contains(txt, "\n\n"+a.URL+"\n\n—— ") {
+		t.Errorf("text export does not end the story with the URL:\n%s", txt)
+	}
+	var dumpMD, dumpText strings.Builder
+	if err := WriteMarkdown(&dumpMD, ed); err != nil || !strings.Contains(dumpMD.String(), link) {
+		t.Errorf("dump --format markdown has no %s: %v\n%s", link, err, dumpMD.String())
+	}
+	if err := WriteText(&dumpText, ed); err != nil || !strings.HasSuffix(dumpText.String(), "\n\n"+a.URL+"\n") {
+		t.Errorf("dump --format text does not end the story with its URL: %v\n%s", err, dumpText.String())
+	}
+
+	// A path (inside an EPUB, say) is no link: written as text.
+	a.URL = "OEBPS/feed_0/article_1/index.html"
+	if md := ArticleMarkdown(ed, a); !strings.Contains(md, "\n\nOEBPS/feed\\_0/article\\_1/index.html\n\n") ||
+		strings.Contains(md, "<OEBPS") {
+		t.Errorf("a URL without a scheme:\n%s", md)
+	}
+	// No URL, no line for it.
+	a.URL = ""
+	if md := ArticleMarkdown(ed, a); strings.Contains(md, "<") {
+		t.Errorf("a story without a URL got a link:\n%s", md)
+	}
+}

@@ -191,4 +191,5 @@ func (m *Model) updateKeybindings() {
 	m.keys.MarkSection.SetEnabled(lib && m.sec < len(m.ed.Sections) && len(m.ed.Sections[m.sec].Articles) > 0)
 	m.keys.Export.SetEnabled(story)
 	m.keys.Copy.SetEnabled(story)
+	m.keys.OpenURL.SetEnabled(story && webURL(m.article.Article().URL))
 }

@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"os/exec"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -45,6 +46,9 @@ type Options struct {
 	// ExportDir is the directory x writes stories to; "" is the current
 	// directory.
 	ExportDir string
+	// Browser is the command o opens a story's URL with, as $BROWSER
+	// gives it; "" is xdg-open.
+	Browser string
 }
 
 // focus is the pane that receives keys.
@@ -122,13 +126,16 @@ type Model struct {
 	saveDelay time.Duration
 	// readDelay is glanceReadDelay, shorter in tests.
 	readDelay time.Duration
+	// launch starts the browser o runs: startDetached, or in tests a run
+	// that waits for it.
+	launch func(*exec.Cmd) error
 }
 
 // New returns the reader for ed, showing its first story. With a store in
 // opt the reading state is read by the command Restore returns.
 func New(ed *model.Edition, opt Options) Model {
 	m := Model{opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav(),
-		saveDelay: positionSaveDelay, readDelay: glanceReadDelay}
+		saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	m.list = list.New(m.common)
@@ -237,6 +244,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.choose(msg)
 	case picker.CloseMsg:
 		m.overlay = overlayNone
+	case browsedMsg:
+		m.browsed(msg)
 	default:
 		cmd = m.libraryMsg(msg)
 	}
@@ -355,6 +364,8 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, m.export()
 	case key.Matches(k, g.Copy):
 		return true, m.copyArticle()
+	case key.Matches(k, g.OpenURL):
+		return true, m.openURL()
 	default:
 		return false, nil
 	}
@@ -388,9 +399,10 @@ func (m *Model) libraryKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 }
 
 // OptionsFromEnv reads the options the environment sets: the interface
-// language from the locale, NO_COLOR, and DUBAO_EXPORT_DIR.
+// language from the locale, NO_COLOR, DUBAO_EXPORT_DIR and BROWSER.
 func OptionsFromEnv(getenv func(string) string) Options {
-	return Options{Lang: common.LangFromEnv(getenv), NoColor: getenv("NO_COLOR") != "", ExportDir: getenv("DUBAO_EXPORT_DIR")}
+	return Options{Lang: common.LangFromEnv(getenv), NoColor: getenv("NO_COLOR") != "",
+		ExportDir: getenv("DUBAO_EXPORT_DIR"), Browser: getenv("BROWSER")}
 }
 
 // helpKey scrolls or closes the help box.

@@ -190,7 +190,8 @@ func (m Model) helpGroups() [][]key.Binding {
 			g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
 		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,
 			listed(g.NextMatch, searching), listed(g.PrevMatch, searching)},
-		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory), g.Help, g.Quit},
+		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory),
+			listed(g.OpenURL, lang.Title("with a URL")), g.Help, g.Quit},
 	}
 	if m.lib.on() {
 		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,

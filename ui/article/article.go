@@ -162,8 +162,14 @@ func setLines(parts []Part, measure int, opt typeset.Options) []line {
 	header := opt
 	header.NoIndent = true
 	for i, p := range parts {
-		if i > 0 && (p.Role >= RoleParagraph || parts[i-1].Role == RoleByline) {
+		// A blank line sets the body apart from the headline stack, the
+		// byline and the URL under it, and its blocks from each other.
+		if i > 0 && p.Role != RoleURL && (p.Role >= RoleParagraph || parts[i-1].Role >= RoleByline) {
 			out = append(out, line{Line: typeset.Line{Block: i}, role: RoleGap})
+		}
+		if p.Role == RoleURL {
+			out = append(out, urlLine(p.Text, i, measure))
+			continue
 		}
 		o, w, indent := opt, measure, 0
 		switch p.Role {
@@ -190,6 +196,14 @@ func setLines(parts []Part, measure int, opt typeset.Options) []line {
 		}
 	}
 	return out
+}
+
+// urlLine sets a URL on one line, cut to measure: broken across lines
+// it could not be copied from the screen, and its start is what names the
+// site.
+func urlLine(url string, part, measure int) line {
+	text := common.Cut(url, measure)
+	return line{Line: typeset.Line{Text: text, Width: typeset.Width(text), Block: part, End: len(url)}, role: RoleURL}
 }
 
 // lineOf returns the index of the line showing pos.

@@ -45,7 +45,7 @@ func TestParts(t *testing.T) {
 	a := &model.Article{
 		Kicker: "区公共资源交易中心", Headline: "三“度”并重", Column: "2024,我们这么干!",
 		Byline:      model.Byline{Reporters: []string{"何天宇"}, Correspondents: []string{"叶平"}},
-		PhotoCredit: "记者蔡佳楠摄",
+		PhotoCredit: "记者蔡佳楠摄", URL: "https://example.cn/a.htm",
 		Body: []model.Block{
 			{Type: model.Paragraph, Text: "甲"}, {Type: model.Intertitle, Text: "乙"}, {Type: model.Caption, Text: "丙"},
 		},
@@ -53,11 +53,11 @@ func TestParts(t *testing.T) {
 	var got []string
 	for _, p := range Parts(a) {
 		got = append(got, p.Text)
-		if p.Searchable != (p.Role != RoleColumn && p.Role != RoleByline && p.Role != RoleCredit) {
+		if p.Searchable != (p.Role != RoleColumn && p.Role != RoleByline && p.Role != RoleURL && p.Role != RoleCredit) {
 			t.Errorf("%q searchable %v", p.Text, p.Searchable)
 		}
 	}
-	want := "区公共资源交易中心|三“度”并重|2024,我们这么干!|记者 何天宇 · 通讯员 叶平|甲|乙|丙|记者蔡佳楠摄"
+	want := "区公共资源交易中心|三“度”并重|2024,我们这么干!|记者 何天宇 · 通讯员 叶平|https://example.cn/a.htm|甲|乙|丙|记者蔡佳楠摄"
 	if strings.Join(got, "|") != want {
 		t.Fatalf("parts %q", got)
 	}
@@ -279,4 +279,52 @@ func TestMatchAt(t *testing.T) {
 		}
 	}
 	t.Fatal("no body match in 3-1")
+}
+
+// The URL is one dim line under the byline, with no gap between them and a
+// blank line before the body; cut to the measure with an ellipsis, never
+// wider than the pane, and free of what a source could put in it to move
+// the cursor.
+func TestURLLine(t *testing.T) {
+	a := *seedArticle(t, "1-1")
+	a.URL = "https://www.haimen.gov.cn/hmrb/html/2024-03/19/content_1-1.htm?from=\x1b[2Jreader"
+	for _, w := range []int{1, 2, 10, 33, 46, 84, 85, 150} {
+		m := newPane(&a, w, 12)
+		rows := strings.Split(m.View(), "\n")
+		for _, r := range rows {
+			if typeset.Width(r) != w {
+				t.Fatalf("width %d: row %q is %d cells", w, ansi.Strip(r), typeset.Width(r))
+			}
+			if strings.Contains(ansi.Strip(r), "\x1b") {
+				t.Fatalf("width %d: an escape from the URL reached the screen: %q", w, r)
+			}
+		}
+		var url, byline int = -1, -1
+		for i, l := range m.lines {
+			switch l.role {
+			case RoleURL:
+				if url >= 0 {
+					t.Fatalf("width %d: the URL takes more than one line", w)
+				}
+				url = i
+				if l.Width > m.measure() || !strings.HasPrefix(l.Text, "https:"[:min(6, max(m.measure()-1, 0))]) {
+					t.Fatalf("width %d: URL line %q, %d cells", w, l.Text, l.Width)
+				}
+				if typeset.Width(a.URL) > m.measure() && !strings.HasSuffix(l.Text, "…") {
+					t.Fatalf("width %d: URL cut without an ellipsis: %q", w, l.Text)
+				}
+			case RoleByline:
+				byline = i
+			}
+		}
+		if url != byline+1 || byline < 0 || m.lines[url+1].role != RoleGap {
+			t.Fatalf("width %d: byline on line %d, URL on %d, then %v", w, byline, url, m.lines[url+1].role)
+		}
+		if w == 150 {
+			row := rows[url]
+			if !strings.Contains(row, m.Styles.Article.URL.Render(m.lines[url].Text)) {
+				t.Fatalf("URL not in its style: %q", row)
+			}
+		}
+	}
 }

@@ -17,6 +17,9 @@ const (
 	RoleSubheadline
 	RoleColumn
 	RoleByline
+	// RoleURL is the address the story was published at, on one line
+	// under the byline.
+	RoleURL
 	RoleParagraph
 	RoleIntertitle
 	RoleCaption
@@ -26,7 +29,8 @@ const (
 )
 
 // Part is one block of an article as the pane sets it: the lines of the
-// headline stack, then the body's blocks, then the photo credit. Search walks
+// headline stack and the byline, the source URL, then the body's blocks,
+// then the photo credit. Search walks
 // the same list, so the k-th match it reports in an article is the k-th match
 // the pane highlights.
 type Part struct {
@@ -37,7 +41,7 @@ type Part struct {
 	// search covers.
 	Searchable bool
 	// Block is the part's index in the article's Body, or -1 for the
-	// headline stack, the byline and the photo credit. Saved reading
+	// headline stack, the byline, the URL and the photo credit. Saved reading
 	// positions and library search hits name body blocks so.
 	Block int
 }
@@ -56,6 +60,7 @@ func Parts(a *model.Article) []Part {
 	add(RoleSubheadline, a.Subheadline, true)
 	add(RoleColumn, a.Column, false)
 	add(RoleByline, a.Credits(), false)
+	add(RoleURL, a.URL, false)
 	for i, b := range a.Body {
 		block = i
 		switch b.Type {

@@ -152,6 +152,8 @@ func (m Model) roleStyle(r Role) lipgloss.Style {
 		return st.Column
 	case RoleByline:
 		return st.Byline
+	case RoleURL:
+		return st.URL
 	case RoleIntertitle:
 		return st.Intertitle
 	case RoleCaption:

@@ -136,3 +136,12 @@ func TestScrollTop(t *testing.T) {
 		}
 	}
 }
+
+func TestOpening(t *testing.T) {
+	if got := English.Opening("firefox", "https://example.cn/"); got != "opening https://example.cn/ with firefox" {
+		t.Errorf("English: %q", got)
+	}
+	if got := Chinese.Opening("firefox", "https://example.cn/"); got != "正在用 firefox 打开 https://example.cn/" {
+		t.Errorf("Chinese: %q", got)
+	}
+}

@@ -105,6 +105,8 @@ func (l Lang) Title(what string) string {
 		return l.pick("from a story or a search", "阅读或搜索时")
 	case "on a story":
 		return l.pick("on a story", "阅读稿件时")
+	case "with a URL":
+		return l.pick("with URL", "稿件有网址时")
 	case "editions":
 		return l.pick("editions", "往期")
 	case "bookmarks":
@@ -166,6 +168,11 @@ func (l Lang) Indexing(done, total int) string {
 // Saved says where a story was written.
 func (l Lang) Saved(path string) string {
 	return fmt.Sprintf(l.pick("saved to %s", "已保存到 %s"), path)
+}
+
+// Opening says a story's address went to the browser.
+func (l Lang) Opening(browser, url string) string {
+	return fmt.Sprintf(l.pick("opening %s with %s", "正在用 %[2]s 打开 %[1]s"), url, browser)
 }
 
 // Skipped says files could not be read into the shelf, naming the first.

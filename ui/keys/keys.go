@@ -74,6 +74,9 @@ type Global struct {
 	// Export writes the story as Markdown to a file; Copy puts it on the
 	// clipboard (OSC 52). They need no store.
 	Export, Copy key.Binding
+	// OpenURL opens the story's source address in the browser; off for a
+	// story without one.
+	OpenURL key.Binding
 }
 
 // DefaultGlobal returns the reader's global keys.
@@ -108,6 +111,7 @@ func DefaultGlobal() Global {
 		Bookmark:   key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "bookmark story")),
 		Export:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "save as Markdown")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
+		OpenURL:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 	}
 }
 

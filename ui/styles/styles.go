@@ -78,6 +78,8 @@ type ListStyles struct {
 type ArticleStyles struct {
 	Kicker, Headline, Subheadline, Column, Byline lipgloss.Style
 	Paragraph, Intertitle, Caption, Credit        lipgloss.Style
+	// URL is the address the story was published at.
+	URL lipgloss.Style
 	// Match is a search match; CurrentMatch the one n/N went to.
 	Match, CurrentMatch lipgloss.Style
 }
@@ -179,6 +181,7 @@ func New(cfg Config) *Styles {
 	s.Article.Kicker = dim
 	s.Article.Column = accent
 	s.Article.Byline = dim
+	s.Article.URL = dim
 	s.Article.Caption = base.Italic(true)
 	s.Article.Credit = dim
 	s.Article.Match = base.Foreground(p.matchFg).Background(p.matchBg)
@@ -234,6 +237,7 @@ func noColor(s *Styles, base, bold lipgloss.Style) {
 	s.Article.Kicker = base
 	s.Article.Column = bold
 	s.Article.Byline = base
+	s.Article.URL = base
 	s.Article.Caption = base.Italic(true)
 	s.Article.Credit = base
 	s.Article.Match = rev
