@@ -94,6 +94,12 @@ func TestLayouts(t *testing.T) {
 				"1-1 news K=太湖重回良好湖泊—— H=江苏以湖为卷写新篇 R=何聪 meta=江苏以湖为卷写新篇 p\n",
 		},
 		{
+			name: "Markdown: a deeper heading under a headline is its subheadline, above it its kicker, after text an intertitle",
+			text: "## 第02版：要闻\n\n### 标题甲\n\n#### 副题甲\n\n本报记者  王五\n\n正文第一段。\n\n#### 小标题一\n\n正文第二段。\n\n" +
+				"**小标题二**\n\n正文第三段。\n\n#### 引题乙\n### 标题乙\n\n正文乙。\n",
+			want: "§1 要闻 [第02版：要闻]\n1-1 news H=标题甲 S=副题甲 R=王五 pipip\n1-2 brief K=引题乙 H=标题乙 p\n",
+		},
+		{
 			name: "page headers of every form, and page-end lines that belong to the page before",
 			text: "第3版\n\n标题甲一\n\n正文甲一很长很长的一段话，说完了。\n\n版式设计：王五\n\n" +
 				"A12版 | 体育\n\n标题乙一\n\n正文乙一很长很长的一段话，说完了。\n\n本版责编：赵六\n\n" +

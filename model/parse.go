@@ -82,6 +82,9 @@ type info struct {
 	caps       bool // a Latin line in capitals, as English headlines and decks are set
 	latinHead  bool // a short line of capitalised words, as English run-in heads are (At Long View.)
 	titleCase  bool // a Latin line whose words are mostly capitalised, as a deck is
+	// subHeading is true for a Markdown heading deeper than the heading of
+	// the story it stands in, which makes it an intertitle.
+	subHeading bool
 	soft       bool // ends with a colon, as a lead-in sentence does
 	stop       stop // how the unit's text ends
 	caption    bool // a photo caption: its credit ends it or stands right after it
@@ -145,6 +148,7 @@ func newParser(units []unit) *parser {
 	}
 	p.takeMeta()
 	units = p.units
+	p.markSubHeadings()
 	for i := range units {
 		in := &p.infos[i]
 		in.stop = stopOf(units[i].text)
@@ -163,6 +167,26 @@ func newParser(units []unit) *parser {
 	// Body text is marked by indenting when most running text is indented.
 	p.indentBody = indentedLong >= 3 && indentedLong*10 >= long*7
 	return p
+}
+
+// markSubHeadings marks the Markdown headings that are deeper than the
+// heading of the story they stand in, after body text: a story's ### with
+// #### parts. Page headers start afresh.
+func (p *parser) markSubHeadings() {
+	story := 0 // the level of the story heading in force, 0 for none
+	for i := range p.units {
+		u := &p.units[i]
+		switch {
+		case p.infos[i].header != nil:
+			story = 0
+		case u.heading < 3:
+		case story == 0 || u.heading <= story:
+			story = u.heading
+		case i > 0 && p.units[i-1].heading == 0:
+			// Deeper than the story's heading, with text between them.
+			p.infos[i].subHeading = true
+		}
+	}
 }
 
 // takeMeta takes the metadata lines out of the units (see isMeta), to be

@@ -107,10 +107,7 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 	switch l {
 	case lKicker, lHeadline, lSubhead:
 		if u.heading >= 3 {
-			if l == lHeadline {
-				return note(ev, wStrong, "a Markdown heading")
-			}
-			return impossible
+			return p.emitHeading(i, l, ev)
 		}
 		if !in.title {
 			return impossible
@@ -186,6 +183,9 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 			return impossible
 		}
 		s := 0
+		if in.subHeading {
+			s += note(ev, wGood, "a Markdown heading deeper than the story's headline")
+		}
 		if in.bold {
 			s += note(ev, wGood, "wholly bold")
 		}
@@ -235,6 +235,26 @@ func (p *parser) emit(i int, l label, ev evidence) int {
 		}
 	}
 	return s
+}
+
+// emitHeading scores a Markdown heading (### and deeper) as a title line.
+// A heading is a headline, but one a level deeper than the heading right
+// above it is that headline's subheadline, one a level deeper than the
+// heading right below it is that headline's kicker, and one deeper than the
+// story's headline further up is an intertitle.
+func (p *parser) emitHeading(i int, l label, ev evidence) int {
+	level := p.units[i].heading
+	above := i > 0 && p.units[i-1].heading >= 3 && p.units[i-1].heading < level
+	below := i+1 < len(p.units) && p.units[i+1].heading >= 3 && p.units[i+1].heading < level
+	switch {
+	case l == lSubhead && above:
+		return note(ev, wStrong, "a Markdown heading a level below the headline's")
+	case l == lKicker && below:
+		return note(ev, wStrong, "a Markdown heading a level below the headline's, above it")
+	case l == lHeadline && !above && !below && !p.infos[i].subHeading:
+		return note(ev, wStrong, "a Markdown heading")
+	}
+	return impossible
 }
 
 // trans scores unit i taking label cur after unit i-1 took prev. At a
