@@ -1,0 +1,393 @@
+// Package htmltext turns HTML (an article page's content, an EPUB chapter, a
+// feed item's body) into the blocks of a model.Article: paragraphs, headings
+// as intertitles, pictures with their captions. Scripts, styles, navigation,
+// forms, ads and share buttons are dropped; everything else that is text is
+// kept, in order.
+package htmltext
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"dubao/model"
+)
+
+// Options adjust a conversion.
+type Options struct {
+	// Image maps an <img> src to the reference kept in model.Block.Image
+	// (resolved against the page's URL, or a path inside an EPUB). Nil
+	// keeps src as written.
+	Image func(src string) string
+	// Drop reports whether an element is left out with all it holds, in
+	// addition to the elements Dropped names (calibre's navigation bars in
+	// an EPUB, say). May be nil.
+	Drop func(n *html.Node) bool
+
+	noMarkers bool // no list markers: the lossless tests compare text only
+}
+
+// maxBoldIntertitle is the longest paragraph, in runes, that is read as an
+// intertitle when all of it is bold: Chinese papers mark 小标题 that way.
+const maxBoldIntertitle = 40
+
+// FromString parses s as the content of an HTML <body> and converts it.
+func FromString(s string, opt Options) []model.Block {
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
+	if err != nil {
+		return nil
+	}
+	c := newConverter(opt)
+	for _, n := range nodes {
+		c.walk(n)
+	}
+	return c.finish()
+}
+
+// Convert converts the content of n (an element, or a whole document).
+func Convert(n *html.Node, opt Options) []model.Block {
+	if n == nil {
+		return nil
+	}
+	c := newConverter(opt)
+	c.walk(n)
+	return c.finish()
+}
+
+// Text returns the text of n as one line: entities decoded, whitespace
+// collapsed, dropped elements left out, leading indents removed. It is for
+// headlines, bylines and other single lines.
+func Text(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if Dropped(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return Clean(b.String())
+}
+
+// Clean collapses whitespace in s (dropping the line breaks of the HTML
+// source between Chinese characters), removes control characters and
+// trims the ends, leading full-width indents included.
+func Clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune // the last rune written, 0 at the start
+	space, newline := false, false
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+			space, newline = true, true
+			continue
+		case r == '\t' || r == '\f':
+			space = true
+			continue
+		case isControl(r):
+			continue
+		case isSpace(r):
+			space = true
+			continue
+		}
+		if space && prev != 0 && !(newline && isWide(prev) && isWide(r)) {
+			b.WriteByte(' ')
+		}
+		space, newline = false, false
+		b.WriteRune(r)
+		prev = r
+	}
+	return strings.TrimFunc(b.String(), isIndent)
+}
+
+// isSpace reports whether r is whitespace to collapse: ASCII and Unicode
+// spaces, but not the ideographic space U+3000, which Chinese text uses on
+// purpose (between names, in a byline); only at a paragraph's start is it an
+// indent to drop.
+func isSpace(r rune) bool {
+	return r != '\u3000' && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff')
+}
+
+// isIndent reports whether r is part of a paragraph's leading indent.
+func isIndent(r rune) bool { return r == '\u3000' || unicode.IsSpace(r) }
+
+// isControl reports whether r is a control character or a bidirectional
+// override, none of which may reach a terminal.
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == utf8.RuneError
+}
+
+// isWide reports whether r is a CJK character or full-width punctuation,
+// between which a source line break is not a space.
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) || r == '—' || r == '…' ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '·'
+}
+
+// converter accumulates blocks.
+type converter struct {
+	opt    Options
+	blocks []model.Block
+	buf    strings.Builder // inline text of the block being built
+	// bold counts the runes of buf written inside <b>/<strong>, to tell a
+	// bold intertitle from a paragraph.
+	bold, plain int
+	inBold      int
+	heading     int // depth inside h1–h6
+	lists       []*list
+}
+
+// list is an open <ul> or <ol>.
+type list struct {
+	ordered bool
+	n       int
+}
+
+func newConverter(opt Options) *converter { return &converter{opt: opt} }
+
+func (c *converter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		c.text(n.Data)
+		return
+	case html.CommentNode, html.DoctypeNode, html.RawNode:
+		return
+	case html.ElementNode:
+		if Dropped(n) || (c.opt.Drop != nil && c.opt.Drop(n)) {
+			return
+		}
+		c.element(n)
+		return
+	}
+	c.children(n)
+}
+
+func (c *converter) children(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch)
+	}
+}
+
+func (c *converter) text(s string) {
+	c.buf.WriteString(s)
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	k := utf8.RuneCountInString(s)
+	if c.inBold > 0 {
+		c.bold += k
+	} else {
+		c.plain += k
+	}
+}
+
+func (c *converter) element(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Br:
+		c.flush(model.Paragraph)
+	case atom.Img:
+		c.image(n, "")
+	case atom.Figure:
+		c.figure(n)
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		c.flush(model.Paragraph)
+		c.heading++
+		c.children(n)
+		c.heading--
+		c.flush(model.Intertitle)
+	case atom.B, atom.Strong:
+		c.inBold++
+		c.children(n)
+		c.inBold--
+	case atom.Ul, atom.Ol:
+		c.flush(model.Paragraph)
+		c.lists = append(c.lists, &list{ordered: n.DataAtom == atom.Ol, n: startOf(n)})
+		c.children(n)
+		c.lists = c.lists[:len(c.lists)-1]
+		c.flush(model.Paragraph)
+	case atom.Li:
+		c.flush(model.Paragraph)
+		c.marker()
+		c.children(n)
+		c.flush(model.Paragraph)
+	default:
+		if isBlock(n.DataAtom) {
+			c.flush(model.Paragraph)
+			c.children(n)
+			c.flush(model.Paragraph)
+			return
+		}
+		c.children(n)
+	}
+}
+
+// startOf returns the number an <ol> counts from, less one.
+func startOf(n *html.Node) int {
+	for _, a := range n.Attr {
+		if a.Key == "start" {
+			if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v > -1000000 && v < 1000000 {
+				return v - 1
+			}
+		}
+	}
+	return 0
+}
+
+// marker starts a list item with its bullet or number.
+func (c *converter) marker() {
+	if len(c.lists) == 0 || c.opt.noMarkers {
+		return
+	}
+	l := c.lists[len(c.lists)-1]
+	l.n++
+	if l.ordered {
+		c.buf.WriteString(strconv.Itoa(l.n) + ". ")
+	} else {
+		c.buf.WriteString("• ")
+	}
+	c.plain-- // the marker is not text the source had
+}
+
+// figure turns a <figure> into a caption per picture, the figcaption's text
+// going with the first.
+func (c *converter) figure(n *html.Node) {
+	c.flush(model.Paragraph)
+	var imgs []*html.Node
+	var caption *html.Node
+	var rest []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch {
+			case ch.Type == html.ElementNode && (Dropped(ch) || (c.opt.Drop != nil && c.opt.Drop(ch))):
+			case ch.Type == html.ElementNode && ch.DataAtom == atom.Img:
+				imgs = append(imgs, ch)
+			case ch.Type == html.ElementNode && ch.DataAtom == atom.Figcaption && caption == nil:
+				caption = ch
+			case ch.Type == html.ElementNode && ch.FirstChild != nil && ch.DataAtom != atom.Figcaption:
+				find(ch)
+			default:
+				rest = append(rest, ch)
+			}
+		}
+	}
+	find(n)
+	text := ""
+	if caption != nil {
+		// The caption may hold paragraphs or line breaks: its text is kept
+		// whole, as one caption.
+		var parts []string
+		for _, b := range Convert(caption, c.opt) {
+			parts = append(parts, b.Text)
+		}
+		text = strings.Join(parts, " ")
+	}
+	for i, img := range imgs {
+		if i == 0 {
+			c.image(img, text)
+		} else {
+			c.image(img, "")
+		}
+	}
+	if len(imgs) == 0 && text != "" {
+		c.blocks = append(c.blocks, model.Block{Type: model.Caption, Text: text})
+	}
+	for _, r := range rest {
+		c.walk(r)
+	}
+	c.flush(model.Paragraph)
+}
+
+// image adds a caption for img: caption when given, else its alt text. A
+// picture with neither is kept only as a reference inside a caption when
+// it has a caption; a bare <img> without alt text adds nothing.
+func (c *converter) image(img *html.Node, caption string) {
+	src, alt := attr(img, "src"), Clean(attr(img, "alt"))
+	if src == "" {
+		src = attr(img, "data-src")
+	}
+	text := caption
+	if text == "" {
+		text = alt
+	}
+	if text == "" {
+		return
+	}
+	c.flush(model.Paragraph)
+	if src != "" && c.opt.Image != nil {
+		src = c.opt.Image(src)
+	}
+	c.blocks = append(c.blocks, model.Block{Type: model.Caption, Text: text, Image: Clean(src)})
+}
+
+// flush ends the block being built; typ is what it is unless all of it was
+// bold and short, which makes it an intertitle, or it stands inside a
+// heading.
+func (c *converter) flush(typ model.BlockType) {
+	text := Clean(c.buf.String())
+	bold, plain := c.bold, c.plain
+	c.buf.Reset()
+	c.bold, c.plain = 0, 0
+	if text == "" {
+		return
+	}
+	if c.heading > 0 {
+		typ = model.Intertitle
+	}
+	if typ == model.Paragraph && bold > 0 && plain <= 0 && len(c.lists) == 0 &&
+		utf8.RuneCountInString(text) <= maxBoldIntertitle {
+		typ = model.Intertitle
+	}
+	c.blocks = append(c.blocks, model.Block{Type: typ, Text: text})
+}
+
+func (c *converter) finish() []model.Block {
+	c.flush(model.Paragraph)
+	return c.blocks
+}
+
+// attr returns n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isBlock reports whether an element starts a new block.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Blockquote,
+		atom.Pre, atom.Table, atom.Tr, atom.Td, atom.Th, atom.Dl, atom.Dt, atom.Dd,
+		atom.Header, atom.Footer, atom.Address, atom.Figcaption, atom.Hr, atom.Center,
+		atom.Body, atom.Html, atom.Caption, atom.Details, atom.Summary, atom.Tbody, atom.Thead,
+		atom.Tfoot:
+		return true
+	}
+	return false
+}
