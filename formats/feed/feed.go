@@ -158,6 +158,7 @@ func article(it *gofeed.Item) model.Article {
 		content = it.Description
 	}
 	a.Body = body(content)
+	htmltext.SplitLeadByline(&a)
 	if a.Headline == "" {
 		a.Kind = model.KindBrief
 	}

@@ -391,3 +391,29 @@ func isBlock(a atom.Atom) bool {
 	}
 	return false
 }
+
+// SplitLeadByline gives a story with no byline of its own the one its first
+// paragraph opens with (新华社北京3月5日电（记者 X）), as the text parser
+// does, leaving the rest of the paragraph as it was; a paragraph that was
+// only the byline goes.
+func SplitLeadByline(a *model.Article) {
+	if !a.Byline.IsZero() {
+		return
+	}
+	for i, blk := range a.Body {
+		if blk.Type != model.Paragraph {
+			continue
+		}
+		b, rest, ok := model.SplitLeadByline(blk.Text)
+		if !ok {
+			return
+		}
+		a.Byline = b
+		if rest == "" {
+			a.Body = append(a.Body[:i:i], a.Body[i+1:]...)
+		} else {
+			a.Body[i].Text = rest
+		}
+		return
+	}
+}
