@@ -28,7 +28,41 @@ type Options struct {
 	// an EPUB, say). May be nil.
 	Drop func(n *html.Node) bool
 
+	// Split reports whether a new Part starts at element n (ConvertParts
+	// only): an EPUB's chapters can start at an anchor inside a file.
+	Split func(n *html.Node) bool
+
 	noMarkers bool // no list markers: the lossless tests compare text only
+}
+
+// Part is a run of blocks: those before the first element Options.Split
+// picked (Start nil), or from one such element to the next.
+type Part struct {
+	// Start is the element the part starts at; nil for the first part.
+	Start *html.Node
+	// Blocks are the part's blocks.
+	Blocks []model.Block
+}
+
+// ConvertParts converts n as Convert does, cut into parts where
+// Options.Split says. The first part (Start nil) is always there.
+func ConvertParts(n *html.Node, opt Options) []Part {
+	c := newConverter(opt)
+	if n != nil {
+		c.walk(n)
+	}
+	blocks := c.finish()
+	parts := make([]Part, 0, len(c.starts)+1)
+	from := 0
+	for i, start := range append([]*html.Node{nil}, c.starts...) {
+		to := len(blocks)
+		if i < len(c.bounds) {
+			to = c.bounds[i]
+		}
+		parts = append(parts, Part{Start: start, Blocks: blocks[from:to:to]})
+		from = to
+	}
+	return parts
 }
 
 // maxBoldIntertitle is the longest paragraph, in runes, that is read as an
@@ -158,6 +192,8 @@ type converter struct {
 	inBold      int
 	heading     int // depth inside h1–h6
 	lists       []*list
+	starts      []*html.Node // the elements where Split started a part
+	bounds      []int        // len(blocks) at each start
 }
 
 // list is an open <ul> or <ol>.
@@ -178,6 +214,11 @@ func (c *converter) walk(n *html.Node) {
 	case html.ElementNode:
 		if Dropped(n) || (c.opt.Drop != nil && c.opt.Drop(n)) {
 			return
+		}
+		if c.opt.Split != nil && c.opt.Split(n) {
+			c.flush(model.Paragraph)
+			c.starts = append(c.starts, n)
+			c.bounds = append(c.bounds, len(c.blocks))
 		}
 		c.element(n)
 		return
@@ -212,6 +253,16 @@ func (c *converter) element(n *html.Node) {
 		c.image(n, "")
 	case atom.Figure:
 		c.figure(n)
+	case atom.Div:
+		if hasClassWord(n, "figure") {
+			// EPUB 2 and XHTML 1 have no <figure>: pandoc writes
+			// div.figure with a p.caption.
+			c.figure(n)
+			return
+		}
+		c.flush(model.Paragraph)
+		c.children(n)
+		c.flush(model.Paragraph)
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		c.flush(model.Paragraph)
 		c.heading++
@@ -285,9 +336,9 @@ func (c *converter) figure(n *html.Node) {
 			case ch.Type == html.ElementNode && (Dropped(ch) || (c.opt.Drop != nil && c.opt.Drop(ch))):
 			case ch.Type == html.ElementNode && ch.DataAtom == atom.Img:
 				imgs = append(imgs, ch)
-			case ch.Type == html.ElementNode && ch.DataAtom == atom.Figcaption && caption == nil:
+			case ch.Type == html.ElementNode && isCaption(ch) && caption == nil:
 				caption = ch
-			case ch.Type == html.ElementNode && ch.FirstChild != nil && ch.DataAtom != atom.Figcaption:
+			case ch.Type == html.ElementNode && ch.FirstChild != nil && !isCaption(ch):
 				find(ch)
 			default:
 				rest = append(rest, ch)
@@ -367,6 +418,22 @@ func (c *converter) flush(typ model.BlockType) {
 func (c *converter) finish() []model.Block {
 	c.flush(model.Paragraph)
 	return c.blocks
+}
+
+// isCaption reports whether n is a picture's caption: <figcaption>, or an
+// element of class caption (pandoc's EPUB 2, many CMSs).
+func isCaption(n *html.Node) bool {
+	return n.DataAtom == atom.Figcaption || hasClassWord(n, "caption") || hasClassWord(n, "figcaption")
+}
+
+// hasClassWord reports whether n has class c.
+func hasClassWord(n *html.Node, c string) bool {
+	for _, f := range strings.Fields(attr(n, "class")) {
+		if strings.EqualFold(f, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // attr returns n's attribute key, or "".
