@@ -68,8 +68,9 @@ func ReadFolder(dir string) ([]byte, error) { return html.ReadFolder(dir) }
 // IsEditionFolder reports whether dir is one edition rather than a shelf
 // of them: an e-paper saved as a folder, whose tree holds 版面 pages (HTML
 // pages naming a page of the paper, 第01版：要闻, linking to article pages
-// saved in the same tree), all of one date. A folder with none, or with
-// 版面 pages of several dates, is a shelf.
+// saved in the same tree), all of one date, and is the folder those pages
+// have in common. A folder with none, with 版面 pages of several dates, or
+// with the e-paper in a subfolder beside other editions, is a shelf.
 func IsEditionFolder(dir string) bool { return html.IsFolder(dir) }
 
 // editionExts are the file extensions taken as editions inside a shelf

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"dubao/formats"
 	"dubao/model"
 	"dubao/seeds"
 )
@@ -138,7 +139,8 @@ func (st *Store) source(path string) ([]byte, string, os.FileInfo, error) {
 }
 
 // readEdition reads an edition file, only reading it, with the checks
-// model.Load makes, and returns its stat taken on the open file.
+// model.Load makes, and returns its stat taken on the open file. An
+// e-paper folder's pages come packed into one archive (formats.ReadEdition).
 func readEdition(path string) ([]byte, os.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -148,6 +150,10 @@ func readEdition(path string) ([]byte, os.FileInfo, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	if info.IsDir() {
+		data, err := formats.ReadEdition(path)
+		return data, info, err
 	}
 	if !info.Mode().IsRegular() {
 		return nil, nil, &model.InputError{Name: path, Err: model.ErrNotFile}

@@ -85,8 +85,10 @@ func pageFiles(dir string) ([]string, error) {
 
 // IsFolder reports whether dir holds one e-paper edition: its tree has 版面
 // pages (HTML pages naming a page of the paper, 第01版：要闻, whose links lead
-// to article pages in the same tree), all of one date. A folder without
-// them, or with pages of several dates, is a shelf.
+// to article pages in the same tree), all of one date, and dir is the
+// folder those pages have in common (wget -r puts layout/ and content/
+// side by side in it). A folder without them, with pages of several
+// dates, or holding the e-paper in a subfolder, is a shelf.
 func IsFolder(dir string) bool {
 	names, err := pageFiles(dir)
 	if err != nil || len(names) < 2 {
@@ -103,12 +105,38 @@ func IsFolder(dir string) bool {
 		return false
 	}
 	dates := map[string]bool{}
+	var all []string
 	for _, l := range layouts {
 		if l.date != "" {
 			dates[l.date] = true
 		}
+		all = append(all, l.name)
+		all = append(all, l.links...)
 	}
-	return len(dates) <= 1
+	// The e-paper is the folder its pages have in common: a folder that
+	// holds one in a subfolder, beside other editions, is a shelf.
+	return len(dates) <= 1 && commonDir(all) == "."
+}
+
+// commonDir returns the deepest folder (slash-separated, "." for the top)
+// that holds all the named files.
+func commonDir(names []string) string {
+	if len(names) == 0 {
+		return "."
+	}
+	common := strings.Split(path.Dir(names[0]), "/")
+	for _, n := range names[1:] {
+		parts := strings.Split(path.Dir(n), "/")
+		i := 0
+		for i < len(common) && i < len(parts) && common[i] == parts[i] {
+			i++
+		}
+		common = common[:i]
+	}
+	if len(common) == 0 || (len(common) == 1 && common[0] == ".") {
+		return "."
+	}
+	return strings.Join(common, "/")
 }
 
 // readHead reads up to n bytes of a regular file.

@@ -101,9 +101,7 @@ func TestEpaperFolder(t *testing.T) {
 		t.Fatal("testdata/epaper is not seen as an e-paper folder")
 	}
 	if IsFolder("testdata") {
-		// testdata holds the e-paper, and pages that are no part of it;
-		// that its tree has 版面 pages of one date makes it one too.
-		t.Log("testdata is an e-paper folder too: its tree has the 版面 pages")
+		t.Error("testdata, which holds the e-paper in a subfolder beside other pages, is taken as an e-paper")
 	}
 	if IsFolder(filepath.Join(dir, "content")) {
 		t.Error("a folder of article pages alone is taken as an e-paper")
