@@ -234,3 +234,27 @@ func TestSpineWithoutNav(t *testing.T) {
 		t.Errorf("layout %q", got)
 	}
 }
+
+// FuzzEPUB builds EPUBs from a fuzzed package document, navigation
+// document, NCX and chapter: Parse must never panic, and an edition it
+// returns has text.
+func FuzzEPUB(f *testing.F) {
+	f.Add(`<package><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/><item id="n" href="nav.xhtml" properties="nav"/><item id="x" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest><spine toc="x"><itemref idref="c"/></spine></package>`,
+		`<nav epub:type="toc"><ol><li><a href="c.xhtml#a">甲</a><ol><li><a href="c.xhtml#b">乙</a></li></ol></li></ol></nav>`,
+		`<ncx><navMap><navPoint><navLabel><text>甲</text></navLabel><content src="c.xhtml"/><navPoint><navLabel><text>乙</text></navLabel><content src="c.xhtml#b"/></navPoint></navPoint></navMap></ncx>`,
+		`<html><body><h1 id="a">甲</h1><p>正文</p><div class="calibre_navbar"><a rel="articlenextlink">Next</a></div><h2 id="b">乙</h2><p>更多</p></body></html>`)
+	f.Fuzz(func(t *testing.T, opf, nav, ncx, chapter string) {
+		data := zipOf(t, "mimetype", "application/epub+zip", "META-INF/container.xml", container,
+			"OEBPS/content.opf", opf, "OEBPS/nav.xhtml", nav, "OEBPS/toc.ncx", ncx, "OEBPS/c.xhtml", chapter)
+		ed, err := Parse(data, model.Options{})
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error of several lines: %q", err)
+			}
+			return
+		}
+		if !editionHasText(ed) {
+			t.Fatal("an edition without text")
+		}
+	})
+}

@@ -6,7 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"dubao/formats/htmltext"
 	"dubao/model"
 )
 
@@ -206,4 +211,38 @@ func TestSharedPages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSharedPeopleNothingLost checks that every character of the 人民网
+// page's article paragraphs is in the body, in order.
+func TestSharedPeopleNothingLost(t *testing.T) {
+	p := shared(t, "gne_people_1.html")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := first(doc, func(n *html.Node) bool { return attr(n, "id") == "rwb_zw" })
+	var want strings.Builder
+	for _, para := range findAll(box, tag(atom.P)) {
+		want.WriteString(squeeze(htmltext.Text(para)))
+	}
+	ed := parseFile(t, p)
+	a := ed.Sections[0].Articles[0]
+	got := squeeze(bodyText(&a))
+	if !strings.Contains(got, want.String()) {
+		t.Errorf("paragraph text lost:\nwant %s\ngot  %s", want.String(), got)
+	}
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

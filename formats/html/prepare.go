@@ -43,7 +43,7 @@ func paragraphize(n *html.Node) {
 			paragraphize(c)
 		}
 	}
-	if n.Type != html.ElementNode || n.DataAtom == atom.P || first(n, tag(atom.Br)) == nil || !hasChild(n, atom.Br) {
+	if n.Type != html.ElementNode || n.DataAtom == atom.P || !hasChild(n, atom.Br) {
 		return
 	}
 	var run []*html.Node

@@ -214,3 +214,23 @@ func FuzzFromString(f *testing.F) {
 		lossless(t, in, !strings.Contains(strings.ToLower(in), "<fig"))
 	})
 }
+
+func TestXHTMLFigure(t *testing.T) {
+	// pandoc's EPUB 2 writes a figure as div.figure with p.caption.
+	got := FromString(`<div class="figure"><img src="../media/a.png" alt=""/><p class="caption">新桥夜景</p></div><p>后文</p>`, Options{})
+	want := []model.Block{{Type: model.Caption, Text: "新桥夜景", Image: "../media/a.png"}, {Type: model.Paragraph, Text: "后文"}}
+	if !equalBlocks(got, want) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestConvertParts(t *testing.T) {
+	doc, _ := html.Parse(strings.NewReader(`<p>前言</p><h2 id="a">甲</h2><p>甲文</p><section id="b"><h2>乙</h2><p>乙文</p></section>`))
+	parts := ConvertParts(doc, Options{Split: func(n *html.Node) bool { return attr(n, "id") != "" }})
+	if len(parts) != 3 || parts[0].Start != nil || attr(parts[1].Start, "id") != "a" || attr(parts[2].Start, "id") != "b" {
+		t.Fatalf("parts %+v", parts)
+	}
+	if len(parts[0].Blocks) != 1 || len(parts[1].Blocks) != 2 || parts[2].Blocks[1].Text != "乙文" {
+		t.Errorf("blocks %q | %q | %q", parts[0].Blocks, parts[1].Blocks, parts[2].Blocks)
+	}
+}
