@@ -150,3 +150,16 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSamplesParse(t *testing.T) {
+	want := []Format{HTML, Feed, EPUB}
+	for i, data := range Samples() {
+		if f := Sniff(data); f != want[i] {
+			t.Errorf("sample %d is %s, want %s", i, f, want[i])
+		}
+		ed, err := Parse(data, model.Options{})
+		if err != nil || ed.Articles() != 1 {
+			t.Errorf("sample %d (%s): %v", i, want[i], err)
+		}
+	}
+}

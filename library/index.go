@@ -51,17 +51,21 @@ func oneLine(s string) string {
 }
 
 // fingerprint identifies the parser in use by what it makes of the embedded
-// edition, so editions indexed by an older parser are indexed again once a
+// edition and of formats.Samples, so editions indexed by an older parser are indexed again once a
 // new one is built in, without anyone remembering to bump a version.
 func (st *Store) fingerprint() string {
 	st.fpOnce.Do(func() {
 		h := sha256.New()
 		h.Write([]byte(indexVersion + "\n"))
-		ed, err := st.parse(seeds.Default, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
-		if err != nil {
-			h.Write([]byte(err.Error()))
-		} else {
-			_ = json.NewEncoder(h).Encode(ed)
+		// The seed, and a sample of each other format, as the parser
+		// reads them: a change in how any format is read shows.
+		for _, data := range append([][]byte{seeds.Default}, formats.Samples()...) {
+			ed, err := st.parse(data, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
+			if err != nil {
+				h.Write([]byte(err.Error()))
+			} else {
+				_ = json.NewEncoder(h).Encode(ed)
+			}
 		}
 		st.fp = hex.EncodeToString(h.Sum(nil)[:8])
 	})

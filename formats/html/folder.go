@@ -299,6 +299,9 @@ func findLayouts(pages map[string][]byte) []layout {
 	}
 	infos := map[string]info{}
 	for name, data := range pages {
+		if !mentionsPage(data) {
+			continue
+		}
 		text, _, err := charset.Decode(data)
 		if err != nil {
 			continue
@@ -352,6 +355,20 @@ func findLayouts(pages map[string][]byte) []layout {
 	})
 	// The same 版面 saved twice (node_01.html and index.html) is one page.
 	return slices.CompactFunc(out, func(a, b layout) bool { return a.header == b.header && slices.Equal(a.links, b.links) })
+}
+
+// pageChar is 版 in UTF-8, GB18030 and Big5: a page that has none in any of
+// them names no page of a paper, and need not be parsed to know it is not
+// a 版面 page.
+var pageChar = [][]byte{[]byte("版"), {0xb0, 0xe6}, {0xaa, 0xa9}}
+
+func mentionsPage(data []byte) bool {
+	for _, c := range pageChar {
+		if bytes.Contains(data, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparePages orders page numbers: A02 after A01, 10 after 9; pages

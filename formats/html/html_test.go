@@ -170,7 +170,7 @@ func TestSharedPages(t *testing.T) {
 		{file: "gne_xinhuanet_1.html", headline: "法国全国大罢工再次严重影响交通", site: "新华网", date: "2019-12-10",
 			url: "http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm", byline: "记者 唐霁",
 			first: "图集\n法国9日再次爆发全国跨行业大罢工", minRunes: 500},
-		{file: "gne_thepaper_1.html", headline: "共享充电宝涨价告别1元时代：是“收割韭菜”还是回归理性",
+		{file: "gne_thepaper_1.html", headline: "共享充电宝涨价告别1元时代：是“收割韭菜”还是回归理性", date: "2019-09-24",
 			first: "共享充电宝。视觉中国 资料", minRunes: 2000},
 		{file: "gne_cjddsb_1.html", headline: "常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动", site: "当代商报",
 			first: "为持续推动金融消费者教育和金融知识普及工作", minRunes: 600},

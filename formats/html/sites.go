@@ -121,6 +121,7 @@ func readablePage(doc *html.Node, pageURL string) (story, bool) {
 		u = nil
 	}
 	title, site := headline(doc, titleText(doc))
+	date := dateNearHeadline(doc, title)
 	prune(doc)
 	paragraphize(doc)
 	parser := readability.NewParser()
@@ -150,7 +151,25 @@ func readablePage(doc *html.Node, pageURL string) (story, bool) {
 	if t, err := art.PublishedTime(); err == nil {
 		st.date = t.Format("2006-01-02")
 	}
+	if st.date == "" {
+		st.date = date
+	}
 	return st, hasText(a.Body)
+}
+
+// dateNearHeadline returns the date stated next to the page's <h1> (in the
+// box that holds it and the lines under it), where news sites print the
+// time of a story.
+func dateNearHeadline(doc *html.Node, title string) string {
+	for _, h := range findAll(doc, tag(atom.H1)) {
+		if htmltext.Text(h) != title || h.Parent == nil {
+			continue
+		}
+		if d := findDate(htmltext.Text(h.Parent)); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // plausibleByline reports whether readability's byline is one: it takes
