@@ -46,11 +46,9 @@ type item struct {
 	id, href, mediaType, properties string
 }
 
-// metadata is what the OPF says of the publication.
+// metadata is what dubao reads of the OPF's account of the publication.
 type metadata struct {
-	title, date, publisher, language string
-	creators                         []string
-	types, subjects                  []string
+	title, date string
 }
 
 // open reads the zip directory, the container and the package document.
@@ -154,13 +152,8 @@ func (b *book) rootfile() (string, error) {
 // opfDoc is the part of the package document dubao reads.
 type opfDoc struct {
 	Metadata struct {
-		Title     []string `xml:"title"`
-		Date      []string `xml:"date"`
-		Creator   []string `xml:"creator"`
-		Publisher []string `xml:"publisher"`
-		Language  []string `xml:"language"`
-		Type      []string `xml:"type"`
-		Subject   []string `xml:"subject"`
+		Title []string `xml:"title"`
+		Date  []string `xml:"date"`
 	} `xml:"metadata"`
 	Manifest []struct {
 		ID         string `xml:"id,attr"`
@@ -188,8 +181,7 @@ func (b *book) readPackage(opfPath string) error {
 	}
 	b.opfDir = path.Dir(opfPath)
 	m := doc.Metadata
-	b.meta = metadata{title: firstOf(m.Title), date: firstOf(m.Date), publisher: firstOf(m.Publisher),
-		language: firstOf(m.Language), creators: m.Creator, types: m.Type, subjects: m.Subject}
+	b.meta = metadata{title: firstOf(m.Title), date: firstOf(m.Date)}
 	b.manifest = map[string]item{}
 	b.byHref = map[string]item{}
 	for _, it := range doc.Manifest {

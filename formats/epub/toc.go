@@ -51,9 +51,11 @@ func (b *book) toc() []entry {
 
 // navPoint is an NCX entry.
 type navPoint struct {
-	Label   string     `xml:"navLabel>text"`
-	Content struct{ Src string `xml:"src,attr"` } `xml:"content"`
-	Points  []navPoint `xml:"navPoint"`
+	Label   string `xml:"navLabel>text"`
+	Content struct {
+		Src string `xml:"src,attr"`
+	} `xml:"content"`
+	Points []navPoint `xml:"navPoint"`
 }
 
 func (b *book) ncxTOC(name string) []entry {

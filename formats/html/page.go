@@ -6,7 +6,6 @@
 package html
 
 import (
-	"bytes"
 	"errors"
 	"net/url"
 	"regexp"
@@ -282,12 +281,4 @@ func tagClass(a atom.Atom, c string) func(*html.Node) bool {
 // tag matches elements of tag a.
 func tag(a atom.Atom) func(*html.Node) bool {
 	return func(n *html.Node) bool { return n.DataAtom == a }
-}
-
-// looksHTML reports whether data starts like an HTML document (after a BOM,
-// whitespace and comments).
-func looksHTML(data []byte) bool {
-	head := bytes.ToLower(data[:min(len(data), 4096)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) ||
-		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
 }
