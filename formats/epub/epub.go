@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"dubao/formats/charset"
 	"dubao/formats/htmltext"
 	"dubao/model"
 )
@@ -278,7 +279,12 @@ func (b *book) parseChapter(file string) *html.Node {
 	if err != nil {
 		return nil
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	// EPUB says UTF-8 or UTF-16; old files made in China are often GBK.
+	text, _, err := charset.Decode(data)
+	if err != nil {
+		return nil
+	}
+	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil
 	}

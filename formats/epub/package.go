@@ -31,6 +31,9 @@ var (
 // unpacked; a chapter is kilobytes, a larger one is a zip bomb.
 const maxEntryBytes = 64 << 20
 
+// maxUnpackedBytes bounds all the files read from one EPUB together.
+const maxUnpackedBytes = 512 << 20
+
 // book is an opened EPUB.
 type book struct {
 	files    map[string]*zip.File
@@ -40,6 +43,7 @@ type book struct {
 	byHref   map[string]item // by full path in the zip
 	spine    []string        // full paths, in reading order
 	tocID    string          // the NCX's manifest id (EPUB 2)
+	unpacked int64           // bytes read from the zip so far
 }
 
 type item struct {
@@ -103,6 +107,9 @@ func (b *book) readFile(f *zip.File) ([]byte, error) {
 	}
 	if len(data) > maxEntryBytes {
 		return nil, fmt.Errorf("%s in the EPUB is too large", f.Name)
+	}
+	if b.unpacked += int64(len(data)); b.unpacked > maxUnpackedBytes {
+		return nil, fmt.Errorf("EPUB unpacks to more than %d MiB", maxUnpackedBytes>>20)
 	}
 	return data, nil
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -157,7 +158,7 @@ func article(it *gofeed.Item) model.Article {
 	if strings.TrimSpace(content) == "" {
 		content = it.Description
 	}
-	a.Body = body(content)
+	a.Body = body(content, a.URL)
 	htmltext.SplitLeadByline(&a)
 	if a.Headline == "" {
 		a.Kind = model.KindBrief
@@ -203,11 +204,22 @@ func byline(s string) model.Byline {
 // tagged matches an HTML tag or entity: content without one is plain text.
 var tagged = regexp.MustCompile(`<[A-Za-z/!]|&[#A-Za-z0-9]+;`)
 
-// body converts an item's content: HTML through htmltext; plain text a
-// paragraph a line.
-func body(s string) []model.Block {
+// body converts an item's content: HTML through htmltext, pictures'
+// addresses made absolute against the item's link; plain text a paragraph
+// a line.
+func body(s, link string) []model.Block {
 	if tagged.MatchString(s) {
-		return htmltext.FromString(s, htmltext.Options{})
+		base, err := url.Parse(link)
+		opt := htmltext.Options{}
+		if err == nil && base.IsAbs() {
+			opt.Image = func(src string) string {
+				if ref, err := url.Parse(strings.TrimSpace(src)); err == nil {
+					return base.ResolveReference(ref).String()
+				}
+				return src
+			}
+		}
+		return htmltext.FromString(s, opt)
 	}
 	var out []model.Block
 	for _, line := range bytes.Split([]byte(s), []byte("\n")) {

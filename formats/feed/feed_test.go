@@ -168,3 +168,15 @@ func TestSharedLegacyFeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeImagesResolved(t *testing.T) {
+	in := `<rss version="2.0"><channel><title>t</title><item><title>图</title><link>https://paper.example.org/2024/03/19/a.html</link>` +
+		`<description><![CDATA[<figure><img src="../img/p.jpg"><figcaption>说明</figcaption></figure>]]></description></item></channel></rss>`
+	ed, err := Parse([]byte(in), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := ed.Sections[0].Articles[0].Body; len(b) != 1 || b[0].Image != "https://paper.example.org/2024/03/img/p.jpg" {
+		t.Errorf("body %q", b)
+	}
+}
