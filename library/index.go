@@ -51,8 +51,9 @@ func oneLine(s string) string {
 }
 
 // fingerprint identifies the parser in use by what it makes of the embedded
-// edition and of formats.Samples, so editions indexed by an older parser are indexed again once a
-// new one is built in, without anyone remembering to bump a version.
+// edition and of formats.Samples, so editions indexed by an older parser are
+// indexed again once a new one is built in, without anyone remembering to
+// bump a version.
 func (st *Store) fingerprint() string {
 	st.fpOnce.Do(func() {
 		h := sha256.New()

@@ -68,11 +68,13 @@ type found struct {
 // (formats.IsEditionName), skipping hidden files and directories, the
 // assets folders browsers save beside a page (NAME_files) and stories
 // exported by the reader. A directory that is an e-paper
-// (formats.IsEditionFolder), named or met on the way, is one edition. Files found in directories are not
-// statted (size -1), so listing a large folder costs little more than reading
-// its directories. scan returns the absolute directory roots too, so files
-// indexed under them before and missing now can be dropped. A path that does
-// not exist or cannot be read is an error.
+// (formats.IsEditionFolder), named or met on the way, is one edition. Files
+// found in directories are not statted (size -1), so listing a large folder
+// costs little more than reading its directories, and the start of the HTML
+// pages in it that name a page of a paper (版), which tells an e-paper. scan
+// returns the absolute directory roots too, so files indexed under them
+// before and missing now can be dropped. A path that does not exist or
+// cannot be read is an error.
 func scan(paths []string) (files []found, roots []string, err error) {
 	seen := map[string]bool{}
 	add := func(f found) {
