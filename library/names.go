@@ -70,8 +70,8 @@ type found struct {
 // exported by the reader. A directory that is an e-paper
 // (formats.IsEditionFolder), named or met on the way, is one edition. Files
 // found in directories are not statted (size -1), so listing a large folder
-// costs little more than reading its directories, and the start of the HTML
-// pages in it that name a page of a paper (版), which tells an e-paper. scan
+// costs little more than reading its directories and the start of the HTML
+// pages in it (to tell an e-paper: see formats.IsEditionFolder). scan
 // returns the absolute directory roots too, so files indexed under them
 // before and missing now can be dropped. A path that does not exist or
 // cannot be read is an error.
