@@ -88,6 +88,8 @@ func (b *book) plan(title string) []*section {
 			s.articles = append(s.articles, &story{file: f})
 		}
 		out = append(out, s)
+	case !twoLevels && b.calibreFeeds(toc) != nil:
+		return b.calibreFeeds(toc)
 	case !twoLevels:
 		s := &section{name: title}
 		for _, e := range toc {
@@ -129,6 +131,73 @@ func (b *book) plan(title string) []*section {
 		}
 	}
 	return out
+}
+
+// calibreArticle matches where calibre's news output puts an article:
+// feed_N/article_M/.
+var calibreArticle = regexp.MustCompile(`^(?:.*/)?feed_(\d+)/article_\d+/`)
+
+// calibreFeeds lays out a calibre periodical whose table of contents has
+// one level (calibre writes it so for a recipe of one feed): a section per
+// feed_N folder, named by its section menu's title. It returns nil when the
+// entries are not all calibre articles.
+func (b *book) calibreFeeds(toc []entry) []*section {
+	var out []*section
+	byFeed := map[string]*section{}
+	for _, e := range toc {
+		m := calibreArticle.FindStringSubmatch(e.file)
+		if m == nil {
+			return nil
+		}
+		s, ok := byFeed[m[1]]
+		if !ok {
+			s = &section{name: b.feedTitle(path.Dir(path.Dir(e.file)))}
+			byFeed[m[1]] = s
+			out = append(out, s)
+		}
+		s.articles = append(s.articles, storyOf(e))
+	}
+	return out
+}
+
+// feedTitle returns the title of the section menu in calibre's feed folder
+// dir (feed_0/index.html, which calibre may rename index_u3.html).
+func (b *book) feedTitle(dir string) string {
+	for _, file := range b.spine {
+		if path.Dir(file) != dir || !isMenu(b, file) {
+			continue
+		}
+		if doc := b.parseChapter(file); doc != nil {
+			if t := titleOf(doc); t != "" {
+				return t
+			}
+		}
+	}
+	return path.Base(dir)
+}
+
+// titleOf returns the text of a page's <title>.
+func titleOf(doc *html.Node) string {
+	var t string
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && t == ""; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Title {
+				for x := c.FirstChild; x != nil; x = x.NextSibling {
+					if x.Type == html.TextNode {
+						t += x.Data
+					}
+				}
+				t = htmltext.Clean(t)
+				return
+			}
+			if c.Type == html.ElementNode {
+				rec(c)
+			}
+		}
+	}
+	rec(doc)
+	return t
 }
 
 // subsectionsOnly reports whether all of e's children point inside e's own

@@ -258,3 +258,15 @@ func FuzzEPUB(f *testing.F) {
 		}
 	})
 }
+
+func TestCalibreOneFeed(t *testing.T) {
+	// calibre writes the table of contents of a one-feed recipe with one
+	// level: the section still comes from the feed's folder and menu.
+	ed := parseFile(t, "testdata/periodical-one-feed.epub")
+	if got := layout(ed); got != "要闻:城东新桥今日通车|春耕备耕有序展开\n" {
+		t.Errorf("layout %q", got)
+	}
+	if ed.Masthead != "读报日报" || ed.Sections[0].Articles[1].URL != "http://127.0.0.1:18765/yw2.html" {
+		t.Errorf("masthead %q, url %q", ed.Masthead, ed.Sections[0].Articles[1].URL)
+	}
+}

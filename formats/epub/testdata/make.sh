@@ -36,3 +36,6 @@ class DubaoDaily(BasicNewsRecipe):
     ]
 RECIPE
 QT_QPA_PLATFORM=offscreen ebook-convert "$work/dubao.recipe" periodical.epub
+# With one feed calibre writes a table of contents of one level.
+sed -e "s/DubaoDaily/DubaoOne/" -e "/wenhua.xml\|tiyu.xml/d" "$work/dubao.recipe" > "$work/one.recipe"
+QT_QPA_PLATFORM=offscreen ebook-convert "$work/one.recipe" periodical-one-feed.epub
