@@ -46,6 +46,9 @@ func Parse(data []byte, opt model.Options) (*model.Edition, error) {
 	}
 	ed.Date = feedDate(f)
 	ed.Sections = sections(f, ed.Title)
+	if len(ed.Sections) == 0 {
+		return nil, ErrNoItems
+	}
 	return ed, nil
 }
 
@@ -115,6 +118,10 @@ func sections(f *gofeed.Feed, title string) []model.Section {
 	var out []model.Section
 	index := map[string]int{}
 	for _, it := range f.Items {
+		a := article(it)
+		if a.Headline == "" && len(a.Body) == 0 {
+			continue // an item with neither title nor text: nothing to read
+		}
 		name := title
 		if categorised {
 			if name = category(it); name == "" {
@@ -128,7 +135,6 @@ func sections(f *gofeed.Feed, title string) []model.Section {
 			out = append(out, model.Section{Index: i + 1, Name: name})
 		}
 		s := &out[i]
-		a := article(it)
 		a.ID = strconv.Itoa(s.Index) + "-" + strconv.Itoa(len(s.Articles)+1)
 		s.Articles = append(s.Articles, a)
 	}

@@ -180,3 +180,10 @@ func TestRelativeImagesResolved(t *testing.T) {
 		t.Errorf("body %q", b)
 	}
 }
+
+func TestEmptyItemsAreNoItems(t *testing.T) {
+	in := `<rss version="2.0"><channel><title>t</title><item><link>https://x.org/1</link></item><item><guid>2</guid></item></channel></rss>`
+	if _, err := Parse([]byte(in), model.Options{}); !errors.Is(err, ErrNoItems) {
+		t.Errorf("items with neither title nor text: %v", err)
+	}
+}
