@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,17 +107,17 @@ func IsFolder(dir string) bool {
 		return false
 	}
 	dates := map[string]bool{}
-	var all []string
 	for _, l := range layouts {
 		if l.date != "" {
 			dates[l.date] = true
 		}
-		all = append(all, l.name)
-		all = append(all, l.links...)
+		// The e-paper is the folder each 版面 page and its articles have in
+		// common: a folder holding e-papers in subfolders is a shelf.
+		if commonDir(append([]string{l.name}, l.links...)) != "." {
+			return false
+		}
 	}
-	// The e-paper is the folder its pages have in common: a folder that
-	// holds one in a subfolder, beside other editions, is a shelf.
-	return len(dates) <= 1 && commonDir(all) == "."
+	return len(dates) <= 1
 }
 
 // commonDir returns the deepest folder (slash-separated, "." for the top)
@@ -297,6 +299,17 @@ func findLayouts(pages map[string][]byte) []layout {
 		links        []string
 		article      bool
 	}
+	// Pages a browser saved one by one keep their links to the site, and
+	// say where they were saved from: links are matched to pages by those
+	// addresses too.
+	byAddress := map[string]string{}
+	addresses := map[string]*url.URL{}
+	for name, data := range pages {
+		if u := savedAddress(data); u != nil {
+			addresses[name] = u
+			byAddress[addressKey(u)] = name
+		}
+	}
 	infos := map[string]info{}
 	for name, data := range pages {
 		if !mentionsPage(data) {
@@ -313,7 +326,11 @@ func findLayouts(pages map[string][]byte) []layout {
 		in := info{header: layoutHeader(doc), article: isArticlePage(doc)}
 		seen := map[string]bool{}
 		for _, a := range findAll(doc, tag(atom.A)) {
-			link := resolveLink(name, attr(a, "href"))
+			href := attr(a, "href")
+			link := resolveLink(name, href)
+			if _, ok := pages[link]; !ok {
+				link = byAddress[linkKey(addresses[name], href)]
+			}
 			if link == "" || link == name || seen[link] {
 				continue
 			}
@@ -323,6 +340,9 @@ func findLayouts(pages map[string][]byte) []layout {
 			}
 		}
 		in.date = findDate(name)
+		if in.date == "" && addresses[name] != nil {
+			in.date = findDate(addresses[name].Path)
+		}
 		if in.date == "" {
 			in.date = findDate(titleText(doc))
 		}
@@ -355,6 +375,54 @@ func findLayouts(pages map[string][]byte) []layout {
 	})
 	// The same 版面 saved twice (node_01.html and index.html) is one page.
 	return slices.CompactFunc(out, func(a, b layout) bool { return a.header == b.header && slices.Equal(a.links, b.links) })
+}
+
+// canonicalLink and ogURL find a page's own address in its bytes, without
+// parsing it.
+var (
+	canonicalLink = regexp.MustCompile(`(?i)<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']`)
+	ogURL         = regexp.MustCompile(`(?i)<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']`)
+)
+
+// savedAddress returns the address a saved page came from: the saved-from
+// comment a browser writes, its canonical link or og:url; nil if none.
+func savedAddress(data []byte) *url.URL {
+	head := data[:min(len(data), sniffBytes)]
+	var raw string
+	if m := savedFrom.FindSubmatch(head); m != nil {
+		raw = string(m[1])
+	} else if m := canonicalLink.FindSubmatch(head); m != nil {
+		raw = string(m[1])
+	} else if m := ogURL.FindSubmatch(head); m != nil {
+		raw = string(m[1])
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
+// addressKey is an address as links are matched to it: without scheme,
+// query or fragment.
+func addressKey(u *url.URL) string {
+	return strings.ToLower(u.Host) + u.EscapedPath()
+}
+
+// linkKey is the addressKey of href on a page saved from base ("" when
+// it names no address).
+func linkKey(base *url.URL, href string) string {
+	ref, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		ref = base.ResolveReference(ref)
+	}
+	if !ref.IsAbs() || ref.Host == "" {
+		return ""
+	}
+	return addressKey(ref)
 }
 
 // pageChar is 版 in UTF-8, GB18030 and Big5: a page that has none in any of

@@ -246,3 +246,34 @@ func squeeze(s string) string {
 		return r
 	}, s)
 }
+
+// TestEpaperSavedPageByPage reads the e-paper saved from a browser page by
+// page into one folder: the links still point to the site, and are
+// matched to the pages by the addresses the pages were saved from.
+func TestEpaperSavedPageByPage(t *testing.T) {
+	dir := "testdata/epaper-saved"
+	if !IsFolder(dir) {
+		t.Fatal("not seen as an e-paper folder")
+	}
+	data, err := ReadFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := ParseFolder(data, model.Options{Title: "saved"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range ed.Sections {
+		for _, a := range s.Articles {
+			got = append(got, s.Name+" "+a.ID+" "+a.Headline)
+		}
+	}
+	want := "要闻 1-1 城东新桥今日通车|要闻 1-2 春耕备耕有序展开|文化 2-1 春季图书市集开幕"
+	if strings.Join(got, "|") != want || ed.Date != "2024-03-19" || ed.Title != "读报日报" {
+		t.Errorf("got %s (date %q, title %q), want %s", strings.Join(got, "|"), ed.Date, ed.Title, want)
+	}
+	if u := ed.Sections[0].Articles[0].URL; u != "http://paper.example.org/dbrb/pc/content/202403/19/content_1001.html" {
+		t.Errorf("url %q", u)
+	}
+}

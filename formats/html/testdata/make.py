@@ -78,6 +78,22 @@ for page, name in PAGES:
 write("epaper/content/202403/19/content_9001.html",
       article_page("02", "文化", "", "老剧场重新开放", "", "本报记者　赵敏", ["　　修缮一新的老剧场昨晚迎来首场演出。"]))
 
+# The same paper saved page by page from a browser into one folder: the
+# pages keep the site's links and say where they were saved from.
+BASE = "http://paper.example.org/dbrb/pc"
+
+
+def saved(url, page):
+    return page.replace("<!DOCTYPE html>", f"<!DOCTYPE html>\n<!-- saved from url=({len(url):04d}){url} -->", 1)
+
+
+for page, name in PAGES:
+    write(f"epaper-saved/{page}版：{name}.html",
+          saved(f"{BASE}/layout/202403/19/node_{page}.html", layout_page(page, name)))
+    for f, kicker, headline, sub, byline, paras, enc in ARTICLES[page]:
+        write(f"epaper-saved/{headline}.html",
+              saved(f"{BASE}/content/202403/19/{f}", article_page(page, name, kicker, headline, sub, byline, paras)))
+
 write("people.html", """<!DOCTYPE html>
 <html><head><meta http-equiv="content-type" content="text/html;charset=GB2312">
 <title>城东新桥今日通车--社会·法治--人民网</title>
