@@ -62,3 +62,42 @@ func TestBadFormatsExitTwo(t *testing.T) {
 		}
 	}
 }
+
+// An e-paper folder named alone opens as one edition; a shelf folder
+// mixing formats opens at its newest and passes over what it cannot read.
+func TestOpenReadingFolders(t *testing.T) {
+	t.Setenv("DUBAO_DATA_DIR", t.TempDir())
+	r, err := open(t, "", "formats/html/testdata/epaper")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.sh.Wait()
+	if r.ed.Title != "读报日报" || r.ed.Sections[0].Header != "01版：要闻" || len(r.skipped()) != 0 {
+		t.Errorf("e-paper folder: %q %+v, skipped %v", r.ed.Title, r.ed.Sections[0], r.skipped())
+	}
+
+	dir := t.TempDir()
+	for _, f := range []string{"formats/epub/testdata/periodical.epub", "formats/feed/testdata/atom.xml"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := filepath.Join(dir, "empty.xml")
+	if err := os.WriteFile(bad, []byte(`<rss version="2.0"><channel><title>空</title></channel></rss>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err = open(t, "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.sh.Wait()
+	// Files not indexed yet are ordered by name (no dates in these), so
+	// the feed comes first.
+	if r.ed.Masthead != "读报周刊" || len(r.skipped()) != 1 || !strings.Contains(r.skipped()[0].Error(), bad+": feed has no items") {
+		t.Errorf("shelf: opened %q, skipped %v", r.ed.Title, r.skipped())
+	}
+}
