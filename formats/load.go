@@ -32,6 +32,11 @@ var ErrNotEdition = errors.New("a folder, and not an e-paper (no 版面 pages li
 // content (with model.ReadLimited's limit), or for an e-paper folder its
 // pages packed by ReadFolder. Errors are *model.InputError naming path.
 func ReadEdition(path string) ([]byte, error) {
+	// Stat before opening: opening a FIFO or a device would block or
+	// have effects.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
