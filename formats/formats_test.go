@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"dubao/model"
@@ -162,15 +161,5 @@ func TestSamplesParse(t *testing.T) {
 		if err != nil || ed.Articles() != 1 {
 			t.Errorf("sample %d (%s): %v", i, want[i], err)
 		}
-	}
-}
-
-func TestLoadRefusesFIFO(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "fifo")
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	if _, err := Load(p); !errors.Is(err, model.ErrNotFile) {
-		t.Errorf("FIFO: %v", err)
 	}
 }
