@@ -270,3 +270,38 @@ func TestCalibreOneFeed(t *testing.T) {
 		t.Errorf("masthead %q, url %q", ed.Masthead, ed.Sections[0].Articles[1].URL)
 	}
 }
+
+// Articles that start at anchors in one file are cut there, and a file the
+// table of contents does not name (calibre's index_split_001.html)
+// continues the article before it.
+func TestAnchorsAndSplitFiles(t *testing.T) {
+	data := zipOf(t, "mimetype", "application/epub+zip", "META-INF/container.xml", container,
+		"OEBPS/content.opf", `<package><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>合订本</dc:title></metadata><manifest>`+
+			`<item id="a" href="a.html" media-type="application/xhtml+xml"/><item id="s" href="a_split_001.html" media-type="application/xhtml+xml"/>`+
+			`<item id="b" href="b.html" media-type="application/xhtml+xml"/><item id="n" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>`+
+			`<spine toc="n"><itemref idref="a"/><itemref idref="s"/><itemref idref="b"/></spine></package>`,
+		"OEBPS/toc.ncx", `<ncx><navMap>`+
+			`<navPoint><navLabel><text>甲</text></navLabel><content src="a.html#jia"/></navPoint>`+
+			`<navPoint><navLabel><text>乙</text></navLabel><content src="a.html#yi"/></navPoint>`+
+			`<navPoint><navLabel><text>丙</text></navLabel><content src="b.html"/></navPoint></navMap></ncx>`,
+		"OEBPS/a.html", `<html><body><h2 id="jia">甲</h2><p>甲一</p><h2 id="yi">乙</h2><p>乙一</p></body></html>`,
+		"OEBPS/a_split_001.html", `<html><body><p>乙二</p></body></html>`,
+		"OEBPS/b.html", `<html><body><h2>丙</h2><p>丙一</p></body></html>`)
+	ed, err := Parse(data, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range ed.Sections[0].Articles {
+		got = append(got, a.Headline+":"+strings.TrimSpace(func() string {
+			var s string
+			for _, b := range a.Body {
+				s += b.Text + " "
+			}
+			return s
+		}()))
+	}
+	if strings.Join(got, "|") != "甲:甲一|乙:乙一 乙二|丙:丙一" {
+		t.Errorf("articles %q", got)
+	}
+}
