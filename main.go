@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 
+	"dubao/formats"
 	"dubao/model"
 	"dubao/seeds"
 )
@@ -45,19 +46,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // loadEdition opens the edition named on the command line: the embedded seed
-// for "", standard input for "-", else a file.
+// for "", standard input for "-", else a file or an e-paper folder, in any
+// format formats reads.
 func loadEdition(arg string, stdin io.Reader) (*model.Edition, error) {
 	switch arg {
 	case "":
-		return model.Parse(seeds.Default, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
+		return formats.Parse(seeds.Default, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
 	case "-":
 		data, err := model.ReadLimited(stdin)
 		if err != nil {
 			return nil, &model.InputError{Name: "standard input", Err: err}
 		}
-		return model.Parse(data, model.Options{Source: "-", Title: "standard input"})
+		e, err := formats.Parse(data, model.Options{Source: "-", Title: "standard input"})
+		if err != nil {
+			return nil, &model.InputError{Name: "standard input", Err: err}
+		}
+		return e, nil
 	default:
-		return model.Load(arg)
+		return formats.Load(arg)
 	}
 }
 

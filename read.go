@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"dubao/formats"
 	"dubao/library"
 	"dubao/model"
 	"dubao/typeset"
@@ -182,9 +183,9 @@ func (r *reading) openShelf(ctx context.Context, paths []string) error {
 		return err
 	}
 	if len(list) == 0 {
-		return &model.InputError{Name: strings.Join(paths, " "), Err: errors.New("no editions (*.txt, *.text or *.md files)")}
+		return &model.InputError{Name: strings.Join(paths, " "), Err: errors.New("no editions (text, HTML, EPUB, PDF or feed files, or e-paper folders)")}
 	}
-	alone := len(paths) == 1 && !isDir(paths[0])
+	alone := len(paths) == 1 && (!isDir(paths[0]) || formats.IsEditionFolder(paths[0]))
 	for _, e := range list {
 		err := r.load(ctx, e)
 		if err == nil {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"dubao/formats"
 	"dubao/model"
 	"dubao/seeds"
 )
@@ -50,18 +51,23 @@ func oneLine(s string) string {
 }
 
 // fingerprint identifies the parser in use by what it makes of the embedded
-// edition, so editions indexed by an older parser are indexed again once a
-// new one is built in, and by model.ParserVersion, since a parser with new
-// rules may still read the embedded edition as the old one did.
+// edition and of formats.Samples, so editions indexed by an older parser are
+// indexed again once a new one is built in, and by model.ParserVersion,
+// since a parser with new rules may still read the samples as the old one
+// did.
 func (st *Store) fingerprint() string {
 	st.fpOnce.Do(func() {
 		h := sha256.New()
 		h.Write([]byte(indexVersion + "\n" + model.ParserVersion + "\n"))
-		ed, err := st.parse(seeds.Default, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
-		if err != nil {
-			h.Write([]byte(err.Error()))
-		} else {
-			_ = json.NewEncoder(h).Encode(ed)
+		// The seed, and a sample of each other format, as the parser
+		// reads them: a change in how any format is read shows.
+		for _, data := range append([][]byte{seeds.Default}, formats.Samples()...) {
+			ed, err := st.parse(data, model.Options{Source: "seed:" + seeds.Name, Title: seeds.Title})
+			if err != nil {
+				h.Write([]byte(err.Error()))
+			} else {
+				_ = json.NewEncoder(h).Encode(ed)
+			}
 		}
 		st.fp = hex.EncodeToString(h.Sum(nil)[:8])
 	})
@@ -139,7 +145,8 @@ func (st *Store) source(path string) ([]byte, string, os.FileInfo, error) {
 }
 
 // readEdition reads an edition file, only reading it, with the checks
-// model.Load makes, and returns its stat taken on the open file.
+// model.Load makes, and returns its stat taken on the open file. An
+// e-paper folder's pages come packed into one archive (formats.ReadEdition).
 func readEdition(path string) ([]byte, os.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -149,6 +156,10 @@ func readEdition(path string) ([]byte, os.FileInfo, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	if info.IsDir() {
+		data, err := formats.ReadEdition(path)
+		return data, info, err
 	}
 	if !info.Mode().IsRegular() {
 		return nil, nil, &model.InputError{Name: path, Err: model.ErrNotFile}

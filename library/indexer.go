@@ -77,14 +77,16 @@ func (sh *Shelf) changed(ctx context.Context, verify []found, stored map[string]
 			return nil
 		}
 		info, err := os.Stat(f.path)
-		if err != nil || !info.Mode().IsRegular() {
+		if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
 			sh.mu.Lock()
 			sh.remove(f.path)
 			sh.mu.Unlock()
 			continue
 		}
 		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
-		if e := stored[f.path]; e.size != f.size || e.mtime != f.mtime {
+		// An e-paper folder's time does not change when a page in it does:
+		// its pages' hash decides.
+		if e := stored[f.path]; info.IsDir() || e.size != f.size || e.mtime != f.mtime {
 			todo = append(todo, f)
 		}
 	}

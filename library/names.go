@@ -3,6 +3,7 @@ package library
 import (
 	"io/fs"
 
+	"dubao/formats"
 	"dubao/model"
 	"os"
 	"path/filepath"
@@ -51,10 +52,6 @@ func titleFromName(path string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// editionExts are the file extensions taken as editions inside a directory.
-// Files named one by one on the command line are taken whatever their name.
-var editionExts = map[string]bool{".txt": true, ".text": true, ".md": true}
-
 // exportedName matches the names ExportName gives: a story the reader saved
 // as Markdown into a folder of editions is not an edition of that folder.
 var exportedName = regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2}_)?[0-9]+-[0-9]+(_[\p{L}\p{N}]+)?\.md$`)
@@ -67,12 +64,17 @@ type found struct {
 }
 
 // scan lists the edition files that paths name: each file as given, and
-// under each directory (recursively) every file with an edition extension,
-// skipping hidden files and directories and stories exported by the reader. Files found in directories are not
-// statted (size -1), so listing a large folder costs little more than reading
-// its directories. scan returns the absolute directory roots too, so files
-// indexed under them before and missing now can be dropped. A path that does
-// not exist or cannot be read is an error.
+// under each directory (recursively) every file with an edition extension
+// (formats.IsEditionName), skipping hidden files and directories, the
+// assets folders browsers save beside a page (NAME_files) and stories
+// exported by the reader. A directory that is an e-paper
+// (formats.IsEditionFolder), named or met on the way, is one edition. Files
+// found in directories are not statted (size -1), so listing a large folder
+// costs little more than reading its directories and the start of the HTML
+// pages in it (to tell an e-paper: see formats.IsEditionFolder). scan
+// returns the absolute directory roots too, so files indexed under them
+// before and missing now can be dropped. A path that does not exist or
+// cannot be read is an error.
 func scan(paths []string) (files []found, roots []string, err error) {
 	seen := map[string]bool{}
 	add := func(f found) {
@@ -92,6 +94,10 @@ func scan(paths []string) (files []found, roots []string, err error) {
 		}
 		if !info.IsDir() {
 			add(found{path: abs, size: info.Size(), mtime: info.ModTime().UnixNano()})
+			continue
+		}
+		if formats.IsEditionFolder(abs) {
+			add(found{path: abs, size: -1})
 			continue
 		}
 		roots = append(roots, abs)
@@ -114,9 +120,12 @@ func walk(dir string, add func(found)) error {
 		}
 		hidden := path != dir && strings.HasPrefix(d.Name(), ".")
 		switch {
-		case d.IsDir() && hidden:
+		case d.IsDir() && (hidden || savedAssets(d.Name())):
 			return filepath.SkipDir
-		case d.IsDir() || hidden || !editionExts[strings.ToLower(filepath.Ext(path))] || exportedName.MatchString(d.Name()):
+		case d.IsDir() && path != dir && formats.IsEditionFolder(path):
+			add(found{path: path, size: -1})
+			return filepath.SkipDir
+		case d.IsDir() || hidden || !formats.IsEditionName(path) || exportedName.MatchString(d.Name()):
 			return nil
 		case d.Type().IsRegular():
 			add(found{path: path, size: -1})
@@ -128,6 +137,12 @@ func walk(dir string, add func(found)) error {
 		}
 		return nil
 	})
+}
+
+// savedAssets reports whether a folder is where a browser's "save page"
+// put a page's pictures and scripts (页面_files, 页面_文件).
+func savedAssets(name string) bool {
+	return strings.HasSuffix(name, "_files") || strings.HasSuffix(name, "_文件")
 }
 
 // under reports whether path lies inside one of the directory roots.

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"dubao/formats"
 	"dubao/model"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -40,8 +41,9 @@ type Options struct {
 	Dir string
 	// Memory opens a store that lives only as long as the process.
 	Memory bool
-	// Parse turns an edition's bytes into an edition; nil means model.Parse.
-	// Tests and benchmarks substitute their own.
+	// Parse turns an edition's bytes into an edition; nil means
+	// formats.Parse, which reads every format dubao knows. Tests and
+	// benchmarks substitute their own.
 	Parse func(data []byte, opt model.Options) (*model.Edition, error)
 }
 
@@ -110,7 +112,7 @@ func DefaultDir(getenv func(string) string) (string, error) {
 func Open(opt Options) (*Store, error) {
 	parse := opt.Parse
 	if parse == nil {
-		parse = model.Parse
+		parse = formats.Parse
 	}
 	if opt.Memory {
 		return openMemory(parse, nil)

@@ -574,3 +574,25 @@ func monthLike(s string) bool {
 // people carry one), simplified and traditional: a line of two to four
 // characters that opens with none of them is not taken for a bare name.
 const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝黄張劉陳楊趙吳週孫馬鄭謝韓馮鄧蕭董葉蘇魏呂盧薑鐘譚陸範廖賈韋賀顧龔嚴錢覃戴溫齊喬龐顏莊聶魯嶽殷詹歐耿關蘭焦俞紀單裴塗駱藍羅"
+
+// ParseByline reads s, a line that is only a byline (本报记者 左妍, 记者 张三
+// 通讯员 李四, 新华社北京3月5日电（记者 X）, By Jane Smith), as the text
+// parser reads one. ok is false when s is not shaped like a byline; formats
+// whose source marks a byline as such (an HTML page's author line, a feed
+// item's author) then keep it as written, in Raw.
+func ParseByline(s string) (b Byline, ok bool) {
+	return parseStandaloneByline(s)
+}
+
+// SplitLeadByline splits the dateline and byline that open a story's first
+// paragraph off it, as the text parser does: 新华社巴黎12月9日电（记者唐霁）法国9日…
+// gives that byline (Raw holding it as written) and the rest, 法国9日….
+// ok is false when s does not open with a dateline.
+func SplitLeadByline(s string) (b Byline, rest string, ok bool) {
+	raw, rest, b, ok := parseLeadByline(s)
+	if !ok {
+		return Byline{}, s, false
+	}
+	b.Raw = raw
+	return b, rest, true
+}

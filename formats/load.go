@@ -1,0 +1,118 @@
+package formats
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dubao/formats/html"
+	"dubao/model"
+)
+
+// Load reads the edition at path, as model.Load does, in any format: a file,
+// or a folder holding an e-paper (see IsEditionFolder). Errors are
+// *model.InputError naming path. The file is only read.
+func Load(path string) (*model.Edition, error) {
+	data, err := ReadEdition(path)
+	if err != nil {
+		return nil, err
+	}
+	e, err := Parse(data, model.Options{Source: path, Title: TitleFromName(path)})
+	if err != nil {
+		return nil, &model.InputError{Name: path, Err: err}
+	}
+	return e, nil
+}
+
+// ErrNotEdition means a folder was named as an edition but holds no e-paper.
+var ErrNotEdition = errors.New("a folder, and not an e-paper (no 版面 pages linking to article pages)")
+
+// ReadEdition returns the bytes of the edition at path: a regular file's
+// content (with model.ReadLimited's limit), or for an e-paper folder its
+// pages packed by ReadFolder. Errors are *model.InputError naming path.
+func ReadEdition(path string) ([]byte, error) {
+	// Stat before opening: opening a FIFO or a device would block or
+	// have effects.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	if fi.IsDir() {
+		if !html.IsFolder(path) {
+			return nil, &model.InputError{Name: path, Err: ErrNotEdition}
+		}
+		data, err := ReadFolder(path)
+		if err != nil {
+			return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+		}
+		return data, nil
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
+	}
+	data, err := model.ReadLimited(f)
+	if err != nil {
+		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
+	}
+	return data, nil
+}
+
+// ReadFolder packs the pages of the e-paper folder dir into the bytes
+// Parse reads as its edition.
+func ReadFolder(dir string) ([]byte, error) { return html.ReadFolder(dir) }
+
+// IsEditionFolder reports whether dir is one edition rather than a shelf
+// of them: an e-paper saved as a folder, whose tree holds 版面 pages (HTML
+// pages naming a page of the paper, 第01版：要闻, linking to article pages
+// saved in the same tree), all of one date, and is the folder those pages
+// have in common. A folder with none, with 版面 pages of several dates, or
+// with the e-paper in a subfolder beside other editions, is a shelf.
+func IsEditionFolder(dir string) bool { return html.IsFolder(dir) }
+
+// editionExts are the file extensions taken as editions inside a shelf
+// folder; the content then decides the format. Files named one by one are
+// taken whatever their name.
+var editionExts = map[string]bool{
+	".txt": true, ".text": true, ".md": true,
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true,
+	".epub": true, ".pdf": true,
+	".xml": true, ".rss": true, ".atom": true,
+}
+
+// IsEditionName reports whether a file in a shelf folder is taken as an
+// edition by its name: text (.txt, .text, .md), HTML, EPUB, PDF and feed
+// (.xml, .rss, .atom) files, and JSON files named as feeds (feed.json,
+// news.feed.json); other JSON is data, such as dubao dump's.
+func IsEditionName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".json" {
+		return strings.Contains(strings.ToLower(filepath.Base(name)), "feed")
+	}
+	return editionExts[ext]
+}
+
+// TitleFromName is the title an edition gets when its content has none:
+// the file or folder name without its extension.
+func TitleFromName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// plainPathError drops the path that *os.PathError repeats, since
+// InputError names the input already.
+func plainPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+package library
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"dubao/model"
+)
+
+// copyTree copies src (a file or a folder) to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestShelfMixesFormats opens a folder holding an EPUB, a feed, an article
+// page, an e-paper saved as a folder, a text edition, a broken EPUB, the
+// assets folder a browser saves beside a page and a JSON file that is no
+// feed: every edition is listed, the e-paper folder as one, and the broken
+// file is reported.
+func TestShelfMixesFormats(t *testing.T) {
+	dir := t.TempDir()
+	fixtures := filepath.Join("..", "formats")
+	copyTree(t, filepath.Join(fixtures, "epub", "testdata", "periodical.epub"), filepath.Join(dir, "periodical.epub"))
+	copyTree(t, filepath.Join(fixtures, "feed", "testdata", "rss.xml"), filepath.Join(dir, "rss.xml"))
+	copyTree(t, filepath.Join(fixtures, "html", "testdata", "people.html"), filepath.Join(dir, "people.html"))
+	copyTree(t, filepath.Join(fixtures, "html", "testdata", "epaper"), filepath.Join(dir, "epaper"))
+	writeFile(t, dir, "people_files/frame.html", "<html><body><p>广告框</p></body></html>")
+	writeFile(t, dir, "dump.json", `{"title": "not an edition"}`)
+	writeFile(t, dir, "broken.epub", "PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00mimetypeapplication/epub+zip")
+	writeFile(t, dir, "2024-03-18.txt", "旧闻一则\n\n　　旧闻的正文，写得很长，一直写到句号为止。\n")
+
+	st, err := Open(Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sh := openWait(t, st, dir)
+	got := map[string]Edition{}
+	for _, e := range editions(t, sh) {
+		rel, _ := filepath.Rel(dir, e.Path)
+		got[rel] = e
+	}
+	want := map[string]string{ // path: title
+		"periodical.epub": "读报日报", "rss.xml": "读报晨刊", "people.html": "城东新桥今日通车",
+		"epaper": "读报日报", "2024-03-18.txt": "2024-03-18",
+	}
+	for path, title := range want {
+		e, ok := got[path]
+		if !ok || e.Title != title || !e.Indexed {
+			t.Errorf("%s: listed %v, title %q, indexed %v", path, ok, e.Title, e.Indexed)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("shelf lists %d editions, want %d: %v", len(got), len(want), got)
+	}
+	if e := got["epaper"]; e.Articles != 4 || e.Date != "2024-03-19" {
+		t.Errorf("e-paper folder: %d articles, date %q", e.Articles, e.Date)
+	}
+	failed := sh.Failed()
+	var ie *model.InputError
+	if len(failed) != 1 || !errors.As(failed[0], &ie) || ie.Name != filepath.Join(dir, "broken.epub") {
+		t.Errorf("failed %v, want broken.epub alone", failed)
+	}
+
+	// Opened again, the folder stays on the shelf and is not parsed anew.
+	sh2 := openWait(t, st, dir)
+	if n := len(editions(t, sh2)); n != len(want) {
+		t.Errorf("reopened shelf lists %d editions", n)
+	}
+	ed, _, err := sh2.Load(t.Context(), got["epaper"])
+	if err != nil || ed.Sections[0].Header != "01版：要闻" {
+		t.Errorf("loading the e-paper folder: %v", err)
+	}
+}
