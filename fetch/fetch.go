@@ -70,14 +70,16 @@ type Request struct {
 
 // Result is what a fetch saved.
 type Result struct {
-	// Path is the edition folder; empty when nothing was new.
+	// Path is the edition folder; empty when the server said nothing
+	// changed (NotModified).
 	Path string
 	// Kind is what URL turned out to be.
 	Kind Kind
 	// NotModified: the server said URL had not changed since Validators.
 	NotModified bool
-	// Existing: the edition was complete on the shelf already (an e-paper
-	// edition is fetched once).
+	// Existing: nothing new was found for an edition on the shelf already
+	// (an e-paper edition is fetched once; a feed had no new items; an
+	// article was saved before). Path is that edition.
 	Existing bool
 	// Validators are URL's, to send next time.
 	Validators Validators
@@ -256,7 +258,7 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 		// it as it is.
 		if _, err := os.Stat(fld.target); err == nil {
 			os.RemoveAll(fld.staging)
-			return &Result{Kind: KindFeed}, nil
+			return &Result{Path: fld.target, Kind: KindFeed, Existing: true}, nil
 		}
 	}
 	maxItems := r.f.MaxItems

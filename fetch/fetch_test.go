@@ -96,7 +96,7 @@ func TestFetchFeedOnlyNewItems(t *testing.T) {
 	// Same feed again: nothing new, nothing fetched but the feed.
 	before := s.total()
 	again := mustFetch(t, f, req)
-	if again.Path != "" || len(again.Added) != 0 {
+	if again.Path != first.Path || !again.Existing || len(again.Added) != 0 {
 		t.Errorf("second fetch of an unchanged feed: %+v", again)
 	}
 	if s.total() != before+1 {
