@@ -112,15 +112,11 @@ func updateOne(ctx context.Context, st *library.Store, f *cliFetcher, sub librar
 		return "", false, err
 	}
 	up := library.Update{Edition: res.Path, URL: u, ETag: res.Validators.ETag, LastModified: res.Validators.LastModified}
-	for _, e := range res.Added {
-		if e.ID != "" {
-			up.Items = append(up.Items, e.ID)
-		}
-	}
+	up.Items = res.Items
 	if err := st.RecordUpdate(context.Background(), sub.Name, now(), up); err != nil {
 		return "", false, err
 	}
-	if res.NotModified || res.Existing {
+	if res.NotModified || res.Existing || res.Path == "" {
 		return res.Path, false, nil
 	}
 	return res.Path, true, nil

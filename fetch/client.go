@@ -140,8 +140,20 @@ func (e *Error) Unwrap() error { return e.Err }
 // Permanent reports whether trying again later is pointless (a 4xx other
 // than 429, a page too large, a bad URL) rather than a passing failure.
 func (e *Error) Permanent() bool {
+	var tl *tooLargeError
+	var re *redirectError
+	var be *badURLError
+	if errors.As(e, &tl) || errors.As(e, &re) || errors.As(e, &be) {
+		return true
+	}
 	return e.Status >= 400 && e.Status < 500 && e.Status != http.StatusTooManyRequests
 }
+
+// badURLError marks a URL that cannot be fetched at all.
+type badURLError struct{ err error }
+
+func (e *badURLError) Error() string { return e.err.Error() }
+func (e *badURLError) Unwrap() error { return e.err }
 
 // oneLine keeps an error on one line, whatever a server put in it.
 func oneLine(s string) string {
@@ -278,10 +290,10 @@ func (c *Client) wait(ctx context.Context, host string) error {
 func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, &Error{URL: rawURL, Reason: "bad URL: " + unwrapURLError(err).Error(), Err: err}
+		return nil, &Error{URL: rawURL, Reason: "bad URL: " + unwrapURLError(err).Error(), Err: &badURLError{err}}
 	}
 	if err := checkScheme(u); err != nil {
-		return nil, &Error{URL: rawURL, Reason: err.Error(), Err: err}
+		return nil, &Error{URL: rawURL, Reason: err.Error(), Err: &badURLError{err}}
 	}
 	for attempt := 0; ; attempt++ {
 		resp, retryAfter, err := c.try(ctx, u, v)

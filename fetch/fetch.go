@@ -86,6 +86,9 @@ type Result struct {
 	// Added are the entries saved by this run (not counting those a resumed
 	// run found saved).
 	Added []Entry
+	// Items are the IDs of the feed items new in this edition, those whose
+	// page was saved and those that have none (their text is in the feed).
+	Items []string
 }
 
 // Fetch gets req.URL and saves what it finds, as README.md describes: a
@@ -253,12 +256,17 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 		}
 		todo = append(todo, item{id, l, squash(it.Title), pub})
 	}
-	if len(todo) == 0 && len(fld.index.Files) > 0 {
+	if len(todo) == 0 {
 		// Nothing new for an edition that is on the shelf already: leave
-		// it as it is.
+		// it as it is. Nor does an update make an edition of items it
+		// saved before.
 		if _, err := os.Stat(fld.target); err == nil {
 			os.RemoveAll(fld.staging)
 			return &Result{Path: fld.target, Kind: KindFeed, Existing: true}, nil
+		}
+		if r.req.Seen != nil && len(feed.Items) > 0 {
+			os.RemoveAll(fld.staging)
+			return &Result{Kind: KindFeed, Existing: true}, nil
 		}
 	}
 	maxItems := r.f.MaxItems
@@ -280,9 +288,12 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 	}
 	r.progress(total, resp.URL.String())
 	added := []Entry{e}
+	var ids []string
 	for _, it := range todo {
 		var entry Entry
 		if it.link == "" {
+			// All there is of it is in the feed.
+			ids = append(ids, it.id)
 			continue
 		}
 		if saved, ok := fld.has(it.link); ok {
@@ -303,12 +314,13 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 			}
 		}
 		added = append(added, entry)
+		ids = append(ids, it.id)
 		r.progress(total, it.link)
 	}
 	if err := fld.commit(r.now); err != nil {
 		return nil, err
 	}
-	return &Result{Path: fld.target, Kind: KindFeed, Added: added}, nil
+	return &Result{Path: fld.target, Kind: KindFeed, Added: added, Items: ids}, nil
 }
 
 func (f *folder) hasID(id string) bool {

@@ -129,6 +129,15 @@ func TestFetchFeedOnlyNewItems(t *testing.T) {
 	if got := files(t, idx); !slices.Equal(got, []string{"feed.xml", "001.html"}) || idx.Files[1].ID != "c1002" {
 		t.Errorf("with Seen: files %v", idx.Files)
 	}
+	if !slices.Equal(res.Items, []string{"c1002"}) {
+		t.Errorf("with Seen: items %v", res.Items)
+	}
+	// Everything seen, on a day with no edition yet: no edition is made.
+	f.Dir = t.TempDir()
+	res = mustFetch(t, f, Request{URL: req.URL, Source: "people", Seen: func(string) bool { return true }})
+	if res.Path != "" || len(listDir(t, f.Dir)) != 1 || len(listDir(t, filepath.Join(f.Dir, "people"))) != 0 {
+		t.Errorf("all seen: %+v, shelf %v", res, listDir(t, f.Dir))
+	}
 }
 
 func TestFetchConditionalNotModified(t *testing.T) {
@@ -341,5 +350,26 @@ func TestSourceNameAndDate(t *testing.T) {
 		if got := SafeName(in); got != want {
 			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Item pages that cannot be had for good — gone, too large, not http —
+// are skipped with a warning each; the feed and the other items are saved.
+func TestFetchFeedSkipsUnfetchableItems(t *testing.T) {
+	s := feedSite(t, threeItems)
+	feed := strings.Replace(string(s.pages["/rss/politics.xml"].body), s.URL+threeItems[0].path, "ftp://files.example/a.html", 1)
+	s.put("/rss/politics.xml", "application/rss+xml", []byte(feed))
+	s.put(threeItems[1].path, "text/html", bytes.Repeat([]byte("大"), 1<<20))
+	delete(s.pages, threeItems[2].path)
+	f := testFetcher(t, Options{MaxBytes: 64 << 10})
+	var warnings []string
+	f.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	res := mustFetch(t, f, Request{URL: s.URL + "/rss/politics.xml"})
+	idx, _ := ReadIndex(res.Path)
+	if got := files(t, idx); !slices.Equal(got, []string{"feed.xml"}) {
+		t.Errorf("files %v", got)
+	}
+	if len(warnings) != 3 || !strings.Contains(warnings[0], "only http and https") || !strings.Contains(warnings[1], "larger than 65536 bytes") || !strings.Contains(warnings[2], "404") {
+		t.Errorf("warnings %q", warnings)
 	}
 }
