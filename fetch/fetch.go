@@ -226,6 +226,7 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer fld.close()
 	type item struct {
 		id, link, title, published string
 	}
@@ -388,6 +389,7 @@ func (r *run) epaper(source string, first *Response, p *page, pages []link) (*Re
 	if err != nil {
 		return nil, err
 	}
+	defer fld.close()
 	width := 2
 	if len(pages) > 99 {
 		width = 3
@@ -472,6 +474,7 @@ func (r *run) article(source string, resp *Response, p *page) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer fld.close()
 	u := resp.URL.String()
 	if _, ok := fld.has(u); ok {
 		if _, err := os.Stat(target); err == nil {

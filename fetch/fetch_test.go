@@ -80,8 +80,9 @@ func TestFetchFeedSavesFeedAndItemPages(t *testing.T) {
 	if !bytes.Equal(got, s.pages["/rss/politics.xml"].body) {
 		t.Error("feed.xml is not what the site served")
 	}
-	// The parent folder holds the edition and nothing half-done.
-	if got := listDir(t, filepath.Join(f.Dir, "people")); !slices.Equal(got, []string{"2026-12-01"}) {
+	// The parent folder holds the edition and nothing half-done (.lock
+	// keeps two dubao processes from writing one edition).
+	if got := listDir(t, filepath.Join(f.Dir, "people")); !slices.Equal(got, []string{".lock", "2026-12-01"}) {
 		t.Errorf("shelf holds %v", got)
 	}
 }
@@ -135,7 +136,7 @@ func TestFetchFeedOnlyNewItems(t *testing.T) {
 	// Everything seen, on a day with no edition yet: no edition is made.
 	f.Dir = t.TempDir()
 	res = mustFetch(t, f, Request{URL: req.URL, Source: "people", Seen: func(string) bool { return true }})
-	if res.Path != "" || len(listDir(t, f.Dir)) != 1 || len(listDir(t, filepath.Join(f.Dir, "people"))) != 0 {
+	if res.Path != "" || !slices.Equal(listDir(t, filepath.Join(f.Dir, "people")), []string{".lock"}) {
 		t.Errorf("all seen: %+v, shelf %v", res, listDir(t, f.Dir))
 	}
 }
@@ -371,5 +372,27 @@ func TestFetchFeedSkipsUnfetchableItems(t *testing.T) {
 	}
 	if len(warnings) != 3 || !strings.Contains(warnings[0], "only http and https") || !strings.Contains(warnings[1], "larger than 65536 bytes") || !strings.Contains(warnings[2], "404") {
 		t.Errorf("warnings %q", warnings)
+	}
+}
+
+// While one fetch writes into a source folder another is refused, in one
+// line; once the first is done the folder is free again.
+func TestFetchOneWriterPerSource(t *testing.T) {
+	s := feedSite(t, threeItems)
+	f := testFetcher(t, Options{})
+	second := &Fetcher{Client: f.Client, Dir: f.Dir, Now: f.Now}
+	var secondErr error
+	s.setHook(func(path string, n int) {
+		if path == threeItems[0].path {
+			_, secondErr = second.Fetch(context.Background(), Request{URL: s.URL + "/rss/politics.xml", Source: "people"})
+		}
+	})
+	mustFetch(t, f, Request{URL: s.URL + "/rss/politics.xml", Source: "people"})
+	if secondErr == nil || !strings.Contains(secondErr.Error(), "another dubao is fetching into it") {
+		t.Errorf("second fetch during the first: %v", secondErr)
+	}
+	s.setHook(nil)
+	if _, err := second.Fetch(context.Background(), Request{URL: s.URL + "/rss/politics.xml", Source: "people"}); err != nil {
+		t.Errorf("after the first: %v", err)
 	}
 }

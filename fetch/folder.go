@@ -70,6 +70,16 @@ type folder struct {
 	target, staging string
 	index           Index
 	byURL           map[string]int // index into index.Files
+	unlock          func()
+}
+
+// close lets go of the source folder's lock; the staging folder stays for
+// the next run to resume.
+func (f *folder) close() {
+	if f.unlock != nil {
+		f.unlock()
+		f.unlock = nil
+	}
 }
 
 // openFolder prepares the staging folder for target: the one an
@@ -78,10 +88,21 @@ type folder struct {
 func openFolder(target string, fresh Index) (*folder, error) {
 	dir, name := filepath.Split(target)
 	f := &folder{target: target, staging: filepath.Join(dir, "."+name+".partial"), byURL: map[string]int{}}
-	if err := recoverSwap(target); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	unlock, err := lockSource(dir)
+	if err != nil {
+		return nil, err
+	}
+	f.unlock = unlock
+	ok := false
+	defer func() {
+		if !ok {
+			f.close()
+		}
+	}()
+	if err := recoverSwap(target); err != nil {
 		return nil, err
 	}
 	if idx, err := readIndex(filepath.Join(f.staging, progressFile)); err == nil {
@@ -109,6 +130,7 @@ func openFolder(target string, fresh Index) (*folder, error) {
 	for i, e := range f.index.Files {
 		f.byURL[e.URL] = i
 	}
+	ok = true
 	return f, nil
 }
 

@@ -62,7 +62,7 @@ func TestFetchKilledMidwayResumes(t *testing.T) {
 	// The shelf shows nothing new: only the hidden staging folder, holding
 	// the four files saved.
 	paper := filepath.Join(shelf, "rmrb")
-	if got := listDir(t, paper); !slices.Equal(got, []string{".2024-03-05.partial"}) {
+	if got := listDir(t, paper); !slices.Equal(got, []string{".2024-03-05.partial", ".lock"}) {
 		t.Fatalf("after the kill the shelf holds %v", got)
 	}
 	var saved []string
@@ -85,7 +85,7 @@ func TestFetchKilledMidwayResumes(t *testing.T) {
 	if len(idx.Files) != 9 {
 		t.Errorf("resumed edition has %v", files(t, idx))
 	}
-	if got := listDir(t, paper); !slices.Equal(got, []string{"2024-03-05"}) {
+	if got := listDir(t, paper); !slices.Equal(got, []string{".lock", "2024-03-05"}) {
 		t.Errorf("after resuming the shelf holds %v", got)
 	}
 	// Saved before the kill, so not fetched again (the first 版面 is, as
