@@ -220,7 +220,7 @@ func sameSite(a, b *url.URL) bool {
 // a 版面.
 func (p *page) pageList(self *url.URL) []link {
 	var out []link
-	seen := map[string]bool{}
+	seen := map[string]int{} // URL → index in out
 	for _, l := range p.Links {
 		// An edition's 版面 pages share a folder; a 版面 link elsewhere
 		// is another day's paper (往期).
@@ -228,17 +228,15 @@ func (p *page) pageList(self *url.URL) []link {
 			continue
 		}
 		k := l.URL.String()
-		if seen[k] {
+		if i, ok := seen[k]; ok {
 			// Keep the first time a page is named, but take a better name
 			// (the list's "01版：要闻" over an image map's blank).
-			for i := range out {
-				if out[i].URL.String() == k && out[i].Text == "" {
-					out[i].Text = l.Text
-				}
+			if out[i].Text == "" {
+				out[i].Text = l.Text
 			}
 			continue
 		}
-		seen[k] = true
+		seen[k] = len(out)
 		out = append(out, l)
 	}
 	return out
@@ -247,21 +245,20 @@ func (p *page) pageList(self *url.URL) []link {
 // stories returns the page's article links, same site, in order, each once.
 func (p *page) stories(self *url.URL) []link {
 	var out []link
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, l := range p.Links {
 		if !sameSite(l.URL, self) || isPageLink(l) || !isStoryLink(l) {
 			continue
 		}
 		k := l.URL.String()
-		if seen[k] {
-			for i := range out {
-				if out[i].URL.String() == k && utf8.RuneCountInString(out[i].Text) < utf8.RuneCountInString(l.Text) {
-					out[i].Text = l.Text
-				}
+		if i, ok := seen[k]; ok {
+			// The headline over an image map's blank or a "详细" link.
+			if utf8.RuneCountInString(out[i].Text) < utf8.RuneCountInString(l.Text) {
+				out[i].Text = l.Text
 			}
 			continue
 		}
-		seen[k] = true
+		seen[k] = len(out)
 		out = append(out, l)
 	}
 	return out
