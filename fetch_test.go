@@ -23,6 +23,8 @@ type paperSite struct {
 	items []string // paths, newest last
 	hits  map[string]int
 	fail  bool // answer everything with 500
+	// hold, when set, runs (without the lock) before a request is served.
+	hold func(path string)
 }
 
 func newPaperSite(t *testing.T, items ...string) *paperSite {
@@ -33,9 +35,16 @@ func newPaperSite(t *testing.T, items ...string) *paperSite {
 }
 
 func (s *paperSite) serve(w http.ResponseWriter, r *http.Request) {
+	// Counted on arrival, so a request held and never answered counts.
+	s.mu.Lock()
+	s.hits[r.URL.Path]++
+	hold := s.hold
+	s.mu.Unlock()
+	if hold != nil {
+		hold(r.URL.Path)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.hits[r.URL.Path]++
 	if s.fail {
 		http.Error(w, "down", http.StatusInternalServerError)
 		return
@@ -75,6 +84,12 @@ func (s *paperSite) hitsOf(path string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.hits[path]
+}
+
+func (s *paperSite) setHold(h func(path string)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hold = h
 }
 
 func (s *paperSite) setFail(b bool) {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -140,6 +142,76 @@ func TestUpdateExpandsDateInURL(t *testing.T) {
 	} {
 		if got := expandDate(in, at); got != want {
 			t.Errorf("expandDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHelperUpdate is not a test: TestUpdateKilledMidwayResumes runs the
+// test binary again with DUBAO_UPDATE_HELPER set to make this process the
+// `dubao update` it kills.
+func TestHelperUpdate(t *testing.T) {
+	if os.Getenv("DUBAO_UPDATE_HELPER") == "" {
+		t.Skip("helper process for TestUpdateKilledMidwayResumes")
+	}
+	fastNetwork(t, fetchDay)
+	os.Exit(run([]string{"update"}, nil, os.Stdout, os.Stderr))
+}
+
+// `dubao update` killed with SIGKILL in the middle of a feed leaves the
+// shelf and the store as they were; the next update saves the whole
+// edition, fetching again only the page it was waiting for.
+func TestUpdateKilledMidwayResumes(t *testing.T) {
+	fastNetwork(t, fetchDay)
+	data := t.TempDir()
+	t.Setenv("DUBAO_DATA_DIR", data)
+	s := newPaperSite(t, "/a/1.html", "/a/2.html", "/a/3.html")
+	runDubao(t, "", "subscribe", "add", "wanbao", s.URL+"/rss.xml")
+	reached, gone := make(chan struct{}), make(chan struct{})
+	s.setHold(func(path string) {
+		if path == "/a/3.html" {
+			close(reached)
+			<-gone
+		}
+	})
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperUpdate$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "DUBAO_UPDATE_HELPER=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case <-reached:
+	case err := <-waited:
+		t.Fatalf("helper ended before the third item: %v", err)
+	}
+	cmd.Process.Kill()
+	<-waited
+	close(gone)
+	s.setHold(nil)
+
+	paper := filepath.Join(data, "papers", "wanbao")
+	ents, _ := os.ReadDir(paper)
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("after the kill the shelf holds %s", e.Name())
+		}
+	}
+	if _, list, _ := runDubao(t, "", "subscribe", "list"); !strings.Contains(list, "never updated") {
+		t.Errorf("the killed update was recorded: %q", list)
+	}
+
+	code, out, errOut := runDubao(t, "", "update")
+	day := filepath.Join(paper, "2026-12-01")
+	if code != 0 || out != day+"\n" {
+		t.Fatalf("resumed update: exit %d, %q, %q", code, out, errOut)
+	}
+	if got := itemFiles(t, day); !slices.Equal(got, []string{"feed.xml=", "001.html=1.html", "002.html=2.html", "003.html=3.html"}) {
+		t.Errorf("edition: %v", got)
+	}
+	for p, want := range map[string]int{"/a/1.html": 1, "/a/2.html": 1, "/a/3.html": 2, "/rss.xml": 2} {
+		if got := s.hitsOf(p); got != want {
+			t.Errorf("%s fetched %d times, want %d", p, got, want)
 		}
 	}
 }
