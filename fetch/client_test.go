@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -82,13 +83,37 @@ func TestClientTimeout(t *testing.T) {
 	}
 }
 
-// A connection that is accepted but never answered times out on connect
-// too: the dialer is given the connect timeout.
-func TestClientConnectTimeoutIsSet(t *testing.T) {
-	c := NewClient(Options{ConnectTimeout: 3 * time.Second})
-	tr := c.http.Transport.(*http.Transport)
-	if tr.TLSHandshakeTimeout != 3*time.Second || tr.ResponseHeaderTimeout != DefaultTimeout {
-		t.Errorf("transport timeouts %v %v", tr.TLSHandshakeTimeout, tr.ResponseHeaderTimeout)
+// A server that takes the connection and never speaks TLS is given up on
+// at the connect timeout (which bounds the TLS handshake), long before the
+// overall one.
+func TestClientConnectTimeout(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	held := make(chan net.Conn, 16)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				close(held)
+				return
+			}
+			held <- c // held open and silent until the test ends
+		}
+	}()
+	defer func() {
+		ln.Close()
+		for c := range held {
+			c.Close()
+		}
+	}()
+	c, _ := testClient(Options{ConnectTimeout: 30 * time.Millisecond, Timeout: time.Hour, Retries: -1})
+	_, err = c.Get(context.Background(), "https://"+ln.Addr().String()+"/", Validators{})
+	fe := fetchErr(t, err)
+	if !strings.Contains(fe.Error(), "TLS handshake timeout") || !strings.HasPrefix(fe.Error(), "https://"+ln.Addr().String()+"/: ") {
+		t.Errorf("error %q", fe)
 	}
 }
 
