@@ -396,3 +396,23 @@ func TestFetchOneWriterPerSource(t *testing.T) {
 		t.Errorf("after the first: %v", err)
 	}
 }
+
+// A staging folder of another day that no run touched for a week is
+// removed; a recent one stays to be resumed.
+func TestFetchRemovesStaleStaging(t *testing.T) {
+	s := feedSite(t, threeItems)
+	f := testFetcher(t, Options{})
+	paper := filepath.Join(f.Dir, "people")
+	for _, name := range []string{".2026-11-01.partial", ".2026-11-30.partial"} {
+		if err := os.MkdirAll(filepath.Join(paper, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(paper, name, progressFile), []byte("{}"), 0o644)
+	}
+	old := testNow.AddDate(0, -1, 0)
+	os.Chtimes(filepath.Join(paper, ".2026-11-01.partial", progressFile), old, old)
+	mustFetch(t, f, Request{URL: s.URL + "/rss/politics.xml", Source: "people"})
+	if got := listDir(t, paper); !slices.Equal(got, []string{".2026-11-30.partial", ".lock", "2026-12-01"}) {
+		t.Errorf("shelf holds %v", got)
+	}
+}

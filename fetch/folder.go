@@ -105,6 +105,7 @@ func openFolder(target string, fresh Index) (*folder, error) {
 	if err := recoverSwap(target); err != nil {
 		return nil, err
 	}
+	removeStale(dir, f.staging, time.Now().Add(-staleAfter))
 	if idx, err := readIndex(filepath.Join(f.staging, progressFile)); err == nil {
 		f.index = *idx
 	} else {
@@ -132,6 +133,30 @@ func openFolder(target string, fresh Index) (*folder, error) {
 	}
 	ok = true
 	return f, nil
+}
+
+// staleAfter is how long a staging folder of another edition is kept for
+// a run to resume it: an update killed before midnight and run again after
+// starts the next day's edition, and the old folder would stay for ever.
+const staleAfter = 7 * 24 * time.Hour
+
+// removeStale removes the staging folders in dir, other than keep, that no
+// run has written to since before.
+func removeStale(dir, keep string, before time.Time) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() || p == keep || !strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".partial") {
+			continue
+		}
+		if fi, err := os.Stat(filepath.Join(p, progressFile)); err == nil && fi.ModTime().After(before) {
+			continue
+		}
+		os.RemoveAll(p)
+	}
 }
 
 // recoverSwap finishes or undoes a replacement of target that a kill cut
