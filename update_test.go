@@ -1,11 +1,16 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -213,5 +218,55 @@ func TestUpdateKilledMidwayResumes(t *testing.T) {
 		if got := s.hitsOf(p); got != want {
 			t.Errorf("%s fetched %d times, want %d", p, got, want)
 		}
+	}
+}
+
+// An e-paper subscription whose URL names the day: one edition a day,
+// fetched once; the next day's URL is the next day's paper.
+func TestUpdateEPaperOneEditionADay(t *testing.T) {
+	clock := fastNetwork(t, time.Date(2024, 3, 5, 6, 0, 0, 0, time.Local))
+	data := t.TempDir()
+	t.Setenv("DUBAO_DATA_DIR", data)
+	hits := map[string]int{}
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		dir, file := path.Split(r.URL.Path)
+		day := strings.ReplaceAll(strings.TrimPrefix(strings.TrimSuffix(dir, "/"), "/html/"), "/", "")
+		switch {
+		case strings.HasPrefix(file, "nbs."):
+			fmt.Fprintf(w, `<a href="nbs.D1_01.htm">01版：要闻</a><a href="nbs.D1_02.htm">02版：经济</a>
+<a href="nw.D1_%s_1-%s.htm">%s的头条</a>`, day, file[len("nbs.D1_"):len("nbs.D1_")+2], day)
+		case strings.HasPrefix(file, "nw."):
+			fmt.Fprintf(w, "<h1>%s</h1>", file)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	runDubao(t, "", "subscribe", "add", "rmrb", srv.URL+"/html/{yyyy}-{mm}/{dd}/nbs.D1_01.htm")
+	code, out, errOut := runDubao(t, "", "update")
+	day1 := filepath.Join(data, "papers", "rmrb", "2024-03-05")
+	if code != 0 || out != day1+"\n" {
+		t.Fatalf("update: %d %q %q", code, out, errOut)
+	}
+	if got := itemFiles(t, day1); !slices.Equal(got, []string{"01.html=", "01-01.html=", "02.html=", "02-01.html="}) {
+		t.Errorf("edition %v", got)
+	}
+	// Again the same day: the edition is there, only the first 版面 is
+	// asked for, nothing is printed.
+	code, out, _ = runDubao(t, "", "update")
+	mu.Lock()
+	first, second := hits["/html/2024-03/05/nbs.D1_01.htm"], hits["/html/2024-03/05/nbs.D1_02.htm"]
+	mu.Unlock()
+	if code != 0 || out != "" || first != 2 || second != 1 {
+		t.Errorf("second update: %d %q, hits %v", code, out, hits)
+	}
+	*clock = clock.AddDate(0, 0, 1)
+	code, out, _ = runDubao(t, "", "update")
+	if day2 := filepath.Join(data, "papers", "rmrb", "2024-03-06"); code != 0 || out != day2+"\n" {
+		t.Errorf("next day: %d %q", code, out)
 	}
 }
