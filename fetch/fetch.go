@@ -278,11 +278,11 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 		todo = todo[:maxItems]
 	}
 	total := 1 + len(todo)
-	file := "feed.xml"
+	ext := ".xml"
 	if bytes.HasPrefix(bytes.TrimLeft(resp.Body, " \t\r\n\xef\xbb\xbf"), []byte("{")) {
-		file = "feed.json"
+		ext = ".json"
 	}
-	e := entryOf(resp, file, "feed")
+	e := entryOf(resp, fld.feedFile(resp.URL.String(), ext), "feed")
 	e.Title = fresh.Title
 	if err := fld.save(e, resp.Body); err != nil {
 		return nil, err
@@ -322,6 +322,26 @@ func (r *run) feed(source string, resp *Response) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Path: fld.target, Kind: KindFeed, Added: added, Items: ids}, nil
+}
+
+// feedFile names the file of the feed at u: the one it had in the folder
+// before (the feed fetched again replaces it), else feed.xml, or
+// feed-2.xml… when another feed of the same source has that name.
+func (f *folder) feedFile(u, ext string) string {
+	taken := map[string]bool{}
+	for _, e := range f.index.Files {
+		if e.Role == "feed" {
+			if e.URL == u && strings.HasSuffix(e.File, ext) {
+				return e.File
+			}
+			taken[e.File] = true
+		}
+	}
+	name := "feed" + ext
+	for i := 2; taken[name]; i++ {
+		name = fmt.Sprintf("feed-%d%s", i, ext)
+	}
+	return name
 }
 
 func (f *folder) hasID(id string) bool {

@@ -416,3 +416,19 @@ func TestFetchRemovesStaleStaging(t *testing.T) {
 		t.Errorf("shelf holds %v", got)
 	}
 }
+
+// Two feeds of one site fetched the same day share the day's edition, each
+// feed in its own file.
+func TestFetchTwoFeedsOneSource(t *testing.T) {
+	s := feedSite(t, threeItems[:1])
+	s.put("/rss/world.xml", "application/rss+xml", []byte(rssFeed(s.URL, threeItems[1:2])))
+	s.put(threeItems[1].path, "text/html", []byte(articleHTML("utf-8", threeItems[1].title, "正文")))
+	f := testFetcher(t, Options{})
+	mustFetch(t, f, Request{URL: s.URL + "/rss/politics.xml"})
+	mustFetch(t, f, Request{URL: s.URL + "/rss/world.xml"})
+	res := mustFetch(t, f, Request{URL: s.URL + "/rss/politics.xml"})
+	idx, _ := ReadIndex(res.Path)
+	if got := files(t, idx); !slices.Equal(got, []string{"feed.xml", "001.html", "feed-2.xml", "002.html"}) {
+		t.Errorf("files %v", got)
+	}
+}
