@@ -554,9 +554,13 @@ func SafeName(s string) string {
 	return s
 }
 
+// checkName accepts a source name that is one folder name: not empty, no
+// leading dot (hidden, or a way up), no slashes or control characters.
 func checkName(s string) error {
-	if s == "" || s != SafeName(s) {
-		return fmt.Errorf("%q cannot name a folder: use letters, digits, . _ -", s)
+	if s == "" || strings.HasPrefix(s, ".") || strings.ContainsFunc(s, func(r rune) bool {
+		return r == '/' || r == '\\' || unicode.IsControl(r)
+	}) {
+		return fmt.Errorf("%q cannot name a folder", s)
 	}
 	return nil
 }

@@ -347,6 +347,16 @@ func TestSourceNameAndDate(t *testing.T) {
 			t.Errorf("DateOf(%s) = %q, want %q", tt.in, got, tt.date)
 		}
 	}
+	for _, ok := range []string{"人民日报(海外版)", "a+b", "rmrb"} {
+		if err := checkName(ok); err != nil {
+			t.Errorf("checkName(%q): %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", ".", "..", "../x", "a/b", "a\\b", ".hidden", "a\x1bb"} {
+		if err := checkName(bad); err == nil {
+			t.Errorf("checkName(%q) accepted", bad)
+		}
+	}
 	for in, want := range map[string]string{"人民日报": "人民日报", "../etc": "-etc", ".x": "x", "a/b c": "a-b-c", "": "paper"} {
 		if got := SafeName(in); got != want {
 			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
