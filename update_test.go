@@ -219,6 +219,16 @@ func TestUpdateKilledMidwayResumes(t *testing.T) {
 			t.Errorf("%s fetched %d times, want %d", p, got, want)
 		}
 	}
+	// All three were recorded as saved, those saved before the kill too:
+	// the next day's edition has only the new item.
+	fastNetwork(t, fetchDay.AddDate(0, 0, 1))
+	s.add("/a/4.html")
+	if code, out, _ := runDubao(t, "", "update"); code != 0 || out == "" {
+		t.Fatalf("next day: %d %q", code, out)
+	}
+	if got := itemFiles(t, filepath.Join(paper, "2026-12-02")); !slices.Equal(got, []string{"feed.xml=", "001.html=4.html"}) {
+		t.Errorf("next day's edition: %v", got)
+	}
 }
 
 // An e-paper subscription whose URL names the day: one edition a day,

@@ -344,16 +344,8 @@ func (f *folder) feedFile(u, ext string) string {
 	return name
 }
 
-func (f *folder) hasID(id string) bool {
-	for _, e := range f.index.Files {
-		if e.ID == id {
-			if _, err := os.Stat(filepath.Join(f.staging, e.File)); err == nil {
-				return true
-			}
-		}
-	}
-	return false
-}
+// hasID reports whether the feed item id is in the edition on the shelf.
+func (f *folder) hasID(id string) bool { return f.onShelf[id] }
 
 // parseFeed reads RSS, Atom or JSON Feed. gofeed honours an XML encoding
 // declaration; a feed whose charset only the HTTP header gives is decoded

@@ -70,7 +70,11 @@ type folder struct {
 	target, staging string
 	index           Index
 	byURL           map[string]int // index into index.Files
-	unlock          func()
+	// onShelf are the IDs of the feed items in the edition already on the
+	// shelf at target (not those a resumed run finds in staging: those are
+	// new to this run, to be recorded when it completes).
+	onShelf map[string]bool
+	unlock  func()
 }
 
 // close lets go of the source folder's lock; the staging folder stays for
@@ -130,6 +134,14 @@ func openFolder(target string, fresh Index) (*folder, error) {
 	}
 	for i, e := range f.index.Files {
 		f.byURL[e.URL] = i
+	}
+	f.onShelf = map[string]bool{}
+	if old, err := readIndex(filepath.Join(target, IndexFile)); err == nil {
+		for _, e := range old.Files {
+			if e.ID != "" {
+				f.onShelf[e.ID] = true
+			}
+		}
 	}
 	ok = true
 	return f, nil
