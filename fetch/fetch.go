@@ -488,12 +488,11 @@ func (r *run) article(source string, resp *Response, p *page) (*Result, error) {
 	}
 	defer fld.close()
 	u := resp.URL.String()
-	if _, ok := fld.has(u); ok {
-		if _, err := os.Stat(target); err == nil {
-			os.RemoveAll(fld.staging)
-			return &Result{Path: target, Kind: KindArticle, Existing: true}, nil
-		}
-	} else {
+	if fld.urlsOnShelf[u] {
+		os.RemoveAll(fld.staging)
+		return &Result{Path: target, Kind: KindArticle, Existing: true}, nil
+	}
+	if _, ok := fld.has(u); !ok {
 		e := entryOf(resp, fld.nextItemFile(), "item")
 		e.Title = p.Title
 		if err := fld.save(e, resp.Body); err != nil {

@@ -74,7 +74,9 @@ type folder struct {
 	// shelf at target (not those a resumed run finds in staging: those are
 	// new to this run, to be recorded when it completes).
 	onShelf map[string]bool
-	unlock  func()
+	// urlsOnShelf are the URLs of the files of the edition on the shelf.
+	urlsOnShelf map[string]bool
+	unlock      func()
 }
 
 // close lets go of the source folder's lock; the staging folder stays for
@@ -135,9 +137,10 @@ func openFolder(target string, fresh Index) (*folder, error) {
 	for i, e := range f.index.Files {
 		f.byURL[e.URL] = i
 	}
-	f.onShelf = map[string]bool{}
+	f.onShelf, f.urlsOnShelf = map[string]bool{}, map[string]bool{}
 	if old, err := readIndex(filepath.Join(target, IndexFile)); err == nil {
 		for _, e := range old.Files {
+			f.urlsOnShelf[e.URL] = true
 			if e.ID != "" {
 				f.onShelf[e.ID] = true
 			}
