@@ -23,7 +23,7 @@ import (
 const exitFetchFailed = 1
 
 // fetchUsage is the command line of dubao fetch.
-const fetchUsage = "usage: dubao fetch [--into DIR] [--name SOURCE] URL"
+const fetchUsage = "usage: dubao fetch [--into DIR] [--name SOURCE] [--data-dir DIR] URL"
 
 // newClient makes the HTTP client of fetch and update; tests replace it
 // with one that does not wait between requests.
