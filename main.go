@@ -40,6 +40,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runVersion(stdout)
 		case "completion":
 			return runCompletion(args[1:], stdout, stderr)
+		case "fetch":
+			return runFetch(args[1:], stdout, stderr)
+		case "subscribe":
+			return runSubscribe(args[1:], stdin, stdout, stderr)
+		case "update":
+			return runUpdate(args[1:], stdout, stderr)
 		}
 	}
 	return runRead(args, stdin, stdout, stderr)

@@ -98,11 +98,40 @@ DROP TRIGGER articles_ai;
 DROP INDEX editions_date;
 CREATE INDEX editions_date ON editions(date, gone);
 `,
+	// 4 → 5: subscriptions (see subscriptions.go), the validators of the
+	// last good response from each URL fetched, for conditional requests,
+	// and the feed items each subscription has saved, so an update fetches
+	// only what is new.
+	`
+CREATE TABLE subscriptions (
+	name       TEXT PRIMARY KEY,
+	url        TEXT NOT NULL,
+	title      TEXT NOT NULL DEFAULT '',
+	added      INTEGER NOT NULL,           -- Unix seconds
+	updated    INTEGER NOT NULL DEFAULT 0, -- Unix seconds of the last update that succeeded; 0 never
+	last_error TEXT NOT NULL DEFAULT ''    -- the last update's failure, '' when it succeeded
+) WITHOUT ROWID;
+
+CREATE TABLE http_validators (
+	url           TEXT PRIMARY KEY,
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	at            INTEGER NOT NULL -- Unix seconds
+) WITHOUT ROWID;
+
+CREATE TABLE fetched_items (
+	subscription TEXT NOT NULL REFERENCES subscriptions(name) ON DELETE CASCADE ON UPDATE CASCADE,
+	item         TEXT NOT NULL, -- the feed item's GUID, else its link
+	edition      TEXT NOT NULL, -- the edition folder it was saved in
+	at           INTEGER NOT NULL, -- Unix seconds
+	PRIMARY KEY (subscription, item)
+) WITHOUT ROWID;
+`,
 }
 
 // SchemaVersion is the schema version this build of dubao writes: the
 // number of migrations.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // VersionError says the store was written by a newer dubao, whose schema
 // this build does not know; the store is left untouched.
