@@ -1,7 +1,7 @@
 // Package formats reads an edition in any format dubao knows: it finds the
 // format from the content (Sniff) and hands the bytes to the package that
 // reads it: formats/epub, formats/feed, formats/html (pages and e-paper
-// folders), PDF, and for anything else the text parser, model.Parse.
+// folders), formats/fetched (the folders dubao fetch writes), PDF, and for anything else the text parser, model.Parse.
 package formats
 
 import (
@@ -14,6 +14,7 @@ import (
 
 	"dubao/formats/epub"
 	"dubao/formats/feed"
+	"dubao/formats/fetched"
 	"dubao/formats/html"
 	"dubao/model"
 )
@@ -29,7 +30,10 @@ const (
 	Feed   Format = "feed" // RSS, Atom or JSON Feed
 	PDF    Format = "pdf"
 	Epaper Format = "epaper" // an e-paper folder packed by ReadFolder
-	Zip    Format = "zip"    // a zip archive that is no EPUB
+	// Fetched is an edition folder dubao fetch wrote, packed by
+	// ReadFolder.
+	Fetched Format = "fetched"
+	Zip     Format = "zip" // a zip archive that is no EPUB
 	// Data is XML or JSON that is no feed: not an edition.
 	Data Format = "data"
 )
@@ -88,6 +92,8 @@ func sniffZip(data []byte) Format {
 			return EPUB
 		case bytes.HasPrefix(content, []byte(html.FolderMIME)):
 			return Epaper
+		case bytes.HasPrefix(content, []byte(fetched.MIME)):
+			return Fetched
 		}
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -173,6 +179,8 @@ func Parse(data []byte, opt model.Options) (*model.Edition, error) {
 		return epub.Parse(data, opt)
 	case Epaper:
 		return html.ParseFolder(data, opt)
+	case Fetched:
+		return fetched.Parse(data, opt)
 	case Feed:
 		return feed.Parse(data, opt)
 	case HTML:

@@ -125,7 +125,7 @@ func TestLoadErrors(t *testing.T) {
 		{write("nothing.html", `<html><body><nav>导航</nav></body></html>`), "no article found"},
 		{write("data.json", `{"a": 1}`), "not a feed"},
 		{filepath.Join(dir, "missing.txt"), "no such file"},
-		{dir, "not an e-paper"},
+		{dir, "not an edition"},
 	}
 	for _, tt := range tests {
 		_, err := Load(tt.path)
@@ -174,7 +174,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func TestSamplesParse(t *testing.T) {
-	want := []Format{HTML, Feed, EPUB}
+	want := []Format{HTML, Feed, EPUB, Fetched}
 	for i, data := range Samples() {
 		if f := Sniff(data); f != want[i] {
 			t.Errorf("sample %d is %s, want %s", i, f, want[i])

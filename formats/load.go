@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"dubao/formats/fetched"
 	"dubao/formats/html"
 	"dubao/model"
 )
@@ -26,7 +27,7 @@ func Load(path string) (*model.Edition, error) {
 }
 
 // ErrNotEdition means a folder was named as an edition but holds no e-paper.
-var ErrNotEdition = errors.New("a folder, and not an e-paper (no 版面 pages linking to article pages)")
+var ErrNotEdition = errors.New("a folder, and not an edition (no index.json from dubao fetch, no e-paper 版面 pages linking to article pages)")
 
 // ReadEdition returns the bytes of the edition at path: a regular file's
 // content (with model.ReadLimited's limit), or for an e-paper folder its
@@ -47,7 +48,7 @@ func ReadEdition(path string) ([]byte, error) {
 		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
 	}
 	if fi.IsDir() {
-		if !html.IsFolder(path) {
+		if !IsEditionFolder(path) {
 			return nil, &model.InputError{Name: path, Err: ErrNotEdition}
 		}
 		data, err := ReadFolder(path)
@@ -66,17 +67,24 @@ func ReadEdition(path string) ([]byte, error) {
 	return data, nil
 }
 
-// ReadFolder packs the pages of the e-paper folder dir into the bytes
-// Parse reads as its edition.
-func ReadFolder(dir string) ([]byte, error) { return html.ReadFolder(dir) }
+// ReadFolder packs the edition folder dir (see IsEditionFolder) into the
+// bytes Parse reads as its edition.
+func ReadFolder(dir string) ([]byte, error) {
+	if fetched.IsFolder(dir) {
+		return fetched.ReadFolder(dir)
+	}
+	return html.ReadFolder(dir)
+}
 
 // IsEditionFolder reports whether dir is one edition rather than a shelf
-// of them: an e-paper saved as a folder, whose tree holds 版面 pages (HTML
-// pages naming a page of the paper, 第01版：要闻, linking to article pages
-// saved in the same tree), all of one date, and is the folder those pages
-// have in common. A folder with none, with 版面 pages of several dates, or
-// with the e-paper in a subfolder beside other editions, is a shelf.
-func IsEditionFolder(dir string) bool { return html.IsFolder(dir) }
+// of them: a folder dubao fetch wrote (DIR/SOURCE/DATE, with its
+// index.json), or an e-paper saved as a folder, whose tree holds 版面 pages
+// (HTML pages naming a page of the paper, 第01版：要闻, linking to article
+// pages saved in the same tree), all of one date, and is the folder those
+// pages have in common. A folder with none, with 版面 pages of several
+// dates, or with the e-paper in a subfolder beside other editions, is a
+// shelf.
+func IsEditionFolder(dir string) bool { return fetched.IsFolder(dir) || html.IsFolder(dir) }
 
 // editionExts are the file extensions taken as editions inside a shelf
 // folder; the content then decides the format. Files named one by one are

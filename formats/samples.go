@@ -3,10 +3,13 @@ package formats
 import (
 	"archive/zip"
 	"bytes"
+
+	"dubao/formats/fetched"
 )
 
 // Samples returns a small edition in each format other than text: an
-// article page, a feed and an EPUB. A store parses them to tell whether the
+// article page, a feed, an EPUB and a folder dubao fetch wrote (packed as
+// ReadFolder packs it). A store parses them to tell whether the
 // editions it indexed were read by a parser that reads them as this one
 // does (see library's parser fingerprint): a change in how any format is
 // read then has the editions read again.
@@ -33,5 +36,21 @@ func Samples() [][]byte {
 		fw.Write([]byte(f[1]))
 	}
 	w.Close()
-	return [][]byte{[]byte(page), []byte(feed), epub.Bytes()}
+	var saved bytes.Buffer
+	w = zip.NewWriter(&saved)
+	for _, f := range [][2]string{
+		{"mimetype", fetched.MIME},
+		{"index.json", `{"kind":"feed","source":"读报","date":"2024-03-19","files":[{"file":"feed.xml","url":"https://example.org/rss","role":"feed"},
+{"file":"001.html","url":"https://example.org/1","role":"item","charset":"utf-8"}]}`},
+		{"feed.xml", feed},
+		{"001.html", page},
+	} {
+		fw, err := w.CreateHeader(&zip.FileHeader{Name: f[0], Method: zip.Store})
+		if err != nil {
+			return nil
+		}
+		fw.Write([]byte(f[1]))
+	}
+	w.Close()
+	return [][]byte{[]byte(page), []byte(feed), epub.Bytes(), saved.Bytes()}
 }

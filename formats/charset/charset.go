@@ -102,3 +102,19 @@ func StripDeclaration(text string) string {
 	}
 	return text[:m[2]] + "utf-8" + text[m[3]:]
 }
+
+// DecodeWith is Decode for bytes whose encoding the caller was told (by
+// the HTTP header they were served with, say): label is tried before what
+// the document declares, and the bytes still decide as Decode's do (a
+// byte-order mark, valid UTF-8, a label that does not decode them cleanly
+// falls back to Decode).
+func DecodeWith(data []byte, label string) (string, string, error) {
+	if label != "" && !hasBOM(data) && !utf8.Valid(data) {
+		if enc, name := lookup(label); enc != nil && name != "utf-8" {
+			if out, err := enc.NewDecoder().Bytes(data); err == nil && clean(out) {
+				return string(out), name, nil
+			}
+		}
+	}
+	return Decode(data)
+}

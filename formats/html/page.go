@@ -282,3 +282,47 @@ func tagClass(a atom.Atom, c string) func(*html.Node) bool {
 func tag(a atom.Atom) func(*html.Node) bool {
 	return func(n *html.Node) bool { return n.DataAtom == a }
 }
+
+// Page is what ReadPage finds on an article page.
+type Page struct {
+	// Article is the story, found as Parse finds it; its URL is the page's
+	// canonical address, else the base ReadPage was given.
+	Article model.Article
+	// Site is the site or paper's name (人民网, 中国青年报), if the page says.
+	Site string
+	// Date is the date the page states, YYYY-MM-DD, if any.
+	Date string
+	// Header is the e-paper page header the page states (第05版：冰点周刊).
+	Header string
+	// Encoding is the encoding the bytes were read in.
+	Encoding string
+}
+
+// ReadPage reads data, one article page, as Parse does, for a caller that
+// assembles an edition of pages itself. base is the page's address when
+// the caller knows it. A page with no article is ErrNoArticle.
+func ReadPage(data []byte, base string) (Page, error) {
+	st, enc, err := readPage(data, base)
+	if err != nil {
+		return Page{}, err
+	}
+	return Page{Article: st.article, Site: st.site, Date: st.date, Header: st.page, Encoding: enc}, nil
+}
+
+// LayoutHeader returns the page name a 版面 page states (第01版：要闻, from
+// its .ban element or its text outside links), "" when it states none.
+func LayoutHeader(data []byte) string {
+	text, _, err := charset.Decode(data)
+	if err != nil {
+		return ""
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return ""
+	}
+	return layoutHeader(doc)
+}
+
+// SplitPageHeader splits an e-paper page header into its page number and
+// name (01 and 要闻 from 01版：要闻); a header of another shape is all name.
+func SplitPageHeader(h string) (page, name string) { return pageHeader(h) }
