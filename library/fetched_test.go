@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +102,52 @@ func TestShelfOfFetchedEditions(t *testing.T) {
 	sub := openWait(t, st, filepath.Join(dir, "时政"))
 	if n := len(editions(t, sub)); n != 2 {
 		t.Errorf("时政 alone lists %d editions, want 2", n)
+	}
+}
+
+// Reopen takes in the editions an update saved since the shelf was opened,
+// on a shelf of the papers directory and on the library shelf, keeping
+// read marks.
+func TestReopenTakesInNewEditions(t *testing.T) {
+	dir := t.TempDir()
+	feeds := fetchtest.FeedSite(t, fetchtest.Items[:2])
+	day1 := time.Date(2026, 12, 1, 7, 0, 0, 0, time.Local)
+	first := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
+	st, err := Open(Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sh := openWait(t, st, dir)
+	lib := openWait(t, st)
+	_, rec, err := sh.Load(context.Background(), editions(t, sh)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.MarkRead(context.Background(), rec.ID, "1-1")
+
+	feeds.SetFeed(fetchtest.Items[2:3])
+	second := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(24*time.Hour))
+	if n := len(editions(t, sh)); n != 1 {
+		t.Fatalf("the shelf lists %d editions before Reopen", n)
+	}
+	for name, old := range map[string]*Shelf{"papers": sh, "library": lib} {
+		re, err := old.Reopen(context.Background(), second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(re.Close)
+		if err := re.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range editions(t, re) {
+			if e.Path == first || e.Path == second {
+				got = append(got, e.Date+" "+strconv.Itoa(e.Unread)+"/"+strconv.Itoa(e.Articles))
+			}
+		}
+		if want := []string{"2026-12-02 1/1", "2026-12-01 1/2"}; !slices.Equal(got, want) {
+			t.Errorf("%s shelf reopened lists %v, want %v", name, got, want)
+		}
 	}
 }

@@ -72,7 +72,8 @@ type Progress struct {
 // files gone from a shelf directory drop out. Its methods are safe for
 // concurrent use.
 type Shelf struct {
-	st *Store
+	st    *Store
+	paths []string // as OpenShelf was given them, for Reopen
 
 	mu       sync.Mutex
 	list     []Edition      // newest first
@@ -111,7 +112,7 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 	if len(paths) == 0 {
 		files = st.libraryFiles(stored)
 	}
-	sh := &Shelf{st: st, progress: make(chan Progress, 1), done: make(chan struct{})}
+	sh := &Shelf{st: st, paths: slices.Clone(paths), progress: make(chan Progress, 1), done: make(chan struct{})}
 	fp := st.fingerprint()
 	var todo, verify []found
 	present := make(map[string]bool, len(files))
