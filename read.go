@@ -99,6 +99,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer r.close()
 	opt := ui.OptionsFromEnv(os.Getenv)
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
+	opt.Update = readerUpdater(ctx, r.st, ra.dataDir)
 	err = ui.Run(r.ed, opt, tea.WithOutput(out))
 	for _, e := range r.skipped() {
 		fmt.Fprintf(stderr, "dubao: skipped %v\n", e)

@@ -13,6 +13,7 @@ import (
 
 	"dubao/fetch"
 	"dubao/library"
+	"dubao/ui"
 )
 
 // updateUsage is the command line of dubao update.
@@ -89,6 +90,43 @@ func runUpdate(args []string, stdout, stderr io.Writer) int {
 		return exitFetchFailed
 	}
 	return 0
+}
+
+// readerUpdater is what U runs in the reader: the update of every
+// subscription into the papers directory, as runUpdate does it, without
+// output. It is nil (U off) when the store has no subscriptions or keeps
+// nothing on disk.
+func readerUpdater(ctx context.Context, st *library.Store, dataDir string) ui.Updater {
+	if st == nil || st.Unsaved() != nil {
+		return nil
+	}
+	if subs, err := st.Subscriptions(ctx); err != nil || len(subs) == 0 {
+		return nil
+	}
+	dir, err := shelfDir("", dataDir)
+	if err != nil {
+		return nil
+	}
+	return func(ctx context.Context, progress func(done, total int)) (changed []string, failed []error) {
+		subs, err := st.Subscriptions(ctx)
+		if err != nil {
+			return nil, []error{err}
+		}
+		f := newFetcher(dir, io.Discard)
+		for i, sub := range subs {
+			progress(i+1, len(subs))
+			path, fresh, err := updateOne(ctx, st, f, sub)
+			if err != nil {
+				st.RecordFailure(context.Background(), sub.Name, err)
+				failed = append(failed, fmt.Errorf("%s: %s", sub.Name, sanitizeLine(err.Error())))
+				continue
+			}
+			if fresh {
+				changed = append(changed, path)
+			}
+		}
+		return changed, failed
+	}
 }
 
 // updateOne fetches one subscription and records what it saved. fresh is

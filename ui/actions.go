@@ -192,4 +192,5 @@ func (m *Model) updateKeybindings() {
 	m.keys.Export.SetEnabled(story)
 	m.keys.Copy.SetEnabled(story)
 	m.keys.OpenURL.SetEnabled(story && webURL(m.article.Article().URL))
+	m.keys.Update.SetEnabled(lib && m.opt.Update != nil)
 }

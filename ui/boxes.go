@@ -142,11 +142,13 @@ func (m *Model) setEditionLabels() {
 	}
 	p := &m.pickers[picker.Editions]
 	p.SetLabels(labels, lang.Title("no editions"))
+	// Sized for the new list before the selection scrolls it: a box sized
+	// for the list before would scroll rows off the top.
+	m.fitPicker(picker.Editions)
 	if m.lib.selectCurrent && current >= 0 {
 		p.Open(current)
 		m.lib.selectCurrent = false
 	}
-	m.fitPicker(picker.Editions)
 }
 
 // setBookmarkLabels lists the saved stories: the edition's date (or title)

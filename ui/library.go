@@ -41,6 +41,9 @@ type libState struct {
 	// it has ended.
 	progress library.Progress
 	indexing bool
+	// updating is U's update under way, at update.
+	updating bool
+	update   updateState
 
 	// editions and bookmarks are what the edition picker and the bookmark
 	// list show, by row. selectCurrent asks the edition picker to select
@@ -142,9 +145,10 @@ type openedMsg struct {
 	err     error
 }
 
-// progressMsg reports the shelf's indexing; done once it has ended, with
-// the files it could not read.
+// progressMsg reports the indexing of shelf sh; done once it has ended,
+// with the files it could not read.
 type progressMsg struct {
+	sh     *library.Shelf
 	p      library.Progress
 	done   bool
 	failed []error
@@ -229,9 +233,9 @@ func (l libState) watchProgress() tea.Cmd {
 	sh := l.sh
 	return func() tea.Msg {
 		if p, ok := <-sh.Progress(); ok {
-			return progressMsg{p: p}
+			return progressMsg{sh: sh, p: p}
 		}
-		return progressMsg{done: true, failed: sh.Failed(), err: sh.Wait()}
+		return progressMsg{sh: sh, done: true, failed: sh.Failed(), err: sh.Wait()}
 	}
 }
 
@@ -315,6 +319,8 @@ func (m *Model) libraryMsg(msg tea.Msg) tea.Cmd {
 		} else {
 			m.note = lang.Saved(msg.path)
 		}
+	case updateProgressMsg, updateDoneMsg, reopenedMsg:
+		return m.updateMsg(msg)
 	}
 	return nil
 }
@@ -323,6 +329,9 @@ func (m *Model) libraryMsg(msg tea.Msg) tea.Cmd {
 // open edition picker is listed again, and files that could not be read
 // are reported once it ends.
 func (m *Model) progressed(msg progressMsg) tea.Cmd {
+	if msg.sh != m.lib.sh {
+		return nil // a shelf U's update replaced
+	}
 	m.lib.progress, m.lib.indexing = msg.p, !msg.done
 	var cmds []tea.Cmd
 	if !msg.done {

@@ -366,7 +366,7 @@ func TestIndexingProgressAndSkippedFiles(t *testing.T) {
 	if m.lib.rec.Date != "2024-03-19" {
 		t.Fatalf("opened %s", m.lib.rec.Date)
 	}
-	next, _ := m.Update(progressMsg{p: library.Progress{Done: 3, Total: 10}})
+	next, _ := m.Update(progressMsg{sh: f.sh, p: library.Progress{Done: 3, Total: 10}})
 	m = next.(Model)
 	shows(t, m, "indexing 3/10")
 	m = send(t, m, run(m.lib.watchProgress())...)

@@ -49,6 +49,9 @@ type Options struct {
 	// Browser is the command o opens a story's URL with, as $BROWSER
 	// gives it; "" is xdg-open.
 	Browser string
+	// Update is what U runs in the background (see Updater); nil switches
+	// U off. Requires Store.
+	Update Updater
 }
 
 // focus is the pane that receives keys.
@@ -394,6 +397,8 @@ func (m *Model) libraryKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, m.lib.setToggle(toggleUnreadOnly, m.lib.unreadOnly)
 	case key.Matches(k, g.Bookmark):
 		return true, m.toggleBookmark()
+	case key.Matches(k, g.Update):
+		return true, m.startUpdate()
 	}
 	return false, nil
 }

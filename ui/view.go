@@ -125,6 +125,9 @@ func (m Model) statusLine() string {
 	if m.lib.unsaved() != nil {
 		flags = append(flags, lang.Title("state unsaved"))
 	}
+	if m.lib.updating {
+		flags = append(flags, lang.Updating(m.lib.update.Done, m.lib.update.Total))
+	}
 	if m.lib.indexing && m.lib.progress.Total > 0 {
 		flags = append(flags, lang.Indexing(m.lib.progress.Done, m.lib.progress.Total))
 	}
@@ -196,6 +199,9 @@ func (m Model) helpGroups() [][]key.Binding {
 	if m.lib.on() {
 		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,
 			listed(g.MarkRead, onStory), listed(g.MarkSection, onStory), listed(g.UnreadOnly, ""), listed(g.Bookmark, onStory)})
+		if m.opt.Update != nil {
+			groups[len(groups)-1] = append(groups[len(groups)-1], g.Update)
+		}
 	}
 	return append(groups, m.search.FullHelp()[0])
 }

@@ -165,6 +165,24 @@ func (l Lang) Indexing(done, total int) string {
 	return fmt.Sprintf(l.pick("indexing %d/%d", "索引 %d/%d"), done, total)
 }
 
+// Updating reports U's update: subscription done of total.
+func (l Lang) Updating(done, total int) string {
+	return fmt.Sprintf(l.pick("updating %d/%d", "更新 %d/%d"), done, total)
+}
+
+// Updated says what U's update brought: n new or grown editions.
+func (l Lang) Updated(n int) string {
+	if n == 0 {
+		return l.pick("update: nothing new", "更新：没有新内容")
+	}
+	return fmt.Sprintf(l.pick("update: %d new edition(s)", "更新：%d 份新报纸"), n)
+}
+
+// UpdateFailed says n subscriptions failed to update, and why the first did.
+func (l Lang) UpdateFailed(n int, first string) string {
+	return fmt.Sprintf(l.pick("update: %d failed: %s", "更新：%d 个失败：%s"), n, first)
+}
+
 // Saved says where a story was written.
 func (l Lang) Saved(path string) string {
 	return fmt.Sprintf(l.pick("saved to %s", "已保存到 %s"), path)

@@ -77,6 +77,9 @@ type Global struct {
 	// OpenURL opens the story's source address in the browser; off for a
 	// story without one.
 	OpenURL key.Binding
+	// Update fetches what is new for every subscription in the background,
+	// as dubao update does; off without a store or subscriptions.
+	Update key.Binding
 }
 
 // DefaultGlobal returns the reader's global keys.
@@ -112,6 +115,7 @@ func DefaultGlobal() Global {
 		Export:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "save as Markdown")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
 		OpenURL:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
+		Update:     key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "update subscriptions")),
 	}
 }
 

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"dubao/seeds"
+	"dubao/ui/common"
+)
+
+// step delivers msg to m without running the command it returns, which it
+// hands back, and checks the frame.
+func step(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
+	t.Helper()
+	next, cmd := m.Update(msg)
+	m = next.(Model)
+	checkFrame(t, m)
+	return m, cmd
+}
+
+// U runs the update in the background: the status line follows it, a
+// failure is one line cut to fit, and the edition it saved is in the
+// picker at once, with its unread count.
+func TestUpdateKey(t *testing.T) {
+	for _, tt := range []struct {
+		w, h              int
+		lang              common.Lang
+		updating, failure string
+	}{
+		{80, 24, common.English, "updating 2/2", "update: 1 failed: rmrb: http://paper.example/nbs_01.htm: 503 Service Unavailab…"},
+		{100, 30, common.Chinese, "更新 2/2", "更新：1 个失败：rmrb: http://paper.example/nbs_01.htm: 503"},
+		{60, 20, common.English, "updating 2/2", "update: 1 failed: rmrb:"},
+	} {
+		dir, data := shelfDir(t)
+		f := openShelf(t, dir, data)
+		saved := filepath.Join(dir, "2024-03-20.txt")
+		var ctxs []context.Context
+		fake := func(ctx context.Context, progress func(done, total int)) ([]string, []error) {
+			ctxs = append(ctxs, ctx)
+			progress(1, 2)
+			progress(2, 2)
+			os.WriteFile(saved, seeds.Default, 0o644)
+			return []string{saved}, []error{errors.New("rmrb: http://paper.example/nbs_01.htm: 503 Service\nUnavailable (after 4 tries)\x1b[2J")}
+		}
+		m := f.reader(t, tt.w, tt.h, tt.lang)
+		m.opt.Update = fake
+		m.updateKeybindings()
+
+		m, cmd := step(t, m, press("U")[0])
+		m, cmd = step(t, m, cmd())
+		shows(t, m, strings.Replace(tt.updating, "2/2", "1/2", 1))
+		// A second U while it runs starts nothing.
+		if m2, again := step(t, m, press("U")[0]); again != nil || !m2.lib.updating {
+			t.Fatal("U while updating started another update")
+		}
+		m, cmd = step(t, m, cmd())
+		shows(t, m, tt.updating)
+		m = send(t, m, cmd())
+		hides(t, m, tt.updating)
+		shows(t, m, tt.failure)
+		if strings.Contains(strings.Join(screen(m), "\n"), "\x1b") || len(ctxs) != 1 {
+			t.Fatalf("escape in the status line, or %d updates", len(ctxs))
+		}
+		if m.lib.sh == f.sh {
+			t.Fatal("shelf not replaced")
+		}
+		// The new edition heads the picker; the one shown stays selected.
+		m = send(t, m, press("e")...)
+		shows(t, m, "2024-03-20", "* 2024-03-19", "2024-03-18")
+		for _, row := range screen(m) {
+			if strings.Contains(row, "2024-03-20") && !strings.Contains(row, "8/8") {
+				t.Errorf("the new edition's row has no unread count: %q", row)
+			}
+		}
+		m = send(t, m, press("k", "enter")...)
+		if m.lib.rec.Date != "2024-03-20" {
+			t.Errorf("enter on the new edition opened %q", m.lib.rec.Date)
+		}
+	}
+}
+
+// U is in the help only when there is something to update; without it U
+// does nothing.
+func TestUpdateKeyOff(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 120, 40, common.English)
+	m = send(t, m, press("U")...)
+	if m.lib.updating {
+		t.Fatal("U without subscriptions started an update")
+	}
+	m = send(t, m, press("?")...)
+	hides(t, m, "update subscriptions")
+
+	m = f.reader(t, 120, 40, common.English)
+	m.opt.Update = func(context.Context, func(int, int)) ([]string, []error) { return nil, nil }
+	m.updateKeybindings()
+	m = send(t, m, press("?")...)
+	shows(t, m, "U", "update subscriptions")
+	m = send(t, m, press("?", "U")...)
+	shows(t, m, "update: nothing new")
+
+	// Without a store, no U.
+	m = newModel(t, seed(t), 100, 30, common.English)
+	m.opt.Update = func(context.Context, func(int, int)) ([]string, []error) { t.Fatal("updated"); return nil, nil }
+	m.updateKeybindings()
+	m = send(t, m, press("U", "?")...)
+	hides(t, m, "update subscriptions")
+}
