@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -37,8 +38,11 @@ type updateDoneMsg struct {
 // reopenedMsg is the shelf opened again after an update, with the new
 // editions on it.
 type reopenedMsg struct {
-	sh  *library.Shelf
-	err error
+	sh *library.Shelf
+	// grown: the edition shown is one the update changed (a feed's
+	// edition of the day that gained items), to be read again.
+	grown bool
+	err   error
 }
 
 // startUpdate runs the update in the background (U); the status line
@@ -77,17 +81,19 @@ func (m *Model) updateMsg(msg tea.Msg) tea.Cmd {
 		return waitUpdate(m.lib.update.reports)
 	case updateDoneMsg:
 		m.lib.updating = false
-		m.note = lang.Updated(len(msg.changed))
+		first := ""
 		if len(msg.failed) > 0 {
-			m.note = lang.UpdateFailed(len(msg.failed), oneLine(msg.failed[0].Error()))
+			first = oneLine(msg.failed[0].Error())
 		}
+		m.note = lang.Updated(len(msg.changed), len(msg.failed), first)
 		if len(msg.changed) == 0 {
 			return nil
 		}
 		sh, changed := m.lib.sh, msg.changed
+		grown := slices.Contains(changed, m.lib.rec.Path)
 		return m.lib.jobs.do(func(ctx context.Context) tea.Msg {
 			re, err := sh.Reopen(ctx, changed...)
-			return reopenedMsg{sh: re, err: err}
+			return reopenedMsg{sh: re, grown: grown, err: err}
 		})
 	case reopenedMsg:
 		if msg.err != nil {
@@ -101,6 +107,11 @@ func (m *Model) updateMsg(msg tea.Msg) tea.Cmd {
 			m.libsearch.SetSize(m.lay.OverlayInner.W, m.lay.OverlayInner.H)
 		}
 		cmds := []tea.Cmd{m.lib.watchProgress(), func() tea.Msg { old.Close(); return nil }}
+		if msg.grown {
+			// Read again where the reader is; the new stories come after
+			// the ones there were (see formats/fetched), so marks stay.
+			cmds = append(cmds, m.loadEdition(m.lib.rec, target{}))
+		}
 		if m.overlay == overlayPicker && m.pick == picker.Editions {
 			cmds = append(cmds, m.lib.fetchEditions())
 		}

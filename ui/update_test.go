@@ -33,9 +33,9 @@ func TestUpdateKey(t *testing.T) {
 		lang              common.Lang
 		updating, failure string
 	}{
-		{80, 24, common.English, "updating 2/2", "update: 1 failed: rmrb: http://paper.example/nbs_01.htm: 503 Service Unavailab…"},
-		{100, 30, common.Chinese, "更新 2/2", "更新：1 个失败：rmrb: http://paper.example/nbs_01.htm: 503"},
-		{60, 20, common.English, "updating 2/2", "update: 1 failed: rmrb:"},
+		{80, 24, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb: http://paper.example/nbs_…"},
+		{100, 30, common.Chinese, "更新 2/2", "更新：1 份报纸有新内容；1 个失败：rmrb: http://paper.example/nbs_01.htm: 503"},
+		{60, 20, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb:"},
 	} {
 		dir, data := shelfDir(t)
 		f := openShelf(t, dir, data)
@@ -112,4 +112,24 @@ func TestUpdateKeyOff(t *testing.T) {
 	m.updateKeybindings()
 	m = send(t, m, press("U", "?")...)
 	hides(t, m, "update subscriptions")
+}
+
+// An update that changed the edition shown (a feed's edition of the day
+// that gained items) has it read again, where the reader was.
+func TestUpdateReloadsGrownEdition(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	shown := filepath.Join(dir, "2024-03-19.txt")
+	m := f.reader(t, 100, 30, common.English)
+	m.opt.Update = func(ctx context.Context, progress func(done, total int)) ([]string, []error) {
+		progress(1, 1)
+		os.WriteFile(shown, []byte(strings.Replace(string(seeds.Default), newerHeadline, "午后更新的标题", 1)), 0o644)
+		return []string{shown}, nil
+	}
+	m.updateKeybindings()
+	m = send(t, m, press("U")...)
+	if a := m.article.Article(); !strings.Contains(a.Headline, "午后更新的标题") || m.lib.rec.Path != shown {
+		t.Fatalf("after the update the reader shows %q of %s", a.Headline, m.lib.rec.Path)
+	}
+	shows(t, m, "update: new stories in 1 edition(s)")
 }

@@ -249,3 +249,34 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Items new later in the day come after those of the morning, whatever
+// the feed's order, so the articles keep their IDs (and read marks).
+func TestFetchedFeedKeepsIDsAsItGrows(t *testing.T) {
+	items := fetchtest.Items[:2]
+	s := fetchtest.FeedSite(t, items)
+	dir := t.TempDir()
+	morning := load(t, fetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1))
+	s.SetFeed([]fetchtest.Item{{Path: "/n1/2026/1201/c1002-7.html", GUID: "c1007", Title: "午间快讯", Category: "经济", Summary: "快讯。", Body: []string{"午间的快讯正文。"}},
+		{Path: "/n1/2026/1201/c1001-8.html", GUID: "c1008", Title: "午后新闻", Category: "要闻", Summary: "新闻。", Body: []string{"午后的新闻正文。"}},
+		items[0], items[1]})
+	noon := load(t, fetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1.Add(3*time.Hour)))
+	ids := func(ed *model.Edition) map[string]string {
+		m := map[string]string{}
+		for _, sec := range ed.Sections {
+			for _, a := range sec.Articles {
+				m[a.Headline] = a.ID
+			}
+		}
+		return m
+	}
+	before, after := ids(morning), ids(noon)
+	for h, id := range before {
+		if after[h] != id {
+			t.Errorf("%s was %s in the morning, %s at noon", h, id, after[h])
+		}
+	}
+	if after["午后新闻"] != "1-3" || after["午间快讯"] != "2-1" || len(after) != 4 {
+		t.Errorf("noon IDs %v", after)
+	}
+}

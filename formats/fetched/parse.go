@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,9 +59,13 @@ func Parse(data []byte, opt model.Options) (*model.Edition, error) {
 	}
 	ed := &model.Edition{Title: opt.Title, Source: opt.Source, Date: idx.Date}
 	ed.Sections = append(ed.Sections, r.pages()...)
+	paper := len(ed.Sections)
 	feedSecs, feedTitle, plain := r.feeds(opt)
 	ed.Sections = append(ed.Sections, feedSecs...)
 	ed.Sections = r.rest(ed.Sections, plain)
+	if len(feedSecs) > 0 {
+		r.saveOrder(ed.Sections[paper:])
+	}
 	for i := range ed.Sections {
 		s := &ed.Sections[i]
 		s.Index = i + 1
@@ -334,6 +339,31 @@ func (r *reader) rest(secs []model.Section, plain bool) []model.Section {
 		}
 	}
 	return append(secs, model.Section{Name: uncategorised, Articles: arts})
+}
+
+// saveOrder puts a feed edition's articles in the order their pages were
+// saved (index.json's: the feed's order at the first fetch of the day,
+// items new later after), and the sections in the order of their first
+// article, so that an edition that grows through the day keeps its
+// articles' IDs, and the read marks kept by them. Articles with no saved
+// page (all of them in the feed) come last, in the feed's order; so does
+// the section of articles of no category.
+func (r *reader) saveOrder(secs []model.Section) {
+	pos := func(a model.Article) int {
+		if i, ok := r.byURL[a.URL]; ok {
+			return i
+		}
+		return len(r.idx.Files)
+	}
+	first := map[string]int{}
+	for i := range secs {
+		slices.SortStableFunc(secs[i].Articles, func(a, b model.Article) int { return cmp.Compare(pos(a), pos(b)) })
+		first[secs[i].Name] = len(r.idx.Files)
+		if len(secs[i].Articles) > 0 && secs[i].Name != uncategorised {
+			first[secs[i].Name] = pos(secs[i].Articles[0])
+		}
+	}
+	slices.SortStableFunc(secs, func(a, b model.Section) int { return cmp.Compare(first[a.Name], first[b.Name]) })
 }
 
 // textLen counts the runes of text in blocks.

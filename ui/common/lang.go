@@ -170,17 +170,19 @@ func (l Lang) Updating(done, total int) string {
 	return fmt.Sprintf(l.pick("updating %d/%d", "更新 %d/%d"), done, total)
 }
 
-// Updated says what U's update brought: n new or grown editions.
-func (l Lang) Updated(n int) string {
+// Updated says what U's update brought: n new or grown editions, and how
+// many subscriptions failed, with why the first did.
+func (l Lang) Updated(n, failed int, first string) string {
+	var out string
 	if n == 0 {
-		return l.pick("update: nothing new", "更新：没有新内容")
+		out = l.pick("update: nothing new", "更新：没有新内容")
+	} else {
+		out = fmt.Sprintf(l.pick("update: new stories in %d edition(s)", "更新：%d 份报纸有新内容"), n)
 	}
-	return fmt.Sprintf(l.pick("update: %d new edition(s)", "更新：%d 份新报纸"), n)
-}
-
-// UpdateFailed says n subscriptions failed to update, and why the first did.
-func (l Lang) UpdateFailed(n int, first string) string {
-	return fmt.Sprintf(l.pick("update: %d failed: %s", "更新：%d 个失败：%s"), n, first)
+	if failed > 0 {
+		out += fmt.Sprintf(l.pick("; %d failed: %s", "；%d 个失败：%s"), failed, first)
+	}
+	return out
 }
 
 // Saved says where a story was written.
