@@ -83,8 +83,14 @@ func ReadFolder(dir string) ([]byte, error) {
 // pages saved in the same tree), all of one date, and is the folder those
 // pages have in common. A folder with none, with 版面 pages of several
 // dates, or with the e-paper in a subfolder beside other editions, is a
-// shelf.
-func IsEditionFolder(dir string) bool { return fetched.IsFolder(dir) || html.IsFolder(dir) }
+// shelf. A folder holding fetched editions (a shelf directory, or a
+// source's folder in it) is a shelf without a look at its pages.
+func IsEditionFolder(dir string) bool {
+	if fetched.IsFolder(dir) {
+		return true
+	}
+	return !fetched.Holds(dir) && html.IsFolder(dir)
+}
 
 // editionExts are the file extensions taken as editions inside a shelf
 // folder; the content then decides the format. Files named one by one are

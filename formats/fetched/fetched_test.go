@@ -280,3 +280,19 @@ func TestFetchedFeedKeepsIDsAsItGrows(t *testing.T) {
 		t.Errorf("noon IDs %v", after)
 	}
 }
+
+// The papers directory and a source's folder in it are shelves, found so
+// without reading their pages.
+func TestShelfOfFetchedIsNoEdition(t *testing.T) {
+	s := fetchtest.EPaperSite(t)
+	dir := t.TempDir()
+	path := fetchInto(t, dir, "rmrb", fetchtest.EPaperURL(s), day1)
+	for _, d := range []string{dir, filepath.Dir(path)} {
+		if !fetched.Holds(d) || formats.IsEditionFolder(d) {
+			t.Errorf("%s: holds %v, taken for an edition %v", d, fetched.Holds(d), formats.IsEditionFolder(d))
+		}
+	}
+	if fetched.Holds(path) {
+		t.Errorf("the edition folder %s holds editions", path)
+	}
+}

@@ -229,3 +229,32 @@ func unpack(data []byte) (*index, map[string][]byte, error) {
 	}
 	return idx, files, nil
 }
+
+// Holds reports whether dir holds fetched edition folders as fetch lays
+// them out: DIR/SOURCE/DATE (dir a shelf directory) or SOURCE/DATE (dir a
+// source's folder). It looks only for their index.json, reading no page,
+// so that telling a shelf of fetched editions from an e-paper saved by
+// hand costs little however many editions it holds.
+func Holds(dir string) bool {
+	return holds(dir, 2)
+}
+
+func holds(dir string, depth int) bool {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range ents {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		if fi, err := os.Stat(filepath.Join(sub, IndexFile)); err == nil && fi.Mode().IsRegular() {
+			return true
+		}
+		if depth > 1 && holds(sub, depth-1) {
+			return true
+		}
+	}
+	return false
+}
