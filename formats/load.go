@@ -76,6 +76,11 @@ func ReadFolder(dir string) ([]byte, error) {
 	return html.ReadFolder(dir)
 }
 
+// IsFetchedFolder reports whether dir is an edition folder dubao fetch
+// wrote (it has fetch's index.json). fetch never changes one in place: it
+// replaces it whole, so its modification time changes with its content.
+func IsFetchedFolder(dir string) bool { return fetched.IsFolder(dir) }
+
 // IsEditionFolder reports whether dir is one edition rather than a shelf
 // of them: a folder dubao fetch wrote (DIR/SOURCE/DATE, with its
 // index.json), or an e-paper saved as a folder, whose tree holds 版面 pages

@@ -2,15 +2,19 @@ package library
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"dubao/fetch"
 	"dubao/fetch/fetchtest"
+	"dubao/formats"
+	"dubao/model"
 )
 
 // fetchAt saves url with the real fetch code into dir/source, as of now,
@@ -149,5 +153,42 @@ func TestReopenTakesInNewEditions(t *testing.T) {
 		if want := []string{"2026-12-02 1/1", "2026-12-01 1/2"}; !slices.Equal(got, want) {
 			t.Errorf("%s shelf reopened lists %v, want %v", name, got, want)
 		}
+	}
+}
+
+// A fetched folder found unchanged (its time, as fetch replaces a folder
+// whole) is not read again when the shelf is opened again; one an update
+// rebuilt is.
+func TestFetchedFolderReadOnlyWhenReplaced(t *testing.T) {
+	dir := t.TempDir()
+	feeds := fetchtest.FeedSite(t, fetchtest.Items[:1])
+	day1 := time.Date(2026, 12, 1, 7, 0, 0, 0, time.Local)
+	path := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
+	var reads atomic.Int64
+	st, err := Open(Options{Memory: true, Parse: func(data []byte, opt model.Options) (*model.Edition, error) {
+		reads.Add(1)
+		return formats.Parse(data, opt)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	openWait(t, st, dir)
+	base := reads.Load()
+	// A page changed in place, which fetch never does: the folder's time
+	// stays, so the shelf does not read it again (had it, the new bytes
+	// would have been parsed).
+	page := filepath.Join(path, "001.html")
+	data, _ := os.ReadFile(page)
+	os.WriteFile(page, append(data, "<!-- 改 -->"...), 0o644)
+	sh := openWait(t, st, dir)
+	if n := reads.Load(); n != base {
+		t.Errorf("reopened: %d parses, want none", n-base)
+	}
+	feeds.SetFeed(fetchtest.Items[:2])
+	fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(time.Hour))
+	sh = openWait(t, st, dir)
+	if e := editions(t, sh); len(e) != 1 || e[0].Articles != 2 {
+		t.Errorf("after the update: %+v", e)
 	}
 }

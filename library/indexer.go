@@ -10,6 +10,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"dubao/formats"
 )
 
 // Indexing commits in batches: one transaction per edition would make FTS5
@@ -85,8 +87,9 @@ func (sh *Shelf) changed(ctx context.Context, verify []found, stored map[string]
 		}
 		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
 		// An e-paper folder's time does not change when a page in it does:
-		// its pages' hash decides.
-		if e := stored[f.path]; info.IsDir() || e.size != f.size || e.mtime != f.mtime {
+		// its pages' hash decides. A folder fetch wrote is never changed in
+		// place, only replaced by a new one: its time decides, as a file's.
+		if e := stored[f.path]; info.IsDir() && !formats.IsFetchedFolder(f.path) || e.size != f.size || e.mtime != f.mtime {
 			todo = append(todo, f)
 		}
 	}
