@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"dubao/fetch/fetchtest"
+	"dubao/library"
 	"dubao/model"
 )
 
@@ -62,4 +66,46 @@ func TestUpdatedEditionsOpen(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "县图书馆夜间开放") {
 		t.Errorf("print: exit %d, %q", code, out)
 	}
+}
+
+// U's update is dubao update's: off without subscriptions; with them it
+// reports each subscription, saves into the papers directory and records
+// what it saved, and says which failed; stopped, it ends.
+func TestReaderUpdater(t *testing.T) {
+	fastNetwork(t, fetchDay)
+	data := t.TempDir()
+	t.Setenv("DUBAO_DATA_DIR", data)
+	st, err := openSubscriptions("", io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	if u, _ := readerUpdater(ctx, st, ""); u != nil {
+		t.Fatal("U on without subscriptions")
+	}
+	feeds := fetchtest.FeedSite(t, fetchtest.Items[:2])
+	st.AddSubscription(ctx, library.Subscription{Name: "时政", URL: feeds.URL + fetchtest.FeedPath})
+	st.AddSubscription(ctx, library.Subscription{Name: "坏报", URL: feeds.URL + "/gone.xml"})
+	u, wait := readerUpdater(ctx, st, "")
+	if u == nil {
+		t.Fatal("U off with subscriptions")
+	}
+	var reports []string
+	changed, failed := u(ctx, func(done, total int) { reports = append(reports, fmt.Sprintf("%d/%d", done, total)) })
+	want := filepath.Join(data, "papers", "时政", "2026-12-01")
+	if len(changed) != 1 || changed[0] != want || len(failed) != 1 || !strings.HasPrefix(failed[0].Error(), "坏报: ") ||
+		strings.Join(reports, " ") != "1/2 2/2" {
+		t.Fatalf("changed %v, failed %v, reports %v", changed, failed, reports)
+	}
+	// Nothing new the second time.
+	if changed, _ = u(ctx, func(int, int) {}); len(changed) != 0 {
+		t.Errorf("second update changed %v", changed)
+	}
+	stop()
+	if changed, failed = u(ctx, func(int, int) { t.Error("reported after stop") }); len(changed)+len(failed) != 0 {
+		t.Errorf("stopped update: %v %v", changed, failed)
+	}
+	wait()
 }

@@ -99,8 +99,14 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer r.close()
 	opt := ui.OptionsFromEnv(os.Getenv)
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
-	opt.Update = readerUpdater(ctx, r.st, ra.dataDir)
+	// An update U started and still running at quit is stopped (the next
+	// update resumes it) before the store closes.
+	updates, stopUpdates := context.WithCancel(ctx)
+	var waitUpdates func()
+	opt.Update, waitUpdates = readerUpdater(updates, r.st, ra.dataDir)
 	err = ui.Run(r.ed, opt, tea.WithOutput(out))
+	stopUpdates()
+	waitUpdates()
 	for _, e := range r.skipped() {
 		fmt.Fprintf(stderr, "dubao: skipped %v\n", e)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -94,30 +95,54 @@ func runUpdate(args []string, stdout, stderr io.Writer) int {
 
 // readerUpdater is what U runs in the reader: the update of every
 // subscription into the papers directory, as runUpdate does it, without
-// output. It is nil (U off) when the store has no subscriptions or keeps
-// nothing on disk.
-func readerUpdater(ctx context.Context, st *library.Store, dataDir string) ui.Updater {
+// output, until ctx is done. It is nil (U off) when the store has no
+// subscriptions or keeps nothing on disk. wait, called once ctx is done,
+// waits for an update still running to end, so the store can be closed
+// after it.
+func readerUpdater(ctx context.Context, st *library.Store, dataDir string) (update ui.Updater, wait func()) {
+	// started guards running: once ctx is done and wait has the lock, no
+	// update starts, so Wait is not raced by an Add.
+	var started sync.Mutex
+	var running sync.WaitGroup
+	wait = func() {
+		started.Lock()
+		started.Unlock()
+		running.Wait()
+	}
 	if st == nil || st.Unsaved() != nil {
-		return nil
+		return nil, wait
 	}
 	if subs, err := st.Subscriptions(ctx); err != nil || len(subs) == 0 {
-		return nil
+		return nil, wait
 	}
 	dir, err := shelfDir("", dataDir)
 	if err != nil {
-		return nil
+		return nil, wait
 	}
-	return func(ctx context.Context, progress func(done, total int)) (changed []string, failed []error) {
+	return func(_ context.Context, progress func(done, total int)) (changed []string, failed []error) {
+		started.Lock()
+		if ctx.Err() != nil {
+			started.Unlock()
+			return nil, nil // the reader has quit
+		}
+		running.Add(1)
+		started.Unlock()
+		defer running.Done()
 		subs, err := st.Subscriptions(ctx)
 		if err != nil {
 			return nil, []error{err}
 		}
 		f := newFetcher(dir, io.Discard)
 		for i, sub := range subs {
+			if ctx.Err() != nil {
+				break
+			}
 			progress(i+1, len(subs))
 			path, fresh, err := updateOne(ctx, st, f, sub)
 			if err != nil {
-				st.RecordFailure(context.Background(), sub.Name, err)
+				if ctx.Err() == nil {
+					st.RecordFailure(context.Background(), sub.Name, err)
+				}
 				failed = append(failed, fmt.Errorf("%s: %s", sub.Name, sanitizeLine(err.Error())))
 				continue
 			}
@@ -126,7 +151,7 @@ func readerUpdater(ctx context.Context, st *library.Store, dataDir string) ui.Up
 			}
 		}
 		return changed, failed
-	}
+	}, wait
 }
 
 // updateOne fetches one subscription and records what it saved. fresh is

@@ -52,14 +52,30 @@ func (m *Model) startUpdate() tea.Cmd {
 		return nil
 	}
 	run := m.opt.Update
-	reports := make(chan tea.Msg)
+	// The update never waits for the reader: a report not taken yet is
+	// replaced by the next (the last, updateDoneMsg, is never replaced),
+	// so an update still running when the reader quits can end.
+	reports := make(chan tea.Msg, 1)
+	send := func(msg tea.Msg) {
+		for {
+			select {
+			case reports <- msg:
+				return
+			default:
+				select {
+				case <-reports:
+				default:
+				}
+			}
+		}
+	}
 	m.lib.updating, m.lib.update = true, updateState{reports: reports}
 	return func() tea.Msg {
 		go func() {
 			changed, failed := run(context.Background(), func(done, total int) {
-				reports <- updateProgressMsg{done: done, total: total}
+				send(updateProgressMsg{done: done, total: total})
 			})
-			reports <- updateDoneMsg{changed: changed, failed: failed}
+			send(updateDoneMsg{changed: changed, failed: failed})
 		}()
 		return <-reports
 	}

@@ -41,10 +41,15 @@ func TestUpdateKey(t *testing.T) {
 		f := openShelf(t, dir, data)
 		saved := filepath.Join(dir, "2024-03-20.txt")
 		var ctxs []context.Context
+		// The fake goes on only when the test says, so the test sees each
+		// report (the reader keeps only the latest one not taken yet).
+		proceed := make(chan struct{})
 		fake := func(ctx context.Context, progress func(done, total int)) ([]string, []error) {
 			ctxs = append(ctxs, ctx)
 			progress(1, 2)
+			<-proceed
 			progress(2, 2)
+			<-proceed
 			os.WriteFile(saved, seeds.Default, 0o644)
 			return []string{saved}, []error{errors.New("rmrb: http://paper.example/nbs_01.htm: 503 Service\nUnavailable (after 4 tries)\x1b[2J")}
 		}
@@ -59,8 +64,10 @@ func TestUpdateKey(t *testing.T) {
 		if m2, again := step(t, m, press("U")[0]); again != nil || !m2.lib.updating {
 			t.Fatal("U while updating started another update")
 		}
+		proceed <- struct{}{}
 		m, cmd = step(t, m, cmd())
 		shows(t, m, tt.updating)
+		proceed <- struct{}{}
 		m = send(t, m, cmd())
 		hides(t, m, tt.updating)
 		shows(t, m, tt.failure)
@@ -132,4 +139,26 @@ func TestUpdateReloadsGrownEdition(t *testing.T) {
 		t.Fatalf("after the update the reader shows %q of %s", a.Headline, m.lib.rec.Path)
 	}
 	shows(t, m, "update: new stories in 1 edition(s)")
+}
+
+// An update ends even when the reader takes no more reports (it quit):
+// reports not taken are replaced, never waited for.
+func TestUpdateNeverWaitsForTheReader(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 100, 30, common.English)
+	finished := make(chan struct{})
+	m.opt.Update = func(ctx context.Context, progress func(done, total int)) ([]string, []error) {
+		defer close(finished)
+		for i := range 100 {
+			progress(i+1, 100)
+		}
+		return nil, nil
+	}
+	m.updateKeybindings()
+	_, cmd := step(t, m, press("U")[0])
+	if msg, ok := cmd().(updateProgressMsg); !ok || msg.total != 100 {
+		t.Fatalf("first report %+v", msg)
+	}
+	<-finished // blocks for ever if the update waited for the reader
 }

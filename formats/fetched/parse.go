@@ -86,7 +86,7 @@ func Parse(data []byte, opt model.Options) (*model.Edition, error) {
 	if title != "" {
 		ed.Title, ed.Masthead = title, title
 	} else {
-		ed.Title = cmp.Or(idx.Source, ed.Title)
+		ed.Title = cmp.Or(htmltext.Clean(idx.Source), ed.Title)
 	}
 	ed.Encoding = cmp.Or(r.enc, "utf-8")
 	return ed, nil
