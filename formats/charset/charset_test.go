@@ -45,3 +45,26 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+// DecodeWith takes the charset the caller was told (an HTTP header) for a
+// document that declares none, and still lets the bytes decide.
+func TestDecodeWith(t *testing.T) {
+	text := "<rss><channel><title>讀報晚報</title><item><title>港口貨運量創新高</title></item></channel></rss>"
+	big5, _ := traditionalchinese.Big5.NewEncoder().String(text)
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("<p>人民日报今日出版</p>")
+	tests := []struct {
+		name, in, label, enc, want string
+	}{
+		{"Big5 told by the header", big5, "big5", "big5", text},
+		{"GBK told by the header", gbk, "gbk", "gb18030", "<p>人民日报今日出版</p>"},
+		{"told GBK, but UTF-8", text, "gbk", "utf-8", text},
+		{"told nothing", gbk, "", "gb18030", "<p>人民日报今日出版</p>"},
+		{"told a label that does not fit the bytes", gbk, "shift_jis", "gb18030", "<p>人民日报今日出版</p>"},
+	}
+	for _, tt := range tests {
+		got, enc, err := DecodeWith([]byte(tt.in), tt.label)
+		if err != nil || enc != tt.enc || got != tt.want {
+			t.Errorf("%s: %q in %q (%v), want %q in %q", tt.name, got, enc, err, tt.want, tt.enc)
+		}
+	}
+}
