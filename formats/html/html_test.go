@@ -215,7 +215,7 @@ func TestSharedPeopleNothingLost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	box := first(doc, func(n *html.Node) bool { return attr(n, "id") == "rwb_zw" })
+	box := first(doc, func(n *html.Node) bool { return htmltext.Attr(n, "id") == "rwb_zw" })
 	var want strings.Builder
 	for _, para := range findAll(box, tag(atom.P)) {
 		want.WriteString(squeeze(htmltext.Text(para)))
