@@ -225,13 +225,14 @@ func BenchmarkReopen(b *testing.B) {
 var (
 	benchQueries3 = []string{"高质量", "禁渔令", "农贸市", "新质生", "党员冬", "书屋管", "精品路", "冯军表", "海易优", "慧聚药", "三星镇", "长江保"}
 	benchQueries2 = []string{"禁渔", "长江", "书屋", "冬训", "党课", "颜值"}
+	benchQueries1 = []string{"渔", "冬", "屋", "颜", "课", "镇"}
 )
 
 // BenchmarkSearch measures a page of shelf search results (DefaultLimit
 // hits with snippets) for three-character CJK queries through the trigram
-// index, against the same queries by scanning the stored text, and
-// two-character queries (which must scan). It reports the median and 90th
-// percentile over the queries.
+// index, and for one- and two-character queries through the trigrams that
+// start with them, each against the same queries by scanning the stored
+// text. It reports the median and 90th percentile over the queries.
 func BenchmarkSearch(b *testing.B) {
 	ar := benchArchive(b)
 	data := benchStore(b, ar)
@@ -263,7 +264,10 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	b.Run("trigram-3char", func(b *testing.B) { run(b, benchQueries3, byTrigram) })
 	b.Run("scan-3char", func(b *testing.B) { run(b, benchQueries3, byScan) })
+	b.Run("prefix-2char", func(b *testing.B) { run(b, benchQueries2, byPrefix) })
 	b.Run("scan-2char", func(b *testing.B) { run(b, benchQueries2, byScan) })
+	b.Run("prefix-1char", func(b *testing.B) { run(b, benchQueries1, byPrefix) })
+	b.Run("scan-1char", func(b *testing.B) { run(b, benchQueries1, byScan) })
 }
 
 func shelfIDs(sh *Shelf) []int64 {
