@@ -1,6 +1,7 @@
 package library
 
 import (
+	"errors"
 	"io/fs"
 
 	"dubao/model"
@@ -68,12 +69,15 @@ type found struct {
 
 // scan lists the edition files that paths name: each file as given, and
 // under each directory (recursively) every file with an edition extension,
-// skipping hidden files and directories and stories exported by the reader. Files found in directories are not
-// statted (size -1), so listing a large folder costs little more than reading
-// its directories. scan returns the absolute directory roots too, so files
-// indexed under them before and missing now can be dropped. A path that does
-// not exist or cannot be read is an error.
-func scan(paths []string) (files []found, roots []string, err error) {
+// skipping hidden files and directories and stories exported by the reader.
+// Files found in directories are not statted (size -1), so listing a large
+// folder costs little more than reading its directories. scan returns the
+// absolute directory roots too, so files indexed under them before and
+// missing now can be dropped, and what it passed over inside them
+// (subdirectories it cannot read, dangling links, named pipes and other
+// special files with an edition's name), each a *model.InputError. A path
+// that does not exist or cannot be read is an error.
+func scan(paths []string) (files []found, roots []string, skipped []error, err error) {
 	seen := map[string]bool{}
 	add := func(f found) {
 		if !seen[f.path] {
@@ -81,34 +85,47 @@ func scan(paths []string) (files []found, roots []string, err error) {
 			files = append(files, f)
 		}
 	}
+	skip := func(path string, err error) {
+		if !seen[path] {
+			seen[path] = true
+			skipped = append(skipped, &model.InputError{Name: path, Err: err})
+		}
+	}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return nil, nil, &model.InputError{Name: p, Err: err}
+			return nil, nil, nil, &model.InputError{Name: p, Err: err}
 		}
 		info, err := os.Stat(abs)
 		if err != nil {
-			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+			return nil, nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
 		}
 		if !info.IsDir() {
 			add(found{path: abs, size: info.Size(), mtime: info.ModTime().UnixNano()})
 			continue
 		}
 		roots = append(roots, abs)
-		if err := walk(abs, add); err != nil {
-			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+		if err := walk(abs, add, skip); err != nil {
+			return nil, nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
 		}
 	}
-	return files, roots, nil
+	return files, roots, skipped, nil
 }
 
-// walk adds the edition files under dir. Unreadable subdirectories are left
-// out; an unreadable dir is an error.
-func walk(dir string, add func(found)) error {
+// errDanglingLink is why a symbolic link whose target is missing is skipped.
+var errDanglingLink = errors.New("dangling symbolic link")
+
+// walk adds the edition files under dir, and calls skip on what it passes
+// over: subdirectories it cannot read, and entries with an edition's name
+// that lead to no regular file. An unreadable dir is an error.
+func walk(dir string, add func(found), skip func(string, error)) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == dir {
 				return err
+			}
+			if d == nil || d.IsDir() || editionExts[strings.ToLower(filepath.Ext(path))] {
+				skip(path, plainPathError(err))
 			}
 			return nil
 		}
@@ -122,12 +139,33 @@ func walk(dir string, add func(found)) error {
 			add(found{path: path, size: -1})
 		case d.Type()&fs.ModeSymlink != 0:
 			// A symlinked edition counts if it leads to a regular file.
-			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			info, err := os.Stat(path)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				skip(path, errDanglingLink)
+			case err != nil:
+				skip(path, plainPathError(err))
+			case info.Mode().IsRegular():
 				add(found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+			case !info.IsDir():
+				skip(path, notRegular(info))
+			}
+		default:
+			if info, err := d.Info(); err == nil {
+				skip(path, notRegular(info))
 			}
 		}
 		return nil
 	})
+}
+
+// notRegular is the error model.ReadFile gives for a file that is not a
+// regular file.
+func notRegular(info fs.FileInfo) error {
+	if err := model.CheckFile(info); err != nil {
+		return err
+	}
+	return model.ErrNotFile
 }
 
 // under reports whether path lies inside one of the directory roots.
