@@ -49,7 +49,11 @@ func loadEdition(arg string, stdin io.Reader) (*model.Edition, error) {
 		if err != nil {
 			return nil, &model.InputError{Name: "standard input", Err: err}
 		}
-		return model.Parse(data, model.Options{Source: "-", Title: "standard input"})
+		ed, err := model.Parse(data, model.Options{Source: "-", Title: "standard input"})
+		if err != nil {
+			return nil, &model.InputError{Name: "standard input", Err: err}
+		}
+		return ed, nil
 	default:
 		return model.Load(arg)
 	}
@@ -87,4 +91,12 @@ func writeJSON(w io.Writer, v any) error {
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "dubao: %v\n", err)
 	return exitUsage
+}
+
+// warnInvalid says on stderr how many invalid bytes of ed's input were
+// replaced, if any: the edition is shown, but not quite as it was written.
+func warnInvalid(stderr io.Writer, ed *model.Edition) {
+	if ed.InvalidBytes > 0 {
+		fmt.Fprintf(stderr, "dubao: %s\n", model.InvalidNote(ed))
+	}
 }
