@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"dubao/ui/common"
 )
 
@@ -21,5 +23,55 @@ func TestHelpKeyAlwaysShown(t *testing.T) {
 				shows(t, m, h.Key+" "+h.Desc)
 			}
 		})
+	}
+}
+
+// A story whose last page comes on screen without the reader paging to it
+// (a section jump with the article focused, a resize) is read only after
+// the same moment as one glanced at from the list; paging to the last page
+// reads it at once.
+func TestDwellForEveryWayAStoryShows(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 120, 40, common.English)
+	m, _ = sendHolding(t, m, press("enter")...)
+	if m.focus != focusArticle || m.article.Percent() == 100 {
+		t.Fatalf("focus %d, percent %d: want a story of more than a page, focused", m.focus, m.article.Percent())
+	}
+	m, held := sendHolding(t, m, press("3")...)
+	short := m.article.Article()
+	if m.focus != focusArticle || m.article.Percent() != 100 {
+		t.Fatalf("after 3: focus %d, percent %d", m.focus, m.article.Percent())
+	}
+	if m.lib.read[short.ID] || len(held) != 1 {
+		t.Fatalf("a story shown by a section jump: read %v, %d waits", m.lib.read[short.ID], len(held))
+	}
+	m = send(t, m, held[0])
+	if !m.lib.read[short.ID] {
+		t.Error("the story stayed on screen and was not marked read")
+	}
+
+	// A resize that brings a story's last page on screen.
+	m = f.reader(t, 80, 24, common.English)
+	m, _ = sendHolding(t, m, press("2", "enter")...)
+	a := m.article.Article()
+	if m.article.Percent() == 100 {
+		t.Fatal("want a story longer than a page at 80x24")
+	}
+	m, held = sendHolding(t, m, tea.WindowSizeMsg{Width: 200, Height: 80})
+	if m.article.Article() != a || m.article.Percent() != 100 {
+		t.Fatalf("after the resize: %q at %d%%", m.article.Article().Headline, m.article.Percent())
+	}
+	if m.lib.read[a.ID] || len(held) != 1 {
+		t.Errorf("a story whose end a resize showed: read %v, %d waits", m.lib.read[a.ID], len(held))
+	}
+
+	// Paging to the end reads at once.
+	m = f.reader(t, 80, 24, common.English)
+	m, _ = sendHolding(t, m, press("2", "enter")...)
+	a = m.article.Article()
+	m, held = sendHolding(t, m, press("G")...)
+	if m.article.Percent() != 100 || !m.lib.read[a.ID] || len(held) != 0 {
+		t.Errorf("paged to the end: %d%%, read %v, %d waits", m.article.Percent(), m.lib.read[a.ID], len(held))
 	}
 }

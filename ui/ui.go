@@ -190,6 +190,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		m.lib.resized = true
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.buildStyles()
