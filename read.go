@@ -166,8 +166,8 @@ func (r *reading) openStdin(ctx context.Context, stdin io.Reader) error {
 }
 
 // openShelf opens the shelf of paths (the library and the embedded edition
-// when there are none) and loads its newest edition that can be read; with
-// no paths, the embedded edition.
+// when there are none) and loads its newest edition that can be read and
+// has stories; with no paths, the embedded edition.
 func (r *reading) openShelf(ctx context.Context, paths []string) error {
 	var seed library.Edition
 	var err error
@@ -185,16 +185,29 @@ func (r *reading) openShelf(ctx context.Context, paths []string) error {
 		return &model.InputError{Name: strings.Join(paths, " "), Err: errors.New("no editions (*.txt, *.text or *.md files)")}
 	}
 	alone := len(paths) == 1 && !isDir(paths[0])
+	// The newest edition that has stories; failing that, the newest that
+	// could be read, though empty.
+	var empty *reading
 	for _, e := range list {
 		err := r.load(ctx, e)
 		if err == nil {
-			return nil
+			if r.ed.Articles() > 0 {
+				return nil
+			}
+			if empty == nil {
+				empty = &reading{ed: r.ed, rec: r.rec}
+			}
+			continue
 		}
 		var ie *model.InputError
 		if alone || !errors.As(err, &ie) {
 			return err
 		}
 		r.passed = append(r.passed, err)
+	}
+	if empty != nil {
+		r.ed, r.rec = empty.ed, empty.rec
+		return nil
 	}
 	return r.passed[0]
 }

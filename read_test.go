@@ -224,3 +224,23 @@ func BenchmarkShelfFirstFrame(b *testing.B) {
 		}
 	})
 }
+
+// A shelf whose newest edition has no stories opens the newest that has;
+// a shelf of empty editions still opens, on the newest.
+func TestOpenReadingSkipsEmptyEditions(t *testing.T) {
+	t.Setenv("DUBAO_DATA_DIR", t.TempDir())
+	dir := t.TempDir()
+	for name, data := range map[string]string{"2024-03-21.txt": "", "2024-03-20.txt": "\n\n   \n", "2024-03-19.txt": string(seeds.Default)} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := open(t, "", dir)
+	if err != nil || r.rec.Date != "2024-03-19" || r.ed.Articles() == 0 {
+		t.Fatalf("opened %v with %v stories, %v", r.rec.Date, r.ed, err)
+	}
+	r, err = open(t, "", filepath.Join(dir, "2024-03-21.txt"), filepath.Join(dir, "2024-03-20.txt"))
+	if err != nil || r.rec.Date != "2024-03-21" {
+		t.Fatalf("empty editions only: opened %v, %v", r.rec.Date, err)
+	}
+}
