@@ -27,6 +27,10 @@ const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [DIR|
 // kept in memory: a pipe has no name to find its reading state by again.
 const stdinName = "stdin"
 
+// pushTitle and popTitle save the terminal's window and icon titles on its
+// stack and restore them (XTWINOPS 22 and 23).
+const pushTitle, popTitle = "\x1b[22;0t", "\x1b[23;0t"
+
 // readArgs is the reader's command line, parsed.
 type readArgs struct {
 	amb     string
@@ -98,7 +102,11 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer r.close()
 	opt := ui.OptionsFromEnv(os.Getenv)
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
+	// The reader names the window after the edition; XTWINOPS 22 and 23
+	// save the title it had and restore it on the way out.
+	io.WriteString(out, pushTitle)
 	err = ui.Run(r.ed, opt, tea.WithOutput(out))
+	io.WriteString(out, popTitle)
 	for _, e := range r.skipped() {
 		fmt.Fprintf(stderr, "dubao: skipped %v\n", e)
 	}

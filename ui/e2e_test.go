@@ -322,3 +322,28 @@ func firstText(rows []string, n int) string {
 	}
 	return out
 }
+
+// TestEndToEndTitleRestored checks that quitting gives the terminal back the
+// window title it had: the reader shows the edition's title meanwhile.
+func TestEndToEndTitleRestored(t *testing.T) {
+	bin := buildDubao(t)
+	s := newTmux(t, "title")
+	// The shell sets a title, runs the reader, and stays for the check.
+	script := fmt.Sprintf(`printf '\033]2;before\007'; %q; echo reader-done; sleep 60`, bin)
+	s.start("C.UTF-8", "", t.TempDir(), "sh", "-c", script)
+	s.waitFor("海门日报", "“一核”“六区”战略")
+	if title := s.title(); title != "海门日报" {
+		t.Errorf("title while reading %q", title)
+	}
+	s.send("q")
+	s.waitUntil("shows the shell again", func(text string) bool { return strings.Contains(text, "reader-done") })
+	if title := s.title(); title != "before" {
+		t.Errorf("title after quitting %q, want %q", title, "before")
+	}
+}
+
+// title returns the pane's title, as the program running in it set it.
+func (s *tmuxSession) title() string {
+	s.t.Helper()
+	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", "r", "#{pane_title}"))
+}
