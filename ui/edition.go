@@ -50,12 +50,16 @@ func (m *Model) setMarks(read, saved map[string]bool) {
 	m.refreshCounts()
 }
 
-// refreshCounts puts the unread counts on the tabs.
+// refreshCounts puts the unread counts on the tabs and in the section
+// picker.
 func (m *Model) refreshCounts() {
 	if !m.lib.on() {
 		return
 	}
-	m.tabs.SetCounts(library.Unread(m.ed, m.lib.read).Sections)
+	unread := library.Unread(m.ed, m.lib.read).Sections
+	m.tabs.SetCounts(unread)
+	m.pickers[picker.Sections].SetLabels(picker.SectionLabels(m.common.Lang, m.ed, unread), "")
+	m.fitPicker(picker.Sections)
 	if m.overlay == overlayPicker && m.pick == picker.Editions {
 		// The picker shows this edition's count too.
 		m.setEditionLabels()

@@ -75,3 +75,19 @@ func TestDwellForEveryWayAStoryShows(t *testing.T) {
 		t.Errorf("paged to the end: %d%%, read %v, %d waits", m.article.Percent(), m.lib.read[a.ID], len(held))
 	}
 }
+
+// The section picker's counts say what they count, and with a store count
+// what the tabs count: the unread stories.
+func TestSectionPickerCountsLabelled(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.English)
+	m = send(t, m, press("s")...)
+	shows(t, m, "1  三厂工业园区  2 stories", "2  区公共资源交易中心  4 stories")
+
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m = f.reader(t, 120, 40, common.English)
+	m = send(t, m, press("enter", "m", "s")...)
+	sec := m.ed.Sections[0]
+	shows(t, m, fmt.Sprintf("1  %s  %d/%d unread", sec.Name, len(sec.Articles)-1, len(sec.Articles)),
+		fmt.Sprintf("1 %s (%d)", sec.Name, len(sec.Articles)-1))
+}
