@@ -35,6 +35,9 @@ func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
 	m.article.SetArticle(nil)
 	m.gotoSection(0)
 	m.focus = focusList
+	if ed.InvalidBytes > 0 {
+		m.note = m.common.Lang.InvalidBytes(ed.InvalidBytes)
+	}
 }
 
 // setMarks replaces the read and saved stories of the edition shown.

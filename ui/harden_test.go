@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -90,4 +91,46 @@ func TestSectionPickerCountsLabelled(t *testing.T) {
 	sec := m.ed.Sections[0]
 	shows(t, m, fmt.Sprintf("1  %s  %d/%d unread", sec.Name, len(sec.Articles)-1, len(sec.Articles)),
 		fmt.Sprintf("1 %s (%d)", sec.Name, len(sec.Articles)-1))
+}
+
+// At every size below the minimum the message says what size is needed, in
+// full: shorter wording where the long one does not fit, never cut.
+func TestTooSmallMessageFits(t *testing.T) {
+	ed := seed(t)
+	for _, lang := range []common.Lang{common.English, common.Chinese} {
+		for w := 5; w < minWidth; w++ {
+			for _, h := range []int{1, 5, minHeight - 1} {
+				m := newModel(t, ed, w, h, lang)
+				text := strings.Join(screen(m), "\n")
+				if !strings.Contains(text, fmt.Sprintf("%dx%d", minWidth, minHeight)) || strings.Contains(text, "…") {
+					t.Fatalf("%dx%d: %q", w, h, text)
+				}
+			}
+		}
+	}
+}
+
+// A note too long for the status line ends with … after a whole word.
+func TestStatusNoteCutAtAWord(t *testing.T) {
+	ed := seed(t)
+	for _, w := range []int{40, 60, 80} {
+		m := newModel(t, ed, w, 24, common.English)
+		m.note = "skipped 2024-03-20.txt: text in an unknown encoding (not UTF-8, UTF-16, GB18030 or Big5)"
+		rows := screen(m)
+		status := strings.TrimSpace(rows[len(rows)-2])
+		body, ok := strings.CutSuffix(status, "…")
+		if !ok || !strings.HasPrefix(m.note, body) || !strings.ContainsRune(" ,:;", rune(m.note[len(body)])) {
+			t.Errorf("%d columns: status %q", w, status)
+		}
+	}
+}
+
+// An edition with invalid bytes says so on the status line.
+func TestInvalidBytesNoted(t *testing.T) {
+	ed := seed(t)
+	ed.InvalidBytes = 3
+	m := newModel(t, ed, 100, 30, common.English)
+	shows(t, m, "3 invalid bytes shown as \uFFFD")
+	m = newModel(t, ed, 100, 30, common.Chinese)
+	shows(t, m, "3 个无效字节显示为 \uFFFD")
 }

@@ -143,8 +143,8 @@ func New(ed *model.Edition, opt Options) Model {
 	m.libsearch = search.NewLibrary(m.common, searcher)
 	m.setOptions(opt.Typeset)
 	m.setEdition(ed, opt.Edition)
-	if err := m.lib.unsaved(); err != nil {
-		m.note = err.Error()
+	if err := m.lib.unsaved(); err != nil && m.note == "" {
+		m.note = m.common.Lang.Unsaved(err)
 	}
 	m.updateKeybindings()
 	return m

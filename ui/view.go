@@ -55,7 +55,14 @@ func (m Model) render() string {
 func (m Model) tooSmall() string {
 	l := m.lay
 	rows := common.Blank(l.Width, l.Height)
-	msg := m.common.Lang.TooSmall(minWidth, minHeight)
+	forms := m.common.Lang.TooSmallForms(minWidth, minHeight)
+	msg := forms[len(forms)-1]
+	for _, f := range forms {
+		if typeset.Width(f) <= l.Width {
+			msg = f
+			break
+		}
+	}
 	rows[l.Height/2] = m.common.Styles.Small.Render(common.Center(msg, l.Width))
 	return strings.Join(rows, "\n")
 }
@@ -122,6 +129,7 @@ func (m Model) statusLine() string {
 	if m.note != "" {
 		info = " " + m.note
 	}
+	w := m.lay.Status.W
 	var flags []string
 	if m.lib.unsaved() != nil {
 		flags = append(flags, lang.Title("state unsaved"))
@@ -147,14 +155,13 @@ func (m Model) statusLine() string {
 		flags = append(flags, lang.Title("no indent"))
 	}
 
-	w := m.lay.Status.W
 	right := strings.Join(flags, "  ")
 	if right != "" {
 		right = "  " + right + " "
 	}
 	rw := min(typeset.Width(right), w/2)
 	right = common.Cut(right, rw)
-	return st.Info.Render(common.Fit(info, w-rw)) + st.Flag.Render(common.Fit(right, rw))
+	return st.Info.Render(common.Fit(common.CutAtWord(info, w-rw), w-rw)) + st.Flag.Render(common.Fit(right, rw))
 }
 
 // headerHelp is what ends the title row when there is no row of key hints:
