@@ -251,10 +251,11 @@ func DecodeCounting(data []byte) (text, enc string, invalid int, err error) {
 	if looksBinary(data) {
 		return "", "", 0, ErrBinary
 	}
-	bad, high := invalidUTF8(data)
-	if bad == 0 {
+	if utf8.Valid(data) {
+		// Much faster than counting, and nearly every edition is valid.
 		return string(data), "utf-8", 0, nil
 	}
+	bad, high := invalidUTF8(data)
 	if bad*20 <= high {
 		text, n := replaceInvalid(data)
 		return text, "utf-8", n, nil
