@@ -2,10 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"dubao/library"
 
 	"dubao/ui/common"
 )
@@ -133,4 +137,31 @@ func TestInvalidBytesNoted(t *testing.T) {
 	shows(t, m, "3 invalid bytes shown as \uFFFD")
 	m = newModel(t, ed, 100, 30, common.Chinese)
 	shows(t, m, "3 个无效字节显示为 \uFFFD")
+}
+
+// A data directory that cannot be written, with a store in it: the reader
+// has the marks saved before, m works for the session, and the status line
+// says the state is not saved.
+func TestReadOnlyStoreInReader(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 120, 40, common.English)
+	m = send(t, m, press("enter", "m")...)
+	marked := m.article.Article().ID
+	f.close()
+	// SQLite cannot create its log where a directory stands: the store
+	// cannot be written, even by root.
+	if err := os.Mkdir(filepath.Join(data, library.FileName+"-wal"), 0o500); err != nil {
+		t.Fatal(err)
+	}
+	f = openShelf(t, dir, data)
+	forSizes(t, func(t *testing.T, w, h int) {
+		m := f.reader(t, w, h, common.English)
+		if !m.lib.read[marked] {
+			t.Fatal("the mark saved before is gone")
+		}
+		shows(t, m, "read-only, not saved")
+		m = send(t, m, press("j")...)
+		shows(t, m, "state unsaved")
+	})
 }

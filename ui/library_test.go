@@ -348,7 +348,7 @@ func TestUnsavedState(t *testing.T) {
 	}
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := f.reader(t, w, h, common.English)
-		shows(t, m, "state not saved")
+		shows(t, m, "cannot use")
 		read := m.lib.read["1-1"]
 		m = send(t, m, press("m")...)
 		shows(t, m, "state unsaved")

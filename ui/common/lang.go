@@ -204,17 +204,17 @@ func (l Lang) InvalidBytes(n int) string {
 	return fmt.Sprintf(l.pick("%d invalid bytes shown as \uFFFD", "%d 个无效字节显示为 \uFFFD"), n)
 }
 
-// Unsaved says why the reading state is not saved, briefly: the status
-// line's flag says so for as long as it lasts.
+// Unsaved says why the reading state is not saved, reason first: the
+// status line's flag says that it is not for as long as it lasts.
 func (l Lang) Unsaved(err error) string {
 	var ue *library.UnsavedError
 	if !errors.As(err, &ue) {
 		return fmt.Sprintf(l.pick("state not saved: %v", "阅读状态未保存：%v"), err)
 	}
 	if ue.ReadOnly {
-		return fmt.Sprintf(l.pick("state not saved: %s is read-only", "阅读状态未保存：%s 只读"), ue.Dir)
+		return fmt.Sprintf(l.pick("read-only, not saved: %s", "只读，不保存：%s"), ue.Dir)
 	}
-	return fmt.Sprintf(l.pick("state not saved: cannot use %s", "阅读状态未保存：无法使用 %s"), ue.Dir)
+	return fmt.Sprintf(l.pick("cannot use %s: state not saved", "无法使用 %s：阅读状态不保存"), ue.Dir)
 }
 
 // Failed says an action failed.
