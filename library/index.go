@@ -148,30 +148,15 @@ func (st *Store) source(path string) ([]byte, string, os.FileInfo, error) {
 }
 
 // readEdition reads an edition file, only reading it, with the checks
-// model.Load makes, and returns its stat taken on the open file. An
-// e-paper folder's pages come packed into one archive (formats.ReadEdition).
+// model.Load makes (see model.ReadFile), and returns its stat taken on the
+// open file. An e-paper folder's pages come packed into one archive
+// (formats.ReadEdition), with the folder's own stat.
 func readEdition(path string) ([]byte, os.FileInfo, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	if info.IsDir() {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		data, err := formats.ReadEdition(path)
 		return data, info, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, nil, &model.InputError{Name: path, Err: model.ErrNotFile}
-	}
-	data, err := model.ReadLimited(f)
-	if err != nil {
-		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	return data, info, nil
+	return model.ReadFile(path)
 }
 
 // errStale means a file was hashed as unchanged but the store changed under

@@ -517,12 +517,36 @@ func Match(s, query string) (start, end int) {
 		}
 		return i, i + len(query)
 	}
-	for i := range s {
+	// Only where the query's first rune matches can the query: jump from
+	// one such place to the next rather than try every byte.
+	first, _ := utf8.DecodeRuneInString(query)
+	starts := foldSet(first)
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], starts)
+		if j < 0 {
+			break
+		}
+		i += j
 		if n, ok := prefixFold(s[i:], query); ok {
 			return i, i + n
 		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
 	return -1, -1
+}
+
+// foldSet returns the runes equalFold takes for r, r among them, as a
+// string for strings.IndexAny: r's case-folding orbit and its other width.
+func foldSet(r rune) string {
+	set := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		set = append(set, f)
+	}
+	if o := otherWidth(r); o != r {
+		set = append(set, o)
+	}
+	return string(set)
 }
 
 // prefixFold reports whether s starts with sub under case folding, and how

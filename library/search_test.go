@@ -314,3 +314,54 @@ func TestSearchShortQueriesThroughTheIndex(t *testing.T) {
 		}
 	}
 }
+
+// matchEveryByte is Match as it was, trying the query at every byte: the
+// reference the faster Match must agree with.
+func matchEveryByte(s, query string) (int, int) {
+	if query == "" {
+		return -1, -1
+	}
+	for i := range s {
+		if n, ok := prefixFold(s[i:], query); ok {
+			return i, i + n
+		}
+	}
+	return -1, -1
+}
+
+func TestMatchAgreesWithEveryByte(t *testing.T) {
+	alphabet := []rune("aAkK\u212asSſ,，.。门門 日\u00e9\u00c9")
+	rng := rand.New(rand.NewPCG(11, 11))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s, q := word(rng.IntN(30)), word(1+rng.IntN(3))
+		gs, ge := Match(s, q)
+		ws, we := matchEveryByte(s, q)
+		if gs != ws || ge != we {
+			t.Fatalf("Match(%q, %q) = %d, %d; want %d, %d", s, q, gs, ge, ws, we)
+		}
+	}
+}
+
+// BenchmarkMatch finds a query that needs case folding near the end of
+// 8 MB of Chinese text, as the reader's search does in a very long story;
+// the peer is a query that needs none, found by strings.Index.
+func BenchmarkMatch(b *testing.B) {
+	text := strings.Repeat("近日，区农业综合行政执法大队联合区公安局开展检查。", 8<<20/75) + "Dubao读报"
+	for _, bc := range []struct{ name, q string }{{"fold", "dubao"}, {"peer=index", "读报"}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if s, _ := Match(text, bc.q); s < 0 {
+					b.Fatal("not found")
+				}
+			}
+		})
+	}
+}

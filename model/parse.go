@@ -36,12 +36,12 @@ const maxStack = 4
 
 // Parse decodes data (see Decode) and parses it into an edition.
 func Parse(data []byte, opt Options) (*Edition, error) {
-	text, enc, err := Decode(data)
+	text, enc, invalid, err := DecodeCounting(data)
 	if err != nil {
 		return nil, err
 	}
 	e := ParseText(text, opt)
-	e.Encoding = enc
+	e.Encoding, e.InvalidBytes = enc, invalid
 	return e, nil
 }
 

@@ -150,8 +150,8 @@ func New(ed *model.Edition, opt Options) Model {
 	m.libsearch = search.NewLibrary(m.common, searcher)
 	m.setOptions(opt.Typeset)
 	m.setEdition(ed, opt.Edition)
-	if err := m.lib.unsaved(); err != nil {
-		m.note = err.Error()
+	if err := m.lib.unsaved(); err != nil && m.note == "" {
+		m.note = m.common.Lang.Unsaved(err)
 	}
 	m.updateKeybindings()
 	return m
@@ -197,6 +197,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		m.lib.resized = true
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.buildStyles()
