@@ -233,6 +233,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.focus = m.lastFocus
 	case search.ScopeMsg:
 		cmd = m.switchScope(msg)
+	case search.FoundMsg:
+		m.search, cmd = m.search.Update(msg)
+		m.syncQuery()
 	case search.ResultsMsg:
 		m.libsearch, cmd = m.libsearch.Update(msg)
 	case search.LibraryOpenMsg:
