@@ -32,6 +32,7 @@ func runDump(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	warnInvalid(stderr, ed)
 	switch *format {
 	case "json":
 		err = writeJSON(stdout, ed)

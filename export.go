@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"dubao/library"
 	"dubao/model"
 )
 
@@ -48,9 +49,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	warnInvalid(stderr, ed)
 	a := ed.Article(aid)
 	if a == nil {
-		return fail(stderr, fmt.Errorf("%s: no article %s (it has %s)", e.Ref, aid, articleIDs(ed)))
+		return fail(stderr, noArticle(pos[0], aid, e, ed))
 	}
 	if ed.Date == "" {
 		ed.Date = e.Date
@@ -59,6 +61,20 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return code
+}
+
+// noArticle says that edition e, which id named, has no article aid, and
+// names the edition it looked in: for a bare ID that is the embedded one.
+func noArticle(id, aid string, e library.Edition, ed *model.Edition) error {
+	where := fmt.Sprintf("%s (%s)", e.Ref, e.Path)
+	if strings.HasPrefix(e.Path, "seed:") {
+		where = fmt.Sprintf("the embedded edition %s", ed.Title)
+	}
+	hint := ""
+	if !strings.Contains(id, "/") {
+		hint = "; an ID without REF/ names an article of the embedded edition"
+	}
+	return fmt.Errorf("no article %s in %s (it has %s)%s", aid, where, articleIDs(ed), hint)
 }
 
 // articleIDs lists an edition's article IDs, shortened when there are many.

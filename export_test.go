@@ -62,7 +62,8 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{"no ID", []string{"export"}, "usage"},
 		{"unknown format", []string{"export", "--format", "pdf", "1-1"}, "pdf"},
-		{"no such article", []string{"export", "9-9"}, "no article 9-9"},
+		{"no such article", []string{"export", "9-9"}, "no article 9-9 in the embedded edition 海门日报"},
+		{"not an ID", []string{"export", "nosuch"}, "no article nosuch in the embedded edition"},
 		{"unknown edition", []string{"export", "1999-01-01/1-1"}, "no edition"},
 		{"no article part", []string{"export", "2024-03-19/"}, "no article ID"},
 	}

@@ -95,7 +95,7 @@ func TestReaderUpdater(t *testing.T) {
 	var reports []string
 	changed, failed := u(ctx, func(done, total int) { reports = append(reports, fmt.Sprintf("%d/%d", done, total)) })
 	want := filepath.Join(data, "papers", "时政", "2026-12-01")
-	if len(changed) != 1 || changed[0] != want || len(failed) != 1 || !strings.HasPrefix(failed[0].Error(), "坏报: ") ||
+	if len(changed) != 1 || changed[0] != want || len(failed) != 1 || failed[0].Error() != "坏报: 404 Not Found" ||
 		strings.Join(reports, " ") != "1/2 2/2" {
 		t.Fatalf("changed %v, failed %v, reports %v", changed, failed, reports)
 	}

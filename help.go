@@ -5,6 +5,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"dubao/fetch"
 )
 
 // command is one of dubao's subcommands, as help and the completion scripts
@@ -77,14 +79,12 @@ func runVersion(stdout io.Writer) int {
 	return 0
 }
 
-// versionLine describes this build in one line, as the User-Agent and
-// --version give it: dubao VERSION (COMMIT[-dirty], TIME, goX.Y).
+// versionLine describes this build in one line: dubao VERSION (the module
+// version fetch.Version gives, as the User-Agent names it), then COMMIT[-dirty],
+// TIME and the Go release when the build recorded them.
 func versionLine() string {
-	version, commit, when, dirty, goVersion := "devel", "", "", false, ""
+	version, commit, when, dirty, goVersion := fetch.Version(), "", "", false, ""
 	if bi, ok := debug.ReadBuildInfo(); ok {
-		if v := bi.Main.Version; v != "" && v != "(devel)" {
-			version = v
-		}
 		goVersion = bi.GoVersion
 		for _, s := range bi.Settings {
 			switch s.Key {

@@ -87,8 +87,8 @@ func loadText(arg string, stdin io.Reader) (text, name string, err error) {
 		}
 	default:
 		name = arg
-		if data, err = os.ReadFile(arg); err != nil {
-			return "", "", &model.InputError{Name: arg, Err: err}
+		if data, _, err = model.ReadFile(arg); err != nil {
+			return "", "", err
 		}
 	}
 	if text, _, err = model.Decode(data); err != nil {
@@ -129,4 +129,12 @@ func writeJSON(w io.Writer, v any) error {
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "dubao: %v\n", err)
 	return exitUsage
+}
+
+// warnInvalid says on stderr how many invalid bytes of ed's input were
+// replaced, if any: the edition is shown, but not quite as it was written.
+func warnInvalid(stderr io.Writer, ed *model.Edition) {
+	if ed.InvalidBytes > 0 {
+		fmt.Fprintf(stderr, "dubao: %s\n", model.InvalidNote(ed))
+	}
 }

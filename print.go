@@ -45,6 +45,7 @@ func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	warnInvalid(stderr, ed)
 	opt := printer.Options{Width: *width, Styled: os.Getenv("NO_COLOR") == ""}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && opt.Width == 0 {

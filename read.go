@@ -28,6 +28,10 @@ const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [DIR|
 // kept in memory: a pipe has no name to find its reading state by again.
 const stdinName = "stdin"
 
+// pushTitle and popTitle save the terminal's window and icon titles on its
+// stack and restore them (XTWINOPS 22 and 23).
+const pushTitle, popTitle = "\x1b[22;0t", "\x1b[23;0t"
+
 // readArgs is the reader's command line, parsed.
 type readArgs struct {
 	amb     string
@@ -104,7 +108,11 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	updates, stopUpdates := context.WithCancel(ctx)
 	var waitUpdates func()
 	opt.Update, waitUpdates = readerUpdater(updates, r.st, ra.dataDir)
+	// The reader names the window after the edition; XTWINOPS 22 and 23
+	// save the title it had and restore it on the way out.
+	io.WriteString(out, pushTitle)
 	err = ui.Run(r.ed, opt, tea.WithOutput(out))
+	io.WriteString(out, popTitle)
 	stopUpdates()
 	waitUpdates()
 	for _, e := range r.skipped() {
@@ -174,8 +182,8 @@ func (r *reading) openStdin(ctx context.Context, stdin io.Reader) error {
 }
 
 // openShelf opens the shelf of paths (the library and the embedded edition
-// when there are none) and loads its newest edition that can be read; with
-// no paths, the embedded edition.
+// when there are none) and loads its newest edition that can be read and
+// has stories; with no paths, the embedded edition.
 func (r *reading) openShelf(ctx context.Context, paths []string) error {
 	var seed library.Edition
 	var err error
@@ -193,16 +201,29 @@ func (r *reading) openShelf(ctx context.Context, paths []string) error {
 		return &model.InputError{Name: strings.Join(paths, " "), Err: errors.New("no editions (text, HTML, EPUB, PDF or feed files, or e-paper folders)")}
 	}
 	alone := len(paths) == 1 && (!isDir(paths[0]) || formats.IsEditionFolder(paths[0]))
+	// The newest edition that has stories; failing that, the newest that
+	// could be read, though empty.
+	var empty *reading
 	for _, e := range list {
 		err := r.load(ctx, e)
 		if err == nil {
-			return nil
+			if r.ed.Articles() > 0 {
+				return nil
+			}
+			if empty == nil {
+				empty = &reading{ed: r.ed, rec: r.rec}
+			}
+			continue
 		}
 		var ie *model.InputError
 		if alone || !errors.As(err, &ie) {
 			return err
 		}
 		r.passed = append(r.passed, err)
+	}
+	if empty != nil {
+		r.ed, r.rec = empty.ed, empty.rec
+		return nil
 	}
 	return r.passed[0]
 }

@@ -143,7 +143,14 @@ func readerUpdater(ctx context.Context, st *library.Store, dataDir string) (upda
 				if ctx.Err() == nil {
 					st.RecordFailure(context.Background(), sub.Name, err)
 				}
-				failed = append(failed, fmt.Errorf("%s: %s", sub.Name, sanitizeLine(err.Error())))
+				// The status line has room for the name and the reason;
+				// subscribe list keeps the URL with the failure.
+				why := err.Error()
+				var fe *fetch.Error
+				if errors.As(err, &fe) {
+					why = strings.TrimPrefix(why, fe.URL+": ")
+				}
+				failed = append(failed, fmt.Errorf("%s: %s", sub.Name, sanitizeLine(why)))
 				continue
 			}
 			if fresh {

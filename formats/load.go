@@ -30,24 +30,11 @@ func Load(path string) (*model.Edition, error) {
 var ErrNotEdition = errors.New("a folder, and not an edition (no index.json from dubao fetch, no e-paper 版面 pages linking to article pages)")
 
 // ReadEdition returns the bytes of the edition at path: a regular file's
-// content (with model.ReadLimited's limit), or for an e-paper folder its
-// pages packed by ReadFolder. Errors are *model.InputError naming path.
+// content, read as model.ReadFile reads it (a named pipe or a device is
+// refused unopened, a file over the limit unread), or for an edition folder
+// (see IsEditionFolder) its files packed by ReadFolder. Errors are *model.InputError naming path.
 func ReadEdition(path string) ([]byte, error) {
-	// Stat before opening: opening a FIFO or a device would block or
-	// have effects.
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	if fi.IsDir() {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		if !IsEditionFolder(path) {
 			return nil, &model.InputError{Name: path, Err: ErrNotEdition}
 		}
@@ -57,14 +44,8 @@ func ReadEdition(path string) ([]byte, error) {
 		}
 		return data, nil
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, &model.InputError{Name: path, Err: model.ErrNotFile}
-	}
-	data, err := model.ReadLimited(f)
-	if err != nil {
-		return nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	return data, nil
+	data, _, err := model.ReadFile(path)
+	return data, err
 }
 
 // ReadFolder packs the edition folder dir (see IsEditionFolder) into the

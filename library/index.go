@@ -17,7 +17,7 @@ import (
 
 // indexVersion changes whenever the way articles are stored for search
 // changes (articleText, articleKey), so that every edition is indexed again.
-const indexVersion = "2"
+const indexVersion = "3"
 
 // headLines is the number of lines articleText puts before the body: kicker,
 // headline, subheadline, column, byline and photo credit, one each.
@@ -25,7 +25,9 @@ const headLines = 6
 
 // articleText is what the search index holds for an article: headLines
 // lines of headline stack and byline (empty when absent), then one line per
-// body block. Search hits are mapped back to a block by counting lines.
+// body block, then two line breaks, so that every character of the text
+// starts a trigram of the index (see searchShort). Search hits are mapped
+// back to a block by counting lines.
 func articleText(a *model.Article) string {
 	var b strings.Builder
 	for _, s := range []string{a.Kicker, a.Headline, a.Subheadline, a.Column, a.Byline.Raw, a.PhotoCredit} {
@@ -38,6 +40,7 @@ func articleText(a *model.Article) string {
 		}
 		b.WriteString(oneLine(blk.Text))
 	}
+	b.WriteString("\n\n")
 	return b.String()
 }
 
@@ -145,30 +148,15 @@ func (st *Store) source(path string) ([]byte, string, os.FileInfo, error) {
 }
 
 // readEdition reads an edition file, only reading it, with the checks
-// model.Load makes, and returns its stat taken on the open file. An
-// e-paper folder's pages come packed into one archive (formats.ReadEdition).
+// model.Load makes (see model.ReadFile), and returns its stat taken on the
+// open file. An e-paper folder's pages come packed into one archive
+// (formats.ReadEdition), with the folder's own stat.
 func readEdition(path string) ([]byte, os.FileInfo, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	if info.IsDir() {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		data, err := formats.ReadEdition(path)
 		return data, info, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, nil, &model.InputError{Name: path, Err: model.ErrNotFile}
-	}
-	data, err := model.ReadLimited(f)
-	if err != nil {
-		return nil, nil, &model.InputError{Name: path, Err: plainPathError(err)}
-	}
-	return data, info, nil
+	return model.ReadFile(path)
 }
 
 // errStale means a file was hashed as unchanged but the store changed under

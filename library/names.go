@@ -1,6 +1,7 @@
 package library
 
 import (
+	"errors"
 	"io/fs"
 
 	"dubao/formats"
@@ -73,9 +74,11 @@ type found struct {
 // costs little more than reading its directories and the start of the HTML
 // pages in it (to tell an e-paper: see formats.IsEditionFolder). scan
 // returns the absolute directory roots too, so files indexed under them
-// before and missing now can be dropped. A path that does not exist or
-// cannot be read is an error.
-func scan(paths []string) (files []found, roots []string, err error) {
+// before and missing now can be dropped, and what it passed over inside them
+// (subdirectories it cannot read, dangling links, named pipes and other
+// special files with an edition's name), each a *model.InputError. A path
+// that does not exist or cannot be read is an error.
+func scan(paths []string) (files []found, roots []string, skipped []error, err error) {
 	seen := map[string]bool{}
 	add := func(f found) {
 		if !seen[f.path] {
@@ -83,14 +86,20 @@ func scan(paths []string) (files []found, roots []string, err error) {
 			files = append(files, f)
 		}
 	}
+	skip := func(path string, err error) {
+		if !seen[path] {
+			seen[path] = true
+			skipped = append(skipped, &model.InputError{Name: path, Err: err})
+		}
+	}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return nil, nil, &model.InputError{Name: p, Err: err}
+			return nil, nil, nil, &model.InputError{Name: p, Err: err}
 		}
 		info, err := os.Stat(abs)
 		if err != nil {
-			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+			return nil, nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
 		}
 		if !info.IsDir() {
 			add(found{path: abs, size: info.Size(), mtime: info.ModTime().UnixNano()})
@@ -101,20 +110,27 @@ func scan(paths []string) (files []found, roots []string, err error) {
 			continue
 		}
 		roots = append(roots, abs)
-		if err := walk(abs, add); err != nil {
-			return nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+		if err := walk(abs, add, skip); err != nil {
+			return nil, nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
 		}
 	}
-	return files, roots, nil
+	return files, roots, skipped, nil
 }
 
-// walk adds the edition files under dir. Unreadable subdirectories are left
-// out; an unreadable dir is an error.
-func walk(dir string, add func(found)) error {
+// errDanglingLink is why a symbolic link whose target is missing is skipped.
+var errDanglingLink = errors.New("dangling symbolic link")
+
+// walk adds the edition files under dir, and calls skip on what it passes
+// over: subdirectories it cannot read, and entries with an edition's name
+// that lead to no regular file. An unreadable dir is an error.
+func walk(dir string, add func(found), skip func(string, error)) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == dir {
 				return err
+			}
+			if d == nil || d.IsDir() || formats.IsEditionName(path) {
+				skip(path, plainPathError(err))
 			}
 			return nil
 		}
@@ -131,8 +147,20 @@ func walk(dir string, add func(found)) error {
 			add(found{path: path, size: -1})
 		case d.Type()&fs.ModeSymlink != 0:
 			// A symlinked edition counts if it leads to a regular file.
-			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			info, err := os.Stat(path)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				skip(path, errDanglingLink)
+			case err != nil:
+				skip(path, plainPathError(err))
+			case info.Mode().IsRegular():
 				add(found{path: path, size: info.Size(), mtime: info.ModTime().UnixNano()})
+			case !info.IsDir():
+				skip(path, notRegular(info))
+			}
+		default:
+			if info, err := d.Info(); err == nil {
+				skip(path, notRegular(info))
 			}
 		}
 		return nil
@@ -143,6 +171,15 @@ func walk(dir string, add func(found)) error {
 // put a page's pictures and scripts (页面_files, 页面_文件).
 func savedAssets(name string) bool {
 	return strings.HasSuffix(name, "_files") || strings.HasSuffix(name, "_文件")
+}
+
+// notRegular is the error model.ReadFile gives for a file that is not a
+// regular file.
+func notRegular(info fs.FileInfo) error {
+	if err := model.CheckFile(info); err != nil {
+		return err
+	}
+	return model.ErrNotFile
 }
 
 // under reports whether path lies inside one of the directory roots.

@@ -17,7 +17,7 @@ import (
 
 // helperEnv makes the test binary, run again by these tests, act as a second
 // dubao process instead of running tests (see TestMain): "1" for helper,
-// "import" or "read" for memoryHelper.
+// "idle", "import" or "read" for memoryHelper.
 const helperEnv = "DUBAO_LIBRARY_HELPER"
 
 func TestMain(m *testing.M) {
@@ -25,8 +25,8 @@ func TestMain(m *testing.M) {
 		var err error
 		if mode == "1" {
 			err = helper()
-		} else {
-			err = memoryHelper(mode)
+		} else if err = memoryHelper(mode); err == nil {
+			err = reportPeak()
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "helper:", err)

@@ -127,11 +127,18 @@ CREATE TABLE fetched_items (
 	PRIMARY KEY (subscription, item)
 ) WITHOUT ROWID;
 `,
+	// 5 → 6: the trigram index's vocabulary, so that a query of one or two
+	// characters is answered from the index: it matches exactly the
+	// articles holding a trigram that starts with it (articleText ends with
+	// two line breaks, so every character starts a trigram).
+	`
+CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+`,
 }
 
 // SchemaVersion is the schema version this build of dubao writes: the
 // number of migrations.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // VersionError says the store was written by a newer dubao, whose schema
 // this build does not know; the store is left untouched.

@@ -65,8 +65,9 @@ type Hit struct {
 
 // Search finds the articles, in every edition in the store, whose headline
 // stack, byline or body contains query, ignoring case. Queries of three or
-// more characters use the trigram index; shorter ones (such as 禁渔) scan the
-// stored text.
+// more characters use the trigram index; shorter ones (such as 禁渔) look up
+// the index's trigrams that start with them, and scan the stored text only
+// when a single character starts too many.
 func (st *Store) Search(ctx context.Context, query string, opt SearchOptions) (Results, error) {
 	return st.search(ctx, query, nil, opt)
 }
@@ -95,8 +96,13 @@ type method int
 
 const (
 	byTrigram method = iota // the FTS5 trigram index; needs three or more characters
+	byPrefix                // the trigrams that start with the query, for one or two characters
 	byScan                  // reading every article's stored text
 )
+
+// maxPrefixTerms is the most trigrams a one- or two-character query is
+// looked up as; a commoner query (a single common character) scans.
+const maxPrefixTerms = 4000
 
 // maxWidthVariants is the most spellings of a query the trigram index is
 // asked for: a query with more punctuation than this (2^4 spellings) scans.
@@ -104,10 +110,30 @@ const maxWidthVariants = 16
 
 // methodFor picks the trigram index for queries it can answer, else a scan.
 func methodFor(query string) method {
-	if utf8.RuneCountInString(query) >= 3 && len(widthVariants(query)) <= maxWidthVariants {
+	n := utf8.RuneCountInString(query)
+	switch {
+	case len(widthVariants(query)) > maxWidthVariants:
+		return byScan
+	case n >= 3:
 		return byTrigram
+	case n >= 1 && !hasCasedNonASCII(query):
+		// The index folds case by its own Unicode tables; looking terms up
+		// by prefix needs the query folded the same way, which only ASCII
+		// letters surely are.
+		return byPrefix
 	}
 	return byScan
+}
+
+// hasCasedNonASCII reports whether s holds a letter outside ASCII that has
+// other cases.
+func hasCasedNonASCII(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *Store) searchBy(ctx context.Context, query string, m method, scope []int64, opt SearchOptions) (Results, error) {
@@ -125,9 +151,19 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	}
 	var res Results
 	var err error
-	if m == byTrigram {
-		res, err = st.searchIndex(ctx, query, inScope, args, opt)
-	} else {
+	switch m {
+	case byTrigram:
+		res, err = st.searchIndex(ctx, query, trigramPhrases(query), inScope, args, opt)
+	case byPrefix:
+		var terms []string
+		if terms, err = st.prefixTerms(ctx, query); err == nil && len(terms) > maxPrefixTerms {
+			res, err = st.scan(ctx, query, inScope, args, opt)
+			break
+		}
+		if err == nil && len(terms) > 0 {
+			res, err = st.searchIndex(ctx, query, terms, inScope, args, opt)
+		}
+	default:
 		res, err = st.scan(ctx, query, inScope, args, opt)
 	}
 	if err != nil || len(res.Hits) == 0 {
@@ -136,16 +172,49 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	return res, st.fillEditions(ctx, res.Hits)
 }
 
-// searchIndex answers query from the trigram index: the count of matches,
-// then the page, read in row ID order (newest first) so it stops after the
-// page.
-func (st *Store) searchIndex(ctx context.Context, query, inScope string, args []any, opt SearchOptions) (Results, error) {
-	// The index holds the text as stored, so a query is looked up in each
-	// spelling of its punctuation (，or ,).
+// trigramPhrases are the FTS5 phrases a query of three or more characters
+// is looked up as: the index holds the text as stored, so each spelling of
+// its punctuation (，or ,).
+func trigramPhrases(query string) []string {
 	var phrases []string
 	for _, v := range widthVariants(query) {
-		phrases = append(phrases, `"`+strings.ReplaceAll(v, `"`, `""`)+`"`)
+		phrases = append(phrases, ftsPhrase(v))
 	}
+	return phrases
+}
+
+// ftsPhrase quotes s as an FTS5 phrase.
+func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// prefixTerms returns, as FTS5 phrases, the trigrams of the index that
+// start with a one- or two-character query, in each spelling of its
+// punctuation. Every character of an article's text starts a trigram (see
+// articleText), so an article holds the query exactly when it holds one of
+// them.
+func (st *Store) prefixTerms(ctx context.Context, query string) ([]string, error) {
+	var terms []string
+	for _, v := range widthVariants(query) {
+		// The index folds ASCII letters to lower case (methodFor keeps
+		// other cased letters from coming here).
+		prefix := strings.ToLower(v)
+		err := st.each(ctx, `SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ?`,
+			[]any{prefix, prefix + string(utf8.MaxRune)}, func(rows *sql.Rows) error {
+				var t string
+				err := rows.Scan(&t)
+				terms = append(terms, ftsPhrase(t))
+				return err
+			})
+		if err != nil || len(terms) > maxPrefixTerms {
+			return terms, err
+		}
+	}
+	return terms, nil
+}
+
+// searchIndex answers query from the trigram index, looked up as any of
+// phrases: the count of matches, then the page, read in row ID order
+// (newest first) so it stops after the page.
+func (st *Store) searchIndex(ctx context.Context, query string, phrases []string, inScope string, args []any, opt SearchOptions) (Results, error) {
 	args = append([]any{strings.Join(phrases, " OR ")}, args...)
 	var res Results
 	err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args...).Scan(&res.Total)
@@ -448,12 +517,36 @@ func Match(s, query string) (start, end int) {
 		}
 		return i, i + len(query)
 	}
-	for i := range s {
+	// Only where the query's first rune matches can the query: jump from
+	// one such place to the next rather than try every byte.
+	first, _ := utf8.DecodeRuneInString(query)
+	starts := foldSet(first)
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], starts)
+		if j < 0 {
+			break
+		}
+		i += j
 		if n, ok := prefixFold(s[i:], query); ok {
 			return i, i + n
 		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
 	return -1, -1
+}
+
+// foldSet returns the runes equalFold takes for r, r among them, as a
+// string for strings.IndexAny: r's case-folding orbit and its other width.
+func foldSet(r rune) string {
+	set := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		set = append(set, f)
+	}
+	if o := otherWidth(r); o != r {
+		set = append(set, o)
+	}
+	return string(set)
 }
 
 // prefixFold reports whether s starts with sub under case folding, and how

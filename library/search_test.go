@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -218,8 +219,8 @@ func TestSearchFoldsPunctuationWidth(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, q := range []string{"近日，区农业", "日，区", "日，", "，", "队(实习)开", "队(", "(实习)", "检查：完", "查：", "近日,区"} {
-			for _, m := range []method{byTrigram, byScan} {
-				if m == byTrigram && utf8.RuneCountInString(q) < 3 {
+			for _, m := range []method{byTrigram, byPrefix, byScan} {
+				if m == byTrigram && utf8.RuneCountInString(q) < 3 || m == byPrefix && utf8.RuneCountInString(q) >= 3 {
 					continue
 				}
 				res, err := st.searchBy(ctx, q, m, nil, SearchOptions{})
@@ -246,7 +247,121 @@ func TestSearchFoldsPunctuationWidth(t *testing.T) {
 	if n := len(widthVariants("a,b(c)d:e;f")); n <= maxWidthVariants {
 		t.Errorf("%d variants of a query with 5 marks", n)
 	}
-	if methodFor("a,b(c)d:e;f") != byScan || methodFor("近日，区") != byTrigram {
+	if methodFor("a,b(c)d:e;f") != byScan || methodFor("近日，区") != byTrigram || methodFor("禁渔") != byPrefix ||
+		methodFor("渔") != byPrefix || methodFor("Éa") != byScan {
 		t.Error("methodFor")
+	}
+}
+
+// TestSearchShortQueriesThroughTheIndex checks the index's answer to one-
+// and two-character queries against the scan's, on random queries: pieces
+// of the text (the last characters of an article's text among them),
+// letters in either case, punctuation in either width, and pairs found
+// nowhere.
+func TestSearchShortQueriesThroughTheIndex(t *testing.T) {
+	dir := t.TempDir()
+	generate(t, dir, 12, 7)
+	ctx := context.Background()
+	st := openTest(t, t.TempDir(), nil)
+	openWait(t, st, dir)
+	var texts [][]rune
+	if err := st.each(ctx, `SELECT text FROM articles`, nil, func(rows *sql.Rows) error {
+		var text string
+		err := rows.Scan(&text)
+		texts = append(texts, []rune(strings.TrimRight(text, "\n")))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	queries := []string{"，", ",", "A", "a", "Zq", "。」", "的"}
+	for i := 0; i < 300; i++ {
+		text := texts[rng.IntN(len(texts))]
+		n := 1 + i%2
+		at := rng.IntN(len(text) - n + 1)
+		if i%7 == 0 {
+			at = len(text) - n // the text's end
+		}
+		q := string(text[at : at+n])
+		if i%11 == 0 {
+			q = strings.ToUpper(q)
+		}
+		if !strings.ContainsAny(q, "\n") && strings.TrimSpace(q) == q {
+			queries = append(queries, q)
+		}
+	}
+	for _, q := range queries {
+		if methodFor(q) != byPrefix {
+			continue
+		}
+		want, err := st.searchBy(ctx, q, byScan, nil, SearchOptions{Limit: 100000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.searchBy(ctx, q, byPrefix, nil, SearchOptions{Limit: 100000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+			t.Errorf("%q: the index finds %d, the scan %d", q, got.Total, want.Total)
+			continue
+		}
+		for k := range got.Hits {
+			if got.Hits[k].Article != want.Hits[k].Article || got.Hits[k].Edition.ID != want.Hits[k].Edition.ID {
+				t.Errorf("%q: hit %d is %v, the scan's %v", q, k, got.Hits[k], want.Hits[k])
+				break
+			}
+		}
+	}
+}
+
+// matchEveryByte is Match as it was, trying the query at every byte: the
+// reference the faster Match must agree with.
+func matchEveryByte(s, query string) (int, int) {
+	if query == "" {
+		return -1, -1
+	}
+	for i := range s {
+		if n, ok := prefixFold(s[i:], query); ok {
+			return i, i + n
+		}
+	}
+	return -1, -1
+}
+
+func TestMatchAgreesWithEveryByte(t *testing.T) {
+	alphabet := []rune("aAkK\u212asSſ,，.。门門 日\u00e9\u00c9")
+	rng := rand.New(rand.NewPCG(11, 11))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s, q := word(rng.IntN(30)), word(1+rng.IntN(3))
+		gs, ge := Match(s, q)
+		ws, we := matchEveryByte(s, q)
+		if gs != ws || ge != we {
+			t.Fatalf("Match(%q, %q) = %d, %d; want %d, %d", s, q, gs, ge, ws, we)
+		}
+	}
+}
+
+// BenchmarkMatch finds a query that needs case folding near the end of
+// 8 MB of Chinese text, as the reader's search does in a very long story;
+// the peer is a query that needs none, found by strings.Index.
+func BenchmarkMatch(b *testing.B) {
+	text := strings.Repeat("近日，区农业综合行政执法大队联合区公安局开展检查。", 8<<20/75) + "Dubao读报"
+	for _, bc := range []struct{ name, q string }{{"fold", "dubao"}, {"peer=index", "读报"}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if s, _ := Match(text, bc.q); s < 0 {
+					b.Fatal("not found")
+				}
+			}
+		})
 	}
 }

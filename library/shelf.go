@@ -99,9 +99,10 @@ type Shelf struct {
 func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error) {
 	var files []found
 	var roots []string
+	var skipped []error
 	var err error
 	if len(paths) > 0 {
-		if files, roots, err = scan(paths); err != nil {
+		if files, roots, skipped, err = scan(paths); err != nil {
 			return nil, err
 		}
 	}
@@ -112,7 +113,7 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 	if len(paths) == 0 {
 		files = st.libraryFiles(stored)
 	}
-	sh := &Shelf{st: st, paths: slices.Clone(paths), progress: make(chan Progress, 1), done: make(chan struct{})}
+	sh := &Shelf{st: st, paths: slices.Clone(paths), failed: skipped, progress: make(chan Progress, 1), done: make(chan struct{})}
 	fp := st.fingerprint()
 	var todo, verify []found
 	present := make(map[string]bool, len(files))
@@ -332,8 +333,11 @@ func (sh *Shelf) Wait() error {
 	return sh.fatal
 }
 
-// Failed returns the files that could not be indexed, each a
-// *model.InputError naming the file. They are left off the shelf.
+// Failed returns the files that could not be indexed, and what a shelf
+// folder held that could not be an edition (dangling links, named pipes
+// and other special files with an edition's name, subdirectories that
+// cannot be read), each a *model.InputError naming it. They are left off
+// the shelf.
 func (sh *Shelf) Failed() []error {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()

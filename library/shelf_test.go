@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 	"unsafe"
@@ -352,5 +353,44 @@ func TestShelfDoesNotPinEditionText(t *testing.T) {
 	title := uintptr(unsafe.Pointer(unsafe.StringData(list[0].Title)))
 	if list[0].Title != "海门日报" || (title >= start && title < start+uintptr(len(text))) {
 		t.Errorf("title %q shares memory with the parsed text", list[0].Title)
+	}
+}
+
+// Special files never block the shelf: a named pipe given as a file fails
+// to index with an error naming it, and dangling links and named pipes in a
+// folder are reported as skipped, not passed over in silence.
+func TestShelfSkipsSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "2024-03-19.txt", story("海门日报", "", []string{"甲"}))
+	fifo := filepath.Join(dir, "2024-03-20.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	dangling := filepath.Join(dir, "2024-03-21.txt")
+	if err := os.Symlink(filepath.Join(dir, "gone.txt"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	st := openTest(t, t.TempDir(), nil)
+	sh := openWait(t, st, dir)
+	if list := editions(t, sh); len(list) != 1 || list[0].Date != "2024-03-19" {
+		t.Errorf("editions %+v, want only the regular file", list)
+	}
+	named := map[string]string{}
+	for _, err := range sh.Failed() {
+		var ie *model.InputError
+		if errors.As(err, &ie) {
+			named[ie.Name] = err.Error()
+		}
+	}
+	if !strings.Contains(named[fifo], "named pipe") || !strings.Contains(named[dangling], "dangling") || len(named) != 2 {
+		t.Errorf("Failed() = %v, want the named pipe and the dangling link", named)
+	}
+	// Named alone, the pipe is an error of its own, at once.
+	sh = openWait(t, st, fifo)
+	if failed := sh.Failed(); len(failed) != 1 || !errors.Is(failed[0], model.ErrNotFile) {
+		t.Errorf("pipe as a file: Failed() = %v", failed)
+	}
+	if _, _, err := st.Load(context.Background(), fifo); !errors.Is(err, model.ErrNotFile) {
+		t.Errorf("Load(pipe) = %v", err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -51,6 +52,7 @@ type Options struct {
 type Store struct {
 	db      *sql.DB
 	dir     string
+	temp    string // a directory Close removes: see openCopy
 	unsaved error
 	parse   func(data []byte, opt model.Options) (*model.Edition, error)
 
@@ -77,9 +79,15 @@ type UnsavedError struct {
 	Dir string
 	// Err is what went wrong.
 	Err error
+	// ReadOnly is true when the store in Dir could be read: the library and
+	// the state saved before are there, copied into memory.
+	ReadOnly bool
 }
 
 func (e *UnsavedError) Error() string {
+	if e.ReadOnly {
+		return fmt.Sprintf("reading state not saved: cannot write %s (%v); reading a copy of its store", e.Dir, e.Err)
+	}
 	return fmt.Sprintf("reading state not saved: cannot use %s: %v", e.Dir, e.Err)
 }
 
@@ -107,7 +115,10 @@ func DefaultDir(getenv func(string) string) (string, error) {
 //
 // When the directory cannot be created or written, or the store in it cannot
 // be used (damaged, or written by a newer dubao), Open does not fail: it
-// returns a working store kept in memory, and Unsaved reports why. The error
+// returns a working store kept in memory, and Unsaved reports why. A store
+// that can be read in a directory that cannot be written is copied, so the
+// library, its search index and the reading state saved are all there; the
+// changes made to the copy are lost when it is closed. The error
 // result is non-nil only when not even that could be made.
 func Open(opt Options) (*Store, error) {
 	parse := opt.Parse
@@ -127,9 +138,69 @@ func Open(opt Options) (*Store, error) {
 	}
 	st, err := openFile(dir, parse)
 	if err != nil {
-		return openMemory(parse, &UnsavedError{Dir: dir, Err: err})
+		why := &UnsavedError{Dir: dir, Err: err}
+		if st, err := openCopy(dir, parse, why); err == nil {
+			return st, nil
+		}
+		return openMemory(parse, why)
 	}
 	return st, nil
+}
+
+// openCopy opens a copy of the store in dir, for a data directory that
+// cannot be written: the library, its search index and the reading state
+// saved before are all there, and this session's marks and bookmarks work
+// too, in a temporary copy removed on Close. It fails when dir holds no
+// store that can be read, or no temporary directory can be written.
+func openCopy(dir string, parse func([]byte, model.Options) (*model.Edition, error), why *UnsavedError) (*Store, error) {
+	tmp, err := os.MkdirTemp("", "dubao-readonly-")
+	if err != nil {
+		return nil, err
+	}
+	st, err := func() (*Store, error) {
+		// The write-ahead log holds what was committed since the last
+		// checkpoint; it is copied when there is one.
+		for _, name := range []string{FileName, FileName + "-wal"} {
+			err := copyFile(filepath.Join(dir, name), filepath.Join(tmp, name))
+			if err != nil && (name == FileName || !errors.Is(err, errNotRegular)) {
+				return nil, err
+			}
+		}
+		return openFile(tmp, parse)
+	}()
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	st.dir, st.temp = "", tmp
+	st.unsaved = &UnsavedError{Dir: why.Dir, Err: why.Err, ReadOnly: true}
+	return st, nil
+}
+
+// errNotRegular means a file to copy is missing, empty or not a regular
+// file.
+var errNotRegular = errors.New("no such regular file")
+
+// copyFile copies the regular file at from to a new file to.
+func copyFile(from, to string) error {
+	// Stat first: opening a named pipe would wait for a writer.
+	if info, err := os.Stat(from); err != nil || !info.Mode().IsRegular() || info.Size() == 0 {
+		return errNotRegular
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // openFile opens the store file in dir with WAL journaling and a busy
@@ -165,16 +236,25 @@ func openFile(dir string, parse func([]byte, model.Options) (*model.Edition, err
 // openMemory opens a private in-memory store. The memdb VFS lets several
 // connections share it, so readers are not queued behind the indexer.
 func openMemory(parse func([]byte, model.Options) (*model.Edition, error), why error) (*Store, error) {
-	var b [8]byte
-	_, _ = rand.Read(b[:])
-	dsn := "file:/dubao-" + hex.EncodeToString(b[:]) + "?vfs=memdb" +
-		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) + "&_pragma=foreign_keys(1)&_txlock=immediate"
-	st, err := openDSN(dsn, "", parse)
+	st, err := openDSN(memoryDSN(memoryName()), "", parse)
 	if err != nil {
 		return nil, err
 	}
 	st.unsaved = why
 	return st, nil
+}
+
+// memoryName returns a new name for a database of the memdb VFS.
+func memoryName() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return "/dubao-" + hex.EncodeToString(b[:])
+}
+
+// memoryDSN is the data source name of the memdb database name.
+func memoryDSN(name string) string {
+	return "file:" + name + "?vfs=memdb" +
+		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) + "&_pragma=foreign_keys(1)&_txlock=immediate"
 }
 
 func openDSN(dsn, dir string, parse func([]byte, model.Options) (*model.Edition, error)) (*Store, error) {
@@ -200,7 +280,13 @@ func (st *Store) Unsaved() error { return st.unsaved }
 func (st *Store) Dir() string { return st.dir }
 
 // Close closes the store. Open shelves must be closed first.
-func (st *Store) Close() error { return st.db.Close() }
+func (st *Store) Close() error {
+	err := st.db.Close()
+	if st.temp != "" {
+		os.RemoveAll(st.temp)
+	}
+	return err
+}
 
 // plainPathError drops the path that *os.PathError repeats, since the
 // errors built from it name the directory already.

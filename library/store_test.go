@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -189,5 +190,68 @@ func TestMigratesFromEarlierVersions(t *testing.T) {
 				t.Errorf("read mark after migration: %v, %v", read, err)
 			}
 		})
+	}
+}
+
+// A data directory that cannot be written but holds a store: the store is
+// read, not ignored. Its editions, read marks and search index are there,
+// marks and bookmarks work for the session, and nothing is written.
+func TestReadOnlyDirOpensStore(t *testing.T) {
+	ctx := context.Background()
+	data, shelf := t.TempDir(), t.TempDir()
+	path := writeFile(t, shelf, "2024-03-19.txt", story("海门日报", "2024-03-19", []string{"长江保护宣传进社区", "国道改造"}))
+	st := openTest(t, data, nil)
+	sh := openWait(t, st, shelf)
+	e := editions(t, sh)[0]
+	if err := st.MarkRead(ctx, e.ID, "1-1"); err != nil {
+		t.Fatal(err)
+	}
+	sh.Close()
+	st.Close()
+	before, err := os.ReadFile(filepath.Join(data, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A directory where SQLite must create its write-ahead log makes the
+	// store unwritable even for root, who may write a directory of mode
+	// 0500.
+	if err := os.Mkdir(filepath.Join(data, FileName+"-wal"), 0o500); err != nil {
+		t.Fatal(err)
+	}
+	var parses atomic.Int64
+	st = openTest(t, "", &parses)
+	st.Close()
+	ro, err := Open(Options{Dir: data, Parse: splitParse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var ue *UnsavedError
+	if !errors.As(ro.Unsaved(), &ue) || !ue.ReadOnly || !strings.Contains(ue.Error(), "not saved") || !strings.Contains(ue.Error(), data) {
+		t.Fatalf("Unsaved() = %v, want a read-only UnsavedError naming %s", ro.Unsaved(), data)
+	}
+	stored, err := ro.storedEditions(ctx)
+	if err != nil || stored[path].ID != e.ID {
+		t.Fatalf("stored editions %v, %v; want %s as before", stored, err, path)
+	}
+	if read, err := ro.ReadSet(ctx, e.ID); err != nil || !read["1-1"] {
+		t.Errorf("read marks saved before: %v, %v", read, err)
+	}
+	res, err := ro.Search(ctx, "长江保护", SearchOptions{Limit: 5})
+	if err != nil || res.Total != 1 {
+		t.Errorf("search: %+v, %v", res, err)
+	}
+	if err := ro.MarkRead(ctx, e.ID, "1-2"); err != nil {
+		t.Fatal(err)
+	}
+	if on, err := ro.ToggleBookmark(ctx, e.ID, "1-2"); err != nil || !on {
+		t.Errorf("bookmark: %v, %v", on, err)
+	}
+	if read, _ := ro.ReadSet(ctx, e.ID); !read["1-2"] {
+		t.Error("a mark made read-only does not hold for the session")
+	}
+	after, _ := os.ReadFile(filepath.Join(data, FileName))
+	if !bytes.Equal(before, after) {
+		t.Error("the read-only store was written")
 	}
 }

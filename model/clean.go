@@ -9,46 +9,217 @@ import (
 // formFeedLine is the line a form feed becomes after cleaning: a page break.
 const formFeedLine = "\f"
 
-// clean normalises line endings to \n, puts each form feed on a line of its
-// own, and removes every other control character (C0 but tab and newline,
-// DEL, C1): an edition must not be able to send escape sequences to the
-// reader's terminal.
+// clean normalises line endings to \n (U+2028 and U+2029, the Unicode
+// line and paragraph separators, included), puts each form feed on a line
+// of its own, and removes what could drive or confuse the reader's
+// terminal: escape sequences whole (see escapeLen), every other control
+// character (C0 but tab and newline, DEL, C1), and the format characters
+// that change how a terminal draws a line without being seen themselves
+// (see removedFormat), bidirectional controls first among them.
 func clean(s string) string {
 	if !needsClean(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	// Copy runs of ordinary bytes whole; only controls need a decision.
+	// Copy runs of ordinary bytes whole; only the bytes that may start
+	// something to remove need a decision.
 	run := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
+		if !cleanLead[c] {
+			i++
+			continue
+		}
+		drop, repl := 1, ""
 		switch {
-		case c >= 0x20 && c != 0x7f && c != 0xC2, c == '\n', c == '\t':
-			continue
-		case c == 0xC2:
-			// U+0080..U+009F, the C1 controls, are C2 80..C2 9F.
-			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
-				b.WriteString(s[run:i])
-				i++
-				run = i + 1
+		case c == '\r':
+			repl = "\n"
+			if i+1 < len(s) && s[i+1] == '\n' {
+				drop = 2
 			}
+		case c == '\f':
+			repl = "\n" + formFeedLine + "\n"
+		case c == 0x1b:
+			drop = escapeLen(s, i)
+		case c < 0x80:
+			// Another C0 control, or DEL.
+		case commonLead(s, i):
+			i++
 			continue
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isC1(r):
+				drop = c1Len(s, i, r)
+			case r == 0x2028:
+				drop, repl = size, "\n"
+			case r == 0x2029:
+				drop, repl = size, "\n\n"
+			case removedFormat(r):
+				drop = size
+			default:
+				i += size
+				continue
+			}
 		}
 		b.WriteString(s[run:i])
-		switch c {
-		case '\r':
-			b.WriteByte('\n')
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-		case '\f':
-			b.WriteString("\n" + formFeedLine + "\n")
-		}
-		run = i + 1
+		b.WriteString(repl)
+		i += drop
+		run = i
 	}
 	b.WriteString(s[run:])
 	return b.String()
+}
+
+// cleanLead marks the bytes that may start something clean removes or
+// replaces: C0 controls but tab and newline, DEL, and the lead bytes of the
+// UTF-8 encodings of C1 controls (C2), the line and paragraph separators
+// (E2) and format characters (see removedFormat).
+var cleanLead = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\n' && c != '\t'
+	}
+	t[0x7f] = true
+	for _, c := range []byte{0xC2, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xF3} {
+		t[c] = true
+	}
+	return t
+}()
+
+// removedFormat reports whether clean removes format character r: every
+// format character (Unicode category Cf) can change how a terminal draws
+// the line it is in, bidirectional controls (U+202A–U+202E, U+2066–U+2069,
+// U+200E, U+200F, U+061C) reorder it, and terminals disagree on the widths
+// of the others, so borders drift. Kept are the zero-width joiner and
+// non-joiner, which emoji and Indic and Arabic scripts need, the zero-width
+// space, a break opportunity the typesetter honours, and the visible
+// prepended concatenation marks (U+0600–U+0605 and the like). Variation
+// selectors are not format characters and stay.
+func removedFormat(r rune) bool {
+	switch {
+	case r < 0xAD:
+		return false
+	case r == 0x200B || r == 0x200C || r == 0x200D:
+		return false
+	case r >= 0x600 && r <= 0x605, r == 0x6DD, r == 0x70F, r == 0x890, r == 0x891, r == 0x8E2, r == 0x110BD, r == 0x110CD:
+		return false
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// escapeLen returns the length of the escape sequence that starts with the
+// ESC at s[i]: a control sequence (CSI, ESC [) with its parameters,
+// intermediates and final byte; a control string (OSC ESC ], DCS ESC P, SOS
+// ESC X, PM ESC ^, APC ESC _) with its terminator; or an escape sequence of
+// intermediates and a final byte (ESC ( B, ESC 7). What follows a lone ESC
+// stays text.
+func escapeLen(s string, i int) int {
+	if i+1 >= len(s) {
+		return 1
+	}
+	switch c := s[i+1]; {
+	case c == '[':
+		return 2 + csiLen(s[i+2:])
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		return 2 + stringLen(s[i+2:])
+	case c >= 0x20 && c <= 0x2F:
+		j := i + 2
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2F {
+			j++
+		}
+		if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7E {
+			j++
+		}
+		return j - i
+	case c >= 0x30 && c <= 0x7E:
+		return 2
+	}
+	return 1
+}
+
+// c1Len returns the length of what C1 control r at s[i] starts: the 8-bit
+// forms of CSI (U+009B) and of the control strings (U+0090 DCS, U+0098 SOS,
+// U+009D OSC, U+009E PM, U+009F APC) take their sequence with them.
+func c1Len(s string, i int, r rune) int {
+	const size = 2 // every C1 control is two bytes in UTF-8
+	switch r {
+	case 0x9B:
+		return size + csiLen(s[i+size:])
+	case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
+		return size + stringLen(s[i+size:])
+	}
+	return size
+}
+
+// csiLen returns the length of a control sequence's parameter bytes
+// (0x30–0x3F), intermediate bytes (0x20–0x2F) and final byte (0x40–0x7E)
+// at the start of s. A sequence cut short by any other byte ends before
+// it, as terminals end it, and that byte stays.
+func csiLen(s string) int {
+	j := 0
+	for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3F {
+		j++
+	}
+	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2F {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7E {
+		j++
+	}
+	return j
+}
+
+// stringLen returns the length of a control string's body and terminator
+// at the start of s: up to BEL, ST (ESC \ or U+009C), or CAN or SUB, which
+// cancel it. A string with no terminator before the end of its line is not
+// one a terminal would have ended: only its introducer is removed (0), so
+// the text after it stays.
+func stringLen(s string) int {
+	for j := 0; j < len(s); j++ {
+		switch s[j] {
+		case 0x07, 0x18, 0x1A:
+			return j + 1
+		case 0x1b:
+			if j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+			// Another escape ends the string and starts anew.
+			return j
+		case 0xC2:
+			if j+1 < len(s) && s[j+1] == 0x9C {
+				return j + 2
+			}
+		case '\n', '\r':
+			return 0
+		}
+	}
+	return 0
+}
+
+// commonLead reports whether the lead byte at s[i], one of cleanLead,
+// starts a character common in Chinese text that clean keeps, telling it
+// by the bytes after it, without decoding: E2 starts “”…— (E2 80 9C,
+// E2 80 9D, E2 80 A6, E2 80 94), beside the separators and format
+// characters (E2 80 8E–8F, E2 80 A8–AE, E2 81 A0–AF), EF the full-width
+// punctuation (U+FEFF is EF BB BF, U+FFF9–U+FFFB EF BF B9–BB).
+func commonLead(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	switch n, t := s[i+1], s[i+2]; s[i] {
+	case 0xE2:
+		switch n {
+		case 0x80:
+			return t != 0x8E && t != 0x8F && (t < 0xA8 || t > 0xAE)
+		case 0x81:
+			return t < 0xA0 || t > 0xAF
+		}
+		return true
+	case 0xEF:
+		return n != 0xBB && n != 0xBF
+	}
+	return false
 }
 
 // needsClean reports whether s holds anything clean would change. Most
@@ -57,11 +228,17 @@ func clean(s string) string {
 func needsClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+		if !cleanLead[c] {
+			continue
+		}
+		if c < 0x80 {
 			return true
 		}
-		// C1 controls are U+0080..U+009F, encoded C2 80..C2 9F.
-		if c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+		if commonLead(s, i) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if isC1(r) || r == 0x2028 || r == 0x2029 || removedFormat(r) {
 			return true
 		}
 	}

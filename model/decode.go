@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -57,17 +58,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // Load reads the edition file at path and parses it. The file is only read.
 func Load(path string) (*Edition, error) {
-	f, err := os.Open(path)
+	data, _, err := ReadFile(path)
 	if err != nil {
-		return nil, &InputError{Name: path, Err: plainPathError(err)}
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return nil, &InputError{Name: path, Err: ErrNotFile}
-	}
-	data, err := ReadLimited(f)
-	if err != nil {
-		return nil, &InputError{Name: path, Err: plainPathError(err)}
+		return nil, err
 	}
 	base := filepath.Base(path)
 	e, err := Parse(data, Options{Source: path, Title: strings.TrimSuffix(base, filepath.Ext(base))})
@@ -76,6 +69,81 @@ func Load(path string) (*Edition, error) {
 	}
 	return e, nil
 }
+
+// ReadFile reads the edition file at path, only reading it, and returns its
+// bytes and the stat taken on the open file. It looks before it opens: a
+// named pipe, a device, a socket or a directory is an error (ErrNotFile)
+// without being opened, so it can never block, and a file over
+// MaxEditionBytes is an error (ErrTooLarge) without being read. Errors are
+// *InputError naming path.
+func ReadFile(path string) ([]byte, os.FileInfo, error) {
+	fail := func(err error) ([]byte, os.FileInfo, error) {
+		return nil, nil, &InputError{Name: path, Err: plainPathError(err)}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return fail(err)
+	}
+	if err := CheckFile(info); err != nil {
+		return fail(err)
+	}
+	// O_NONBLOCK: should the file be swapped for a pipe between the stat
+	// and the open, the open still returns at once; the check below then
+	// refuses it.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return fail(err)
+	}
+	if err := CheckFile(info); err != nil {
+		return fail(err)
+	}
+	data, err := readSized(f, info.Size(), MaxEditionBytes)
+	if err != nil {
+		return fail(err)
+	}
+	return data, info, nil
+}
+
+// CheckFile returns the error ReadFile gives, from its stat alone, for a
+// path that is not a regular file (ErrNotFile, saying what it is instead)
+// or too large (ErrTooLarge); nil if neither.
+func CheckFile(info os.FileInfo) error {
+	if !info.Mode().IsRegular() {
+		return &notFileError{mode: info.Mode()}
+	}
+	if info.Size() > MaxEditionBytes {
+		return ErrTooLarge
+	}
+	return nil
+}
+
+// notFileError says what a path names instead of a regular file.
+type notFileError struct{ mode os.FileMode }
+
+func (e *notFileError) Error() string {
+	var what string
+	switch m := e.mode; {
+	case m.IsDir():
+		what = "a directory"
+	case m&os.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		what = "a socket"
+	case m&os.ModeCharDevice != 0:
+		what = "a character device"
+	case m&os.ModeDevice != 0:
+		what = "a block device"
+	default:
+		return ErrNotFile.Error()
+	}
+	return what + ", " + ErrNotFile.Error()
+}
+
+func (e *notFileError) Is(target error) bool { return target == ErrNotFile }
 
 // plainPathError drops the path that *os.PathError repeats, since
 // InputError names the input already.
@@ -88,67 +156,227 @@ func plainPathError(err error) error {
 }
 
 // ReadLimited reads all of r, failing with ErrTooLarge past MaxEditionBytes.
+// When r is a regular file (standard input redirected from one), its size
+// is checked before anything is read.
 func ReadLimited(r io.Reader) ([]byte, error) {
-	return readLimited(r, MaxEditionBytes)
+	size := int64(-1)
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if info.Size() > MaxEditionBytes {
+				return nil, ErrTooLarge
+			}
+			size = info.Size()
+		}
+	}
+	return readSized(r, size, MaxEditionBytes)
 }
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+	return readSized(r, -1, limit)
+}
+
+// readSized reads all of r, at most limit bytes, failing with ErrTooLarge
+// past them. size is what a stat said r holds (-1 if unknown): the buffer
+// is sized for it at once, rather than grown by doubling, which would hold
+// up to twice the file in memory.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	if size < 0 {
+		size = 64 << 10
 	}
-	if int64(len(data)) > limit {
-		return nil, ErrTooLarge
+	// One byte more than expected, so that reaching the end needs no
+	// second allocation.
+	buf := make([]byte, 0, min(size, limit)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), limit+1)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, ErrTooLarge
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return data, nil
 }
 
 // Decode turns an edition's bytes into text and names the encoding it found.
-// It recognises UTF-8 (with or without a byte-order mark), UTF-16 with a
-// byte-order mark, and GB18030 (a superset of GBK and GB2312) or Big5, told
-// apart by which decoding yields common Chinese characters. It never looks at
-// the locale. Binary input and input no known encoding explains are errors.
+// It recognises UTF-8 (with or without a byte-order mark), UTF-16 (with a
+// byte-order mark, or without one when every other byte is zero), and
+// GB18030 (a superset of GBK and GB2312) or Big5, told apart by which
+// decoding yields common Chinese characters. It never looks at the locale.
+// UTF-8 with a few invalid bytes is decoded with U+FFFD in their place (see
+// DecodeCounting). Binary input and input no known encoding explains are
+// errors.
 func Decode(data []byte) (string, string, error) {
+	text, enc, _, err := DecodeCounting(data)
+	return text, enc, err
+}
+
+// DecodeCounting is Decode that also returns how many bytes were invalid
+// and replaced by U+FFFD. UTF-8 text counts as UTF-8 with some invalid
+// bytes when at most one in twenty of its non-ASCII bytes is invalid, or,
+// when no Chinese encoding explains it either, one in a hundred of all
+// its bytes: a file damaged in a few places is still read, and says so.
+func DecodeCounting(data []byte) (text, enc string, invalid int, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
-		if !utf8.Valid(data) {
-			return "", "", ErrEncoding
+		if utf8.Valid(data) {
+			return string(data), "utf-8", 0, nil
 		}
-		return string(data), "utf-8", nil
+		if bad, _ := invalidUTF8(data); bad*100 <= len(data) {
+			text, n := replaceInvalid(data)
+			return text, "utf-8", n, nil
+		}
+		return "", "", 0, ErrEncoding
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "utf-16le")
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "utf-16be")
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", ErrBinary
-	}
-	if utf8.Valid(data) {
-		if looksBinary(data) {
-			return "", "", ErrBinary
+		if order, ok := utf16Order(data); ok {
+			name := map[unicode.Endianness]string{unicode.LittleEndian: "utf-16le", unicode.BigEndian: "utf-16be"}[order]
+			if text, enc, n, err := decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data, name); err == nil {
+				return text, enc, n, nil
+			}
 		}
-		return string(data), "utf-8", nil
+		return "", "", 0, ErrBinary
 	}
 	if looksBinary(data) {
-		return "", "", ErrBinary
+		return "", "", 0, ErrBinary
 	}
-	return decodeLegacyChinese(data)
+	if utf8.Valid(data) {
+		// Much faster than counting, and nearly every edition is valid.
+		return string(data), "utf-8", 0, nil
+	}
+	bad, high := invalidUTF8(data)
+	if bad*20 <= high {
+		text, n := replaceInvalid(data)
+		return text, "utf-8", n, nil
+	}
+	if text, enc, err := decodeLegacyChinese(data); err == nil {
+		return text, enc, 0, nil
+	}
+	if bad*100 <= len(data) {
+		text, n := replaceInvalid(data)
+		return text, "utf-8", n, nil
+	}
+	return "", "", 0, ErrEncoding
 }
 
-// decodeWith decodes data with enc and rejects the result if it is not text.
-func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string, error) {
+// InvalidNote says how many invalid bytes of e's input were replaced, as
+// "NAME: N invalid bytes shown as �", naming standard input so; "" when none
+// were.
+func InvalidNote(e *Edition) string {
+	if e.InvalidBytes == 0 {
+		return ""
+	}
+	name := e.Source
+	switch {
+	case name == "-" || name == "seed:stdin":
+		name = "standard input"
+	case strings.HasPrefix(name, "seed:"):
+		name = strings.TrimPrefix(name, "seed:")
+	}
+	noun := "bytes"
+	if e.InvalidBytes == 1 {
+		noun = "byte"
+	}
+	return fmt.Sprintf("%s: %d invalid %s shown as \uFFFD", safeName(name), e.InvalidBytes, noun)
+}
+
+// invalidUTF8 counts the bytes of data that are not part of a valid UTF-8
+// sequence, and the bytes that are not ASCII.
+func invalidUTF8(data []byte) (bad, high int) {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		high += size
+		i += size
+	}
+	return bad, high
+}
+
+// replaceInvalid decodes data as UTF-8, each invalid byte becoming
+// U+FFFD, and returns the text and the number of bytes replaced.
+func replaceInvalid(data []byte) (string, int) {
+	var b strings.Builder
+	b.Grow(len(data) + 64)
+	n, run := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.Write(data[run:i])
+			b.WriteString("\uFFFD")
+			n++
+			run = i + 1
+		}
+		i += size
+	}
+	b.Write(data[run:])
+	return b.String(), n
+}
+
+// utf16Order tells whether data, which holds zero bytes but no byte-order
+// mark, is UTF-16 and in which byte order: text in UTF-16 has its zero
+// bytes (the high bytes of ASCII characters, line breaks included) nearly
+// all on one side of each pair; decodeWith then checks that what it decodes
+// to is text.
+func utf16Order(data []byte) (unicode.Endianness, bool) {
+	sample := data[:min(len(data), 64<<10)&^1]
+	if len(data)%2 != 0 || len(sample) == 0 {
+		return unicode.BigEndian, false
+	}
+	var zeros [2]int
+	for i, c := range sample {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	// Chinese characters have a zero low byte often enough (一 is U+4E00)
+	// that the other side holds some.
+	pairs := len(sample) / 2
+	switch {
+	case zeros[1]*100 >= pairs && zeros[0]*4 <= zeros[1]:
+		return unicode.LittleEndian, true
+	case zeros[0]*100 >= pairs && zeros[1]*4 <= zeros[0]:
+		return unicode.BigEndian, true
+	}
+	return unicode.BigEndian, false
+}
+
+// decodeWith decodes data with enc and rejects the result if it is not
+// text. It returns the number of U+FFFD in the text: mostly characters that
+// could not be decoded (unpaired surrogates).
+func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string, int, error) {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", ErrEncoding
+		return "", "", 0, ErrEncoding
 	}
-	if bytes.IndexByte(out, 0) >= 0 {
-		return "", "", ErrBinary
+	if bytes.IndexByte(out, 0) >= 0 || looksBinary(out) {
+		return "", "", 0, ErrBinary
 	}
-	if bytes.Count(out, []byte("\uFFFD"))*50 > utf8.RuneCount(out) {
-		return "", "", ErrEncoding
+	bad := bytes.Count(out, []byte("\uFFFD"))
+	if bad*50 > utf8.RuneCount(out) {
+		return "", "", 0, ErrEncoding
 	}
-	return string(out), name, nil
+	return string(out), name, bad, nil
 }
 
 // looksBinary reports whether more than one byte in a hundred (in the first

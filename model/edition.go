@@ -23,6 +23,9 @@ type Edition struct {
 	// Encoding names the character encoding the bytes were decoded from
 	// ("utf-8", "utf-16le", "gb18030", "big5", ...).
 	Encoding string `json:"encoding,omitempty"`
+	// InvalidBytes counts the bytes that were not valid in that encoding
+	// and became U+FFFD (see DecodeCounting); 0 for a clean file.
+	InvalidBytes int `json:"invalid_bytes,omitempty"`
 	// Sections holds the edition's pages or sections, in order.
 	Sections []Section `json:"sections"`
 }

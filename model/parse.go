@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParserVersion names the parser's rules. It changes whenever they change
@@ -26,8 +27,27 @@ const maxShortLine = maxLatinTitleRunes
 
 // hasDateline reports whether s opens with a dateline.
 func hasDateline(s string) bool {
+	if !mayOpenWithDateline(s) {
+		return false
+	}
 	_, _, _, ok := parseLeadByline(s)
 	return ok
+}
+
+// mayOpenWithDateline reports cheaply whether s could open with a
+// dateline, as few lines do: one starts with a bracket, 本报, 据, a capital
+// (LONDON, March 15.—), or with an agency, whose name ends within its first
+// few characters in 社, 网, 台 or 报.
+func mayOpenWithDateline(s string) bool {
+	head := s[:min(len(s), 3*8)]
+	if head == "" {
+		return false
+	}
+	if c := head[0]; c == '[' || c >= 'A' && c <= 'Z' || c == ' ' || c == '\t' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(head)
+	return strings.ContainsRune("【本據据"+bylineMarks, r) || strings.ContainsAny(head, "社网台报網報")
 }
 
 // maxStack is the most title lines a headline stack holds: kicker,
@@ -36,12 +56,12 @@ const maxStack = 4
 
 // Parse decodes data (see Decode) and parses it into an edition.
 func Parse(data []byte, opt Options) (*Edition, error) {
-	text, enc, err := Decode(data)
+	text, enc, invalid, err := DecodeCounting(data)
 	if err != nil {
 		return nil, err
 	}
 	e := ParseText(text, opt)
-	e.Encoding = enc
+	e.Encoding, e.InvalidBytes = enc, invalid
 	return e, nil
 }
 
@@ -289,13 +309,16 @@ const (
 
 // stopOf tells how s ends.
 func stopOf(s string) stop {
-	switch {
-	case endsSentence(s) || endsWithJump(s):
+	switch lastMark(s) {
+	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
 		return stopSentence
-	case endsClause(s):
+	case ';', '；':
 		return stopClause
-	case endsSoft(s):
+	case ':', '：':
 		return stopSoft
+	}
+	if endsWithJump(s) {
+		return stopSentence
 	}
 	return stopNone
 }

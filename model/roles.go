@@ -486,13 +486,16 @@ func (p *parser) decode(from int) []label {
 	if from >= n {
 		return labels
 	}
-	score := make([][nLabels]int, n-from)
+	// score[k][l] is the best score of a labelling of units from..from+k
+	// whose last label is l, less the best of all at k, so that the
+	// numbers stay small however long the edition; back[k][l] is the
+	// label before l on that labelling.
+	score := make([][nLabels]int32, n-from)
 	back := make([][nLabels]label, n-from)
 	for l := range nLabels {
-		e := p.emit(from, l, nil)
-		t := p.trans(from, lHeader, l, nil)
-		score[0][l] = clampAdd(e, t)
+		score[0][l] = int32(clampAdd(p.emit(from, l, nil), p.trans(from, lHeader, l, nil)))
 	}
+	normalise(&score[0])
 	for i := from + 1; i < n; i++ {
 		k := i - from
 		start := p.sectionStart[i]
@@ -508,32 +511,34 @@ func (p *parser) decode(from int) []label {
 				// before was, this one follows a header. Only a kicker,
 				// which needs its headline, cannot end a section.
 				for prev := range nLabels {
-					if prev != lKicker && score[k-1][prev] > best {
-						best, arg = score[k-1][prev], prev
+					if s := int(score[k-1][prev]); prev != lKicker && s > best {
+						best, arg = s, prev
 					}
 				}
 				best = clampAdd(best, p.trans(i, lHeader, cur, nil))
 			} else {
 				for prev := range nLabels {
-					if score[k-1][prev] <= impossible {
+					s := int(score[k-1][prev])
+					if s <= impossible {
 						continue
 					}
 					t := p.trans(i, prev, cur, nil)
 					if t <= impossible {
 						continue
 					}
-					if s := score[k-1][prev] + t; s > best {
-						best, arg = s, prev
+					if s+t > best {
+						best, arg = s+t, prev
 					}
 				}
 			}
-			score[k][cur] = clampAdd(best, e)
+			score[k][cur] = int32(clampAdd(best, e))
 			back[k][cur] = arg
 		}
+		normalise(&score[k])
 	}
 	// The last unit may not be a kicker: a kicker needs a headline.
 	last := n - 1 - from
-	best, arg := impossible-1, lPara
+	best, arg := int32(impossible-1), lPara
 	for l := range nLabels {
 		if l == lKicker {
 			continue
@@ -547,6 +552,24 @@ func (p *parser) decode(from int) []label {
 		arg = back[k][arg]
 	}
 	return labels
+}
+
+// normalise subtracts the best of a step's scores from each possible one,
+// so that the best is 0 and no sum over a long edition can run down to
+// impossible.
+func normalise(row *[nLabels]int32) {
+	best := int32(impossible)
+	for _, s := range row {
+		best = max(best, s)
+	}
+	if best <= impossible {
+		return
+	}
+	for l, s := range row {
+		if s > impossible {
+			row[l] = max(s-best, impossible+1)
+		}
+	}
 }
 
 // clampAdd adds scores, keeping impossible impossible.

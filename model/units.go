@@ -249,13 +249,26 @@ const maxTrailingByline = 30
 
 // cutTrailingByline splits s into its text and a byline at its end.
 func cutTrailingByline(s string) (head, tail string, ok bool) {
-	if len(s) < 12 || runeCountMax(s, maxTrailingByline+8) <= 8 {
+	if len(s) < 12 {
 		return "", "", false
 	}
-	// Look only at the end: a byline is short.
+	// A byline ends with a name or a bracket, never with the sentence's
+	// own punctuation: most paragraphs are passed over here.
+	switch r, _ := utf8.DecodeLastRuneInString(s); {
+	case r == '）' || r == ')' || isHan(r) || unicode.IsLetter(r):
+	default:
+		return "", "", false
+	}
+	if runeCountMax(s, maxTrailingByline+8) <= 8 {
+		return "", "", false
+	}
+	// Look only at the end: a byline is short, and names a role.
 	from := len(s) - 4*maxTrailingByline
 	if from < 0 {
 		from = 0
+	}
+	if !mayStartRole(s[max(from, len(s)-3*12):]) && !containsRoleCore(s[from:]) {
+		return "", "", false
 	}
 	cut := -1
 	for i, r := range s[from:] {
@@ -281,4 +294,15 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 		return "", "", false
 	}
 	return strings.TrimRightFunc(s[:cut], isSpace), tail, true
+}
+
+// containsRoleCore reports whether s holds a role's core word (记者,
+// 通讯员, 实习生), as any byline after the text does.
+func containsRoleCore(s string) bool {
+	for _, c := range roleCores {
+		if strings.Contains(s, c.word) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -91,6 +92,40 @@ func BenchmarkTypeset(b *testing.B) {
 			for b.Loop() {
 				Blocks(blocks, Options{Width: w})
 			}
+		})
+	}
+}
+
+// BenchmarkOneLongBlock sets 8 MB of text as a single block, as a file of
+// one line arrives, and beside it (the peer) the same text as the
+// paragraphs it was made of: time and memory per byte should be alike.
+// alloc-x is the bytes allocated per byte of input; peak memory can be no
+// less.
+func BenchmarkOneLongBlock(b *testing.B) {
+	blocks, _ := benchBlocks(b)
+	var all []model.Block
+	var text strings.Builder
+	for range 8 {
+		for _, blk := range blocks {
+			all = append(all, blk)
+			text.WriteString(blk.Text)
+		}
+	}
+	one := []model.Block{{Type: model.Paragraph, Text: text.String()}}
+	for _, bc := range []struct {
+		name   string
+		blocks []model.Block
+	}{{"one-block", one}, {"peer=paragraphs", all}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(text.Len()))
+			b.ReportAllocs()
+			var ms0, ms1 runtime.MemStats
+			runtime.ReadMemStats(&ms0)
+			for b.Loop() {
+				Blocks(bc.blocks, Options{Width: 80})
+			}
+			runtime.ReadMemStats(&ms1)
+			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(text.Len()), "alloc-x")
 		})
 	}
 }

@@ -14,8 +14,8 @@ import (
 type cluster struct {
 	off int32  // display byte offset
 	r   rune   // first rune, which classes the cluster
-	w   int8   // width in cells
 	f   uint16 // class flags (rules.go)
+	w   int8   // width in cells
 	b   uint8  // break flags for the boundary before the cluster
 }
 
@@ -160,6 +160,13 @@ func (s *setter) afterHang(i int) int {
 // measures them, and marks the UAX #14 break opportunities in s.stops.
 func (s *setter) clusters(d string, indented bool) {
 	s.cl = s.cl[:0]
+	if len(d) > 1<<16 {
+		// A long block (a file of one line): size the slice once, at
+		// most a cluster per rune, rather than copy it as it doubles.
+		if n := utf8.RuneCountInString(d) + 1; cap(s.cl) < n {
+			s.cl = make([]cluster, 0, n)
+		}
+	}
 	g := s.dw.StringGraphemes(d)
 	stop, off := 0, 0
 	for g.Next() {
@@ -205,6 +212,12 @@ func (s *setter) clusters(d string, indented bool) {
 // whose answer matters: quotes, numbers, Latin words and their neighbours.
 func (s *setter) uax14(d string) {
 	s.stops = s.stops[:0]
+	if len(d) > 1<<16 {
+		// At most a stop per rune; see clusters.
+		if n := utf8.RuneCountInString(d); cap(s.stops) < n {
+			s.stops = make([]int32, 0, n)
+		}
+	}
 	from, prev, decided := 0, rune(-1), true
 	for i, r := range d {
 		switch {

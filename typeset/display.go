@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/clipperhouse/uax29/v2/graphemes"
 
@@ -74,6 +75,11 @@ func toSource(edits []edit, d int) int {
 func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 	from := len(s.edits)
 	s.buf = s.buf[:0]
+	if need := len(text) + len(text)/16; cap(s.buf) < need && len(text) > 1<<16 {
+		// Sized once for a long block (a file of one line), rather than
+		// grown by doubling, which would copy it over and over.
+		s.buf = make([]byte, 0, need)
+	}
 	lead := 0
 	for lead < len(text) {
 		r, size := utf8.DecodeRuneInString(text[lead:])
@@ -119,6 +125,14 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 		return text, nil
 	}
 	s.buf = append(s.buf, text[copied:]...)
+	if len(s.buf) > 1<<16 {
+		// A long block's text is handed over rather than copied: the
+		// setter starts a new buffer for the next block, and nothing
+		// writes to this one again.
+		d := unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
+		s.buf = nil
+		return d, edits
+	}
 	return string(s.buf), edits
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"dubao/typeset"
 	"dubao/ui/list"
@@ -14,7 +15,7 @@ import (
 func (m *Model) resize(w, h int) {
 	m.lay = computeLayout(w, h, m.common.Styles.Pane.Frame)
 	m.help.SetWidth(m.lay.Help.W)
-	m.tabs.SetSize(m.lay.Header.W, m.lay.Header.H)
+	m.tabs.SetSize(m.lay.Header.W-typeset.Width(ansi.Strip(m.headerHelp())), m.lay.Header.H)
 	m.list.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
 	m.search.SetSize(m.lay.ListInner.W, m.lay.ListInner.H)
 	m.article.SetSize(m.lay.ArticleInner.W, m.lay.ArticleInner.H)

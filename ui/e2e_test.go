@@ -19,6 +19,7 @@ type tmuxSession struct {
 	t      *testing.T
 	socket string
 	w, h   int
+	lang   string // LANG of the program started last
 }
 
 func (s *tmuxSession) tmux(args ...string) string {
@@ -146,11 +147,29 @@ func newTmux(t *testing.T, name string) *tmuxSession {
 // data directory given (never the real home's), NO_COLOR unset.
 func (s *tmuxSession) start(lang, eastAsian, data string, cmd ...string) {
 	s.t.Helper()
-	s.w, s.h = 100, 30
+	s.w, s.h, s.lang = 100, 30, lang
 	args := []string{"-f", "/dev/null", "new-session", "-d", "-s", "r", "-x", "100", "-y", "30",
 		"-e", "LANG=" + lang, "-e", "LC_ALL=", "-e", "NO_COLOR=", "-e", "RUNEWIDTH_EASTASIAN=" + eastAsian,
 		"-e", "DUBAO_DATA_DIR=" + data, "-e", "DUBAO_EXPORT_DIR=" + s.t.TempDir()}
 	s.tmux(append(args, cmd...)...)
+}
+
+// settled waits until the program has handled every key sent so far and
+// returns the screen they leave. Keys are handled in order, so the help box
+// opened after them is drawn only once they were; closing it again leaves
+// their screen. The first frame that changes after the keys may show only
+// some of them.
+func (s *tmuxSession) settled(want ...string) []string {
+	s.t.Helper()
+	title := "─ keys ─"
+	if strings.HasPrefix(s.lang, "zh") {
+		title = "─ 按键 ─"
+	}
+	s.send("?")
+	s.waitFor(title)
+	s.send("?")
+	s.waitGone(title)
+	return s.waitFor(want...)
 }
 
 // quit presses q and waits for the program, and so the session, to end.
@@ -198,12 +217,9 @@ func TestEndToEnd(t *testing.T) {
 			// A resize keeps the reading position: the first text on
 			// screen is still on the first rows.
 			s.send("j", "j")
-			rows := s.waitFor(fmt.Sprintf(tc.page, 2, 3))
-			for deadline := time.Now().Add(5 * time.Second); firstText(rows, 1) == firstText(after, 1); {
-				if time.Now().After(deadline) {
-					t.Fatal("j did not scroll")
-				}
-				rows = s.waitFor(fmt.Sprintf(tc.page, 2, 3))
+			rows := s.settled(fmt.Sprintf(tc.page, 2, 3))
+			if firstText(rows, 1) == firstText(after, 1) {
+				t.Fatal("j did not scroll")
 			}
 			anchor := string([]rune(firstText(rows, 1))[:4])
 			s.resize(80, 24)
@@ -266,15 +282,9 @@ func TestEndToEndShelf(t *testing.T) {
 			s.send("Enter")
 			start := firstText(s.waitFor("space/f next page"), 1)
 			s.send("j", "j", "j")
-			var rows []string
-			for deadline := time.Now().Add(5 * time.Second); ; {
-				rows = s.waitFor("区公共资源交易中心 (3)")
-				if firstText(rows, 1) != start {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatal("j did not scroll")
-				}
+			rows := s.settled("区公共资源交易中心 (3)")
+			if firstText(rows, 1) == start {
+				t.Fatal("j did not scroll")
 			}
 			top := firstText(rows, 1)
 			s.quit()
@@ -311,4 +321,29 @@ func firstText(rows []string, n int) string {
 		}
 	}
 	return out
+}
+
+// TestEndToEndTitleRestored checks that quitting gives the terminal back the
+// window title it had: the reader shows the edition's title meanwhile.
+func TestEndToEndTitleRestored(t *testing.T) {
+	bin := buildDubao(t)
+	s := newTmux(t, "title")
+	// The shell sets a title, runs the reader, and stays for the check.
+	script := fmt.Sprintf(`printf '\033]2;before\007'; %q; echo reader-done; sleep 60`, bin)
+	s.start("C.UTF-8", "", t.TempDir(), "sh", "-c", script)
+	s.waitFor("海门日报", "“一核”“六区”战略")
+	if title := s.title(); title != "海门日报" {
+		t.Errorf("title while reading %q", title)
+	}
+	s.send("q")
+	s.waitUntil("shows the shell again", func(text string) bool { return strings.Contains(text, "reader-done") })
+	if title := s.title(); title != "before" {
+		t.Errorf("title after quitting %q, want %q", title, "before")
+	}
+}
+
+// title returns the pane's title, as the program running in it set it.
+func (s *tmuxSession) title() string {
+	s.t.Helper()
+	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", "r", "#{pane_title}"))
 }

@@ -35,6 +35,9 @@ func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
 	m.article.SetArticle(nil)
 	m.gotoSection(0)
 	m.focus = focusList
+	if ed.InvalidBytes > 0 {
+		m.note = m.common.Lang.InvalidBytes(ed.InvalidBytes)
+	}
 }
 
 // setMarks replaces the read and saved stories of the edition shown.
@@ -50,12 +53,16 @@ func (m *Model) setMarks(read, saved map[string]bool) {
 	m.refreshCounts()
 }
 
-// refreshCounts puts the unread counts on the tabs.
+// refreshCounts puts the unread counts on the tabs and in the section
+// picker.
 func (m *Model) refreshCounts() {
 	if !m.lib.on() {
 		return
 	}
-	m.tabs.SetCounts(library.Unread(m.ed, m.lib.read).Sections)
+	unread := library.Unread(m.ed, m.lib.read).Sections
+	m.tabs.SetCounts(unread)
+	m.pickers[picker.Sections].SetLabels(picker.SectionLabels(m.common.Lang, m.ed, unread), "")
+	m.fitPicker(picker.Sections)
 	if m.overlay == overlayPicker && m.pick == picker.Editions {
 		// The picker shows this edition's count too.
 		m.setEditionLabels()
@@ -153,18 +160,29 @@ func (m *Model) settle() tea.Cmd {
 }
 
 // markEnded marks the story shown read when its last page is on screen,
-// once per visit, so that m can take the mark off again.
+// once per visit, so that m can take the mark off again. Paging to the last
+// page in the article pane marks it at once; a story whose last page came
+// on screen any other way (the list, a section jump, a resize, a story of
+// one page) is read only if it stays there a moment.
 func (m *Model) markEnded() tea.Cmd {
 	a := m.article.Article()
+	paged := m.lib.partial == a && !m.lib.resized
+	m.lib.resized = false
 	if a != m.lib.shown {
-		m.lib.shown, m.lib.ended, m.lib.glance = a, nil, nil
+		m.lib.shown, m.lib.ended, m.lib.glance, m.lib.partial = a, nil, nil, nil
+		paged = false
 	}
 	onScreen := m.lay.Width > 0 && !m.lay.TooSmall && m.overlay == overlayNone && m.articleShown()
+	if onScreen && m.article.Percent() < 100 {
+		m.lib.partial = a
+	} else if m.lib.partial == a && m.article.Percent() == 100 {
+		m.lib.partial = nil
+	}
 	if a == nil || a == m.lib.ended || !onScreen || m.article.Percent() < 100 {
 		return nil
 	}
-	if m.focus != focusArticle {
-		// Only glanced at from the list: read if it stays a moment.
+	if m.focus != focusArticle || !paged {
+		// Only glanced at: read if it stays a moment.
 		if m.lib.glance == a {
 			return nil
 		}

@@ -128,6 +128,12 @@ func checkFrame(t *testing.T, m Model) {
 func cells(row string) []string {
 	var out []string
 	for _, r := range row {
+		if typeset.Width(string(r)) == 0 && len(out) > 0 {
+			// A zero-width character (ZWSP, a combining mark) takes no
+			// cell of its own: it goes with the one before.
+			out[len(out)-1] += string(r)
+			continue
+		}
 		out = append(out, string(r))
 		for range typeset.Width(string(r)) - 1 {
 			out = append(out, "")

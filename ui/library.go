@@ -63,6 +63,11 @@ type libState struct {
 	// page was shown, so it is marked read once per visit. glance is the
 	// story waiting out glanceReadDelay in the article pane.
 	shown, ended, glance *model.Article
+	// partial is the story shown while its last page was not yet on
+	// screen, in the article pane; resized says the message settled was a
+	// resize. Paging from there to the last page reads the story at once.
+	partial *model.Article
+	resized bool
 }
 
 func newLibState(opt Options) libState {

@@ -348,7 +348,7 @@ func TestUnsavedState(t *testing.T) {
 	}
 	forSizes(t, func(t *testing.T, w, h int) {
 		m := f.reader(t, w, h, common.English)
-		shows(t, m, "reading state not")
+		shows(t, m, "cannot use")
 		read := m.lib.read["1-1"]
 		m = send(t, m, press("m")...)
 		shows(t, m, "state unsaved")
@@ -371,7 +371,7 @@ func TestIndexingProgressAndSkippedFiles(t *testing.T) {
 	shows(t, m, "indexing 3/10")
 	m = send(t, m, run(m.lib.watchProgress())...)
 	hides(t, m, "indexing")
-	shows(t, m, "skipped 1 file(s)", "2024-03-20.txt")
+	shows(t, m, "skipped 2024-03-20.txt: binary file")
 }
 
 // Without a store the library's keys do nothing and the help leaves them

@@ -153,8 +153,8 @@ func New(ed *model.Edition, opt Options) Model {
 	m.libsearch = search.NewLibrary(m.common, searcher)
 	m.setOptions(opt.Typeset)
 	m.setEdition(ed, opt.Edition)
-	if err := m.lib.unsaved(); err != nil {
-		m.note = err.Error()
+	if err := m.lib.unsaved(); err != nil && m.note == "" {
+		m.note = m.common.Lang.Unsaved(err)
 	}
 	m.updateKeybindings()
 	return m
@@ -200,6 +200,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		m.lib.resized = true
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.buildStyles()
@@ -235,6 +236,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.focus = m.lastFocus
 	case search.ScopeMsg:
 		cmd = m.switchScope(msg)
+	case search.FoundMsg:
+		m.search, cmd = m.search.Update(msg)
+		m.syncQuery()
 	case search.ResultsMsg:
 		m.libsearch, cmd = m.libsearch.Update(msg)
 	case search.LibraryOpenMsg:

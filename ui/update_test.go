@@ -33,8 +33,8 @@ func TestUpdateKey(t *testing.T) {
 		lang              common.Lang
 		updating, failure string
 	}{
-		{80, 24, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb: http://paper.example/nbs_…"},
-		{100, 30, common.Chinese, "更新 2/2", "更新：1 份报纸有新内容；1 个失败：rmrb: http://paper.example/nbs_01.htm: 503"},
+		{80, 24, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb: 503 Service Unavailable…"},
+		{100, 30, common.Chinese, "更新 2/2", "更新：1 份报纸有新内容；1 个失败：rmrb: 503 Service Unavailable (after 4 tries)"},
 		{60, 20, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb:"},
 	} {
 		dir, data := shelfDir(t)
@@ -51,7 +51,7 @@ func TestUpdateKey(t *testing.T) {
 			progress(2, 2)
 			<-proceed
 			os.WriteFile(saved, seeds.Default, 0o644)
-			return []string{saved}, []error{errors.New("rmrb: http://paper.example/nbs_01.htm: 503 Service\nUnavailable (after 4 tries)\x1b[2J")}
+			return []string{saved}, []error{errors.New("rmrb: 503 Service\nUnavailable (after 4 tries)\x1b[2J")}
 		}
 		m := f.reader(t, tt.w, tt.h, tt.lang)
 		m.opt.Update = fake

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,11 +35,11 @@ func (m Model) render() string {
 		return m.tooSmall()
 	}
 	rows := make([]string, 0, l.Height)
-	rows = append(rows, m.tabs.View())
+	rows = append(rows, m.tabs.View()+m.headerHelp())
 	rows = append(rows, m.panes()...)
 	rows = append(rows, m.statusLine())
 	if l.Help.H > 0 {
-		rows = append(rows, common.FitStyled(m.help.ShortHelpView(m.shortHelp()), l.Help.W))
+		rows = append(rows, common.FitStyled(m.help.ShortHelpView(m.fitHelp(m.shortHelp())), l.Help.W))
 	}
 	switch m.overlay {
 	case overlayHelp:
@@ -54,7 +55,14 @@ func (m Model) render() string {
 func (m Model) tooSmall() string {
 	l := m.lay
 	rows := common.Blank(l.Width, l.Height)
-	msg := m.common.Lang.TooSmall(minWidth, minHeight)
+	forms := m.common.Lang.TooSmallForms(minWidth, minHeight)
+	msg := forms[len(forms)-1]
+	for _, f := range forms {
+		if typeset.Width(f) <= l.Width {
+			msg = f
+			break
+		}
+	}
 	rows[l.Height/2] = m.common.Styles.Small.Render(common.Center(msg, l.Width))
 	return strings.Join(rows, "\n")
 }
@@ -121,6 +129,7 @@ func (m Model) statusLine() string {
 	if m.note != "" {
 		info = " " + m.note
 	}
+	w := m.lay.Status.W
 	var flags []string
 	if m.lib.unsaved() != nil {
 		flags = append(flags, lang.Title("state unsaved"))
@@ -148,14 +157,38 @@ func (m Model) statusLine() string {
 	if opt.NoIndent {
 		flags = append(flags, lang.Title("no indent"))
 	}
-	w := m.lay.Status.W
+
 	right := strings.Join(flags, "  ")
 	if right != "" {
 		right = "  " + right + " "
 	}
 	rw := min(typeset.Width(right), w/2)
 	right = common.Cut(right, rw)
-	return st.Info.Render(common.Fit(info, w-rw)) + st.Flag.Render(common.Fit(right, rw))
+	return st.Info.Render(common.Fit(common.CutAtWord(info, w-rw), w-rw)) + st.Flag.Render(common.Fit(right, rw))
+}
+
+// headerHelp is what ends the title row when there is no row of key hints:
+// the help key, so that a short terminal still says where they are.
+func (m Model) headerHelp() string {
+	if m.lay.Help.H > 0 {
+		return ""
+	}
+	h := m.keys.Help.Help()
+	return m.common.Styles.Help.ShortKey.Render(" "+h.Key) + m.common.Styles.Help.ShortDesc.Render(" "+h.Desc)
+}
+
+// fitHelp returns the key hints to show in the hint row: as they are when
+// the help key is among those that fit, else with the help key moved first,
+// so that a narrow terminal still says where the others are. Where ? is
+// not the help key (typing in a search box) they stay as they are.
+func (m Model) fitHelp(b []key.Binding) []key.Binding {
+	h := m.keys.Help.Help()
+	i := slices.IndexFunc(b, func(k key.Binding) bool { return k.Help() == h })
+	shown := ansi.Strip(common.FitStyled(m.help.ShortHelpView(b), m.lay.Help.W))
+	if i <= 0 || strings.Contains(shown, h.Key+" "+h.Desc) {
+		return b
+	}
+	return slices.Concat(b[i:i+1], b[:i], b[i+1:])
 }
 
 // shortHelp is the keys under the status line: the open box's, or the

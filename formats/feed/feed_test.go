@@ -7,20 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"dubao/formats/internal/formattest"
 	"dubao/model"
 )
 
 func parseFile(t *testing.T, path string) *model.Edition {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, err := Parse(data, model.Options{Source: path, Title: "file"})
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return ed
+	return formattest.ParseFile(t, Parse, path)
 }
 
 func TestRSS(t *testing.T) {

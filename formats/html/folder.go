@@ -326,7 +326,7 @@ func findLayouts(pages map[string][]byte) []layout {
 		in := info{header: layoutHeader(doc), article: isArticlePage(doc)}
 		seen := map[string]bool{}
 		for _, a := range findAll(doc, tag(atom.A)) {
-			href := attr(a, "href")
+			href := htmltext.Attr(a, "href")
 			link := resolveLink(name, href)
 			if _, ok := pages[link]; !ok {
 				link = byAddress[linkKey(addresses[name], href)]
@@ -518,7 +518,7 @@ func layoutHeader(doc *html.Node) string {
 // more text outside links than in them is one.
 func isArticlePage(doc *html.Node) bool {
 	if first(doc, func(n *html.Node) bool {
-		return n.Data == "founder-content" || hasClass(n, "founder-content") || attr(n, "id") == "ozoom"
+		return n.Data == "founder-content" || hasClass(n, "founder-content") || htmltext.Attr(n, "id") == "ozoom"
 	}) != nil {
 		return true
 	}

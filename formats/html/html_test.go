@@ -12,23 +12,13 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"dubao/formats/htmltext"
+	"dubao/formats/internal/formattest"
 	"dubao/model"
 )
 
 func parseFile(t *testing.T, path string) *model.Edition {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, err := Parse(data, model.Options{Source: path, Title: "file"})
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if len(ed.Sections) != 1 || len(ed.Sections[0].Articles) != 1 {
-		t.Fatalf("%s: a page is one section of one article: %+v", path, ed.Sections)
-	}
-	return ed
+	return formattest.ParseFile(t, Parse, path)
 }
 
 func bodyText(a *model.Article) string {
@@ -225,7 +215,7 @@ func TestSharedPeopleNothingLost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	box := first(doc, func(n *html.Node) bool { return attr(n, "id") == "rwb_zw" })
+	box := first(doc, func(n *html.Node) bool { return htmltext.Attr(n, "id") == "rwb_zw" })
 	var want strings.Builder
 	for _, para := range findAll(box, tag(atom.P)) {
 		want.WriteString(squeeze(htmltext.Text(para)))

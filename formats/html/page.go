@@ -122,8 +122,8 @@ var savedFrom = regexp.MustCompile(`^\s*(?:<!DOCTYPE[^>]*>\s*)?<!--\s*(?:saved f
 func pageAddress(doc *html.Node, text string) string {
 	var canon string
 	walk(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.Link && strings.EqualFold(attr(n, "rel"), "canonical") {
-			canon = attr(n, "href")
+		if n.DataAtom == atom.Link && strings.EqualFold(htmltext.Attr(n, "rel"), "canonical") {
+			canon = htmltext.Attr(n, "href")
 			return false
 		}
 		return canon == ""
@@ -160,8 +160,8 @@ func resolveImages(blocks []model.Block, pageURL string) {
 func metaContent(doc *html.Node, key string) string {
 	var v string
 	walk(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.Meta && (strings.EqualFold(attr(n, "property"), key) || strings.EqualFold(attr(n, "name"), key)) {
-			v = htmltext.Clean(attr(n, "content"))
+		if n.DataAtom == atom.Meta && (strings.EqualFold(htmltext.Attr(n, "property"), key) || strings.EqualFold(htmltext.Attr(n, "name"), key)) {
+			v = htmltext.Clean(htmltext.Attr(n, "content"))
 			return false
 		}
 		return v == "" && n.DataAtom != atom.Body
@@ -254,18 +254,9 @@ func first(n *html.Node, match func(*html.Node) bool) *html.Node {
 	return found
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
 // hasClass reports whether n has class c.
 func hasClass(n *html.Node, c string) bool {
-	for _, f := range strings.Fields(attr(n, "class")) {
+	for _, f := range strings.Fields(htmltext.Attr(n, "class")) {
 		if f == c {
 			return true
 		}

@@ -20,7 +20,7 @@ import (
 // in p.sec; the page name is in p.ban (第05版：冰点周刊).
 func founderPage(doc *html.Node) (story, bool) {
 	content := first(doc, func(n *html.Node) bool {
-		return n.Data == "founder-content" || hasClass(n, "founder-content") || attr(n, "id") == "founder-content"
+		return n.Data == "founder-content" || hasClass(n, "founder-content") || htmltext.Attr(n, "id") == "founder-content"
 	})
 	if content == nil {
 		return story{}, false
@@ -80,7 +80,7 @@ func titleText(doc *html.Node) string {
 // the body in div.box_con (#rwb_zw) less its pager.
 func peoplePage(doc *html.Node) (story, bool) {
 	body := first(doc, func(n *html.Node) bool {
-		return attr(n, "id") == "rwb_zw" || (n.DataAtom == atom.Div && (hasClass(n, "box_con") || hasClass(n, "rm_txt_con")))
+		return htmltext.Attr(n, "id") == "rwb_zw" || (n.DataAtom == atom.Div && (hasClass(n, "box_con") || hasClass(n, "rm_txt_con")))
 	})
 	pre := first(doc, tagClass(atom.H3, "pre"))
 	if body == nil || pre == nil {

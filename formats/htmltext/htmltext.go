@@ -287,9 +287,9 @@ func (c *converter) figure(n *html.Node) {
 // picture with neither is kept only as a reference inside a caption when
 // it has a caption; a bare <img> without alt text adds nothing.
 func (c *converter) image(img *html.Node, caption string) {
-	src, alt := attr(img, "src"), Clean(attr(img, "alt"))
+	src, alt := Attr(img, "src"), Clean(Attr(img, "alt"))
 	if src == "" {
-		src = attr(img, "data-src")
+		src = Attr(img, "data-src")
 	}
 	text := caption
 	if text == "" {
@@ -339,7 +339,7 @@ func isCaption(n *html.Node) bool {
 
 // hasClassWord reports whether n has class c.
 func hasClassWord(n *html.Node, c string) bool {
-	for _, f := range strings.Fields(attr(n, "class")) {
+	for _, f := range strings.Fields(Attr(n, "class")) {
 		if strings.EqualFold(f, c) {
 			return true
 		}
@@ -347,8 +347,9 @@ func hasClassWord(n *html.Node, c string) bool {
 	return false
 }
 
-// attr returns n's attribute key, or "".
-func attr(n *html.Node, key string) string {
+// Attr returns n's attribute key, or "" when it has none; the readers of
+// pages, folders and EPUBs look attributes up through it.
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val

@@ -226,8 +226,8 @@ func TestXHTMLFigure(t *testing.T) {
 
 func TestConvertParts(t *testing.T) {
 	doc, _ := html.Parse(strings.NewReader(`<p>前言</p><h2 id="a">甲</h2><p>甲文</p><section id="b"><h2>乙</h2><p>乙文</p></section>`))
-	parts := ConvertParts(doc, Options{Split: func(n *html.Node) bool { return attr(n, "id") != "" }})
-	if len(parts) != 3 || parts[0].Start != nil || attr(parts[1].Start, "id") != "a" || attr(parts[2].Start, "id") != "b" {
+	parts := ConvertParts(doc, Options{Split: func(n *html.Node) bool { return Attr(n, "id") != "" }})
+	if len(parts) != 3 || parts[0].Start != nil || Attr(parts[1].Start, "id") != "a" || Attr(parts[2].Start, "id") != "b" {
 		t.Fatalf("parts %+v", parts)
 	}
 	if len(parts[0].Blocks) != 1 || len(parts[1].Blocks) != 2 || parts[2].Blocks[1].Text != "乙文" {

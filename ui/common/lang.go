@@ -1,8 +1,13 @@
 package common
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
+
+	"dubao/library"
+	"dubao/model"
 )
 
 // Lang is the language of the interface's labels. The locale chooses it; it
@@ -64,6 +69,14 @@ func (l Lang) Minutes(n int) string {
 // TooSmall says the terminal is smaller than the reader needs.
 func (l Lang) TooSmall(minW, minH int) string {
 	return fmt.Sprintf(l.pick("terminal too small: need %dx%d", "终端太小：至少 %dx%d"), minW, minH)
+}
+
+// TooSmallForms are the ways to say TooSmall, longest first, down to the
+// size alone: the reader shows the longest that fits.
+func (l Lang) TooSmallForms(minW, minH int) []string {
+	size := fmt.Sprintf("%dx%d", minW, minH)
+	return []string{l.TooSmall(minW, minH), l.pick("too small: need ", "太小：至少 ") + size,
+		l.pick("need ", "至少 ") + size, size}
 }
 
 // Matches says how many articles and places a search found.
@@ -195,9 +208,40 @@ func (l Lang) Opening(browser, url string) string {
 	return fmt.Sprintf(l.pick("opening %s with %s", "正在用 %[2]s 打开 %[1]s"), url, browser)
 }
 
-// Skipped says files could not be read into the shelf, naming the first.
+// Skipped says files could not be read into the shelf, naming the first
+// by its file name (dubao names them in full after the reader quits).
 func (l Lang) Skipped(n int, first error) string {
-	return fmt.Sprintf(l.pick("skipped %d file(s): %v", "跳过 %d 个文件：%v"), n, first)
+	what := first.Error()
+	var ie *model.InputError
+	if errors.As(first, &ie) {
+		what = filepath.Base(ie.Name) + ": " + ie.Err.Error()
+	}
+	if n == 1 {
+		return fmt.Sprintf(l.pick("skipped %s", "跳过 %s"), what)
+	}
+	return fmt.Sprintf(l.pick("skipped %d files: %s, …", "跳过 %d 个文件：%s 等"), n, what)
+}
+
+// InvalidBytes says that n bytes of the edition were not valid text and
+// are shown as U+FFFD.
+func (l Lang) InvalidBytes(n int) string {
+	if n == 1 {
+		return l.pick("1 invalid byte shown as \uFFFD", "1 个无效字节显示为 \uFFFD")
+	}
+	return fmt.Sprintf(l.pick("%d invalid bytes shown as \uFFFD", "%d 个无效字节显示为 \uFFFD"), n)
+}
+
+// Unsaved says why the reading state is not saved, reason first: the
+// status line's flag says that it is not for as long as it lasts.
+func (l Lang) Unsaved(err error) string {
+	var ue *library.UnsavedError
+	if !errors.As(err, &ue) {
+		return fmt.Sprintf(l.pick("state not saved: %v", "阅读状态未保存：%v"), err)
+	}
+	if ue.ReadOnly {
+		return fmt.Sprintf(l.pick("read-only, not saved: %s", "只读，不保存：%s"), ue.Dir)
+	}
+	return fmt.Sprintf(l.pick("cannot use %s: state not saved", "无法使用 %s：阅读状态不保存"), ue.Dir)
 }
 
 // Failed says an action failed.

@@ -27,6 +27,23 @@ func Fit(s string, w int) string {
 	return s + spaces(w-n)
 }
 
+// CutAtWord is Cut, but text with spaces is cut after a whole word when
+// one ends in the last third of the room, so that a message does not end
+// in half a word. Chinese text, without spaces, is cut at any character.
+func CutAtWord(s string, w int) string {
+	c := Cut(s, w)
+	if c == Plain(s) || w < 6 {
+		return c
+	}
+	body := strings.TrimSuffix(c, Ellipsis)
+	if i := strings.LastIndexByte(body, ' '); i > 0 && typeset.Width(body[:i]) >= w*2/3 {
+		if cut := strings.TrimRight(body[:i], " ,:;·") + Ellipsis; typeset.Width(cut) <= w {
+			return cut
+		}
+	}
+	return c
+}
+
 // Cut returns plain text s cut to at most w cells, ending in an ellipsis when
 // anything was cut and the ellipsis fits. Control characters are dealt with
 // as Plain does.

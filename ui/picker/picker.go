@@ -61,12 +61,23 @@ func New(c common.Common, owner Owner, km keys.Picker) Model {
 // story counts; 1-9 choose a section at once.
 func NewSections(c common.Common, ed *model.Edition) Model {
 	m := New(c, Sections, keys.DefaultPicker())
+	m.SetLabels(SectionLabels(c.Lang, ed, nil), "")
+	return m
+}
+
+// SectionLabels are the section picker's rows: number, name and how many
+// stories the section has, or with unread (by section, as the tabs count
+// them) how many of them are unread, labelled so either way.
+func SectionLabels(lang common.Lang, ed *model.Edition, unread []int) []string {
 	labels := make([]string, len(ed.Sections))
 	for i, s := range ed.Sections {
-		labels[i] = strconv.Itoa(i+1) + "  " + s.Name + "  (" + strconv.Itoa(len(s.Articles)) + ")"
+		count := lang.Stories(len(s.Articles))
+		if i < len(unread) {
+			count = lang.UnreadOf(unread[i], len(s.Articles))
+		}
+		labels[i] = strconv.Itoa(i+1) + "  " + s.Name + "  " + count
 	}
-	m.SetLabels(labels, "")
-	return m
+	return labels
 }
 
 // SetLabels replaces the rows, keeping the selection's place; empty is

@@ -26,13 +26,13 @@ func edition() *model.Edition {
 func TestPicker(t *testing.T) {
 	m := NewSections(common.Common{Styles: styles.New(styles.Config{})}, edition())
 	w, h := m.Size()
-	if h != 4 || w != typeset.Width("2  上海新闻  (2)") {
+	if h != 4 || w != typeset.Width("2  上海新闻  2 stories") {
 		t.Fatalf("size %dx%d", w, h)
 	}
 	m.SetSize(w, 2)
 	m.Open(3)
 	view := ansi.Strip(m.View())
-	if !strings.Contains(view, "4  体育  (4)") || strings.Contains(view, "要闻") {
+	if !strings.Contains(view, "4  体育  4 stories") || strings.Contains(view, "要闻") {
 		t.Fatalf("view scrolled wrong:\n%s", view)
 	}
 	m, _ = m.Update(tea.KeyPressMsg{Code: 'k', Text: "k"})

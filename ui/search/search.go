@@ -4,6 +4,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -50,6 +51,13 @@ type Result struct {
 // Find searches ed for q and returns the matching stories and every match,
 // both in reading order.
 func Find(ed *model.Edition, q string) ([]Result, []Hit) {
+	return FindContext(context.Background(), ed, q)
+}
+
+// FindContext is Find, giving up (with what it found so far) once ctx is
+// done: the pane searches off the UI path, and the next key typed cancels
+// the search for the query before it.
+func FindContext(ctx context.Context, ed *model.Edition, q string) ([]Result, []Hit) {
 	if q == "" || ed == nil {
 		return nil, nil
 	}
@@ -61,6 +69,9 @@ func Find(ed *model.Edition, q string) ([]Result, []Hit) {
 			a := &sec.Articles[ai]
 			r := Result{Hit: Hit{Section: si, Article: ai}, Headline: a.Title()}
 			for _, p := range article.Parts(a) {
+				if ctx.Err() != nil {
+					return results, hits
+				}
 				if !p.Searchable {
 					continue
 				}
@@ -114,6 +125,14 @@ type OpenMsg struct {
 // CancelMsg says the reader left the search.
 type CancelMsg struct{}
 
+// FoundMsg brings the results of the search for Query.
+type FoundMsg struct {
+	seq     int
+	Query   string
+	Results []Result
+	Hits    []Hit
+}
+
 // ScopeMsg asks to search the library (Library true) or the edition shown
 // instead, for Query.
 type ScopeMsg struct {
@@ -132,6 +151,9 @@ type Model struct {
 	hits    []Hit
 	sel     int
 	top     int
+	seq     int // the latest search asked for
+	// cancel stops the search running; nil when none is.
+	cancel context.CancelFunc
 }
 
 var _ common.Pane = (*Model)(nil)
@@ -150,12 +172,39 @@ func (m Model) Hits() []Hit { return m.hits }
 // Results returns the stories found.
 func (m Model) Results() []Result { return m.results }
 
-// SetQuery replaces the query and searches again.
+// Pending reports whether a search is running.
+func (m Model) Pending() bool { return m.cancel != nil }
+
+// SetQuery replaces the query and returns the command that searches for
+// it, off the UI path; the search for the query before is cancelled, and
+// its results, should they come, are dropped.
 func (m *Model) SetQuery(q string) tea.Cmd {
-	m.query = q
-	m.results, m.hits = Find(m.ed, q)
+	m.Stop()
+	m.query, m.results, m.hits = q, nil, nil
 	m.sel, m.top = 0, 0
-	return m.preview()
+	if q == "" || m.ed == nil {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.seq++
+	m.cancel = cancel
+	seq, ed := m.seq, m.ed
+	return func() tea.Msg {
+		defer cancel()
+		results, hits := FindContext(ctx, ed, q)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return FoundMsg{seq: seq, Query: q, Results: results, Hits: hits}
+	}
+}
+
+// Stop cancels a running search.
+func (m *Model) Stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
 }
 
 // SetSize sets the content size.
@@ -183,6 +232,14 @@ func (m Model) preview() tea.Cmd {
 // Update edits the query and moves through the results.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case FoundMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.cancel = nil
+		m.results, m.hits = msg.Results, msg.Hits
+		m.sel, m.top = 0, 0
+		return m, m.preview()
 	case tea.PasteMsg:
 		return m, m.SetQuery(pasted(m.query, msg.Content))
 	case tea.KeyPressMsg:
@@ -194,6 +251,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) handleKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.KeyMap.Cancel):
+		m.Stop()
 		return m, func() tea.Msg { return CancelMsg{} }
 	case key.Matches(k, m.KeyMap.Scope):
 		msg := ScopeMsg{Query: m.query, Library: true}
@@ -254,7 +312,10 @@ func (m Model) View() string {
 	rows := make([]string, 0, h+itemHeight)
 	rows = append(rows, m.inputRow(w))
 	count := ""
-	if m.query != "" {
+	switch {
+	case m.Pending():
+		count = m.Lang.Title("searching")
+	case m.query != "":
 		count = m.Lang.Matches(len(m.results), len(m.hits))
 	}
 	rows = append(rows, st.Count.Render(common.Fit(count, w)))

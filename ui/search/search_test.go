@@ -35,11 +35,54 @@ func typeText(m Model, s string) (Model, []tea.Msg) {
 	for _, r := range s {
 		var cmd tea.Cmd
 		m, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		if cmd != nil {
-			msgs = append(msgs, cmd())
+		m, msgs = settle(m, cmd, msgs)
+	}
+	return m, msgs
+}
+
+// settle runs cmd as the Bubble Tea loop would, handing the search's
+// results back to the pane, and collects the messages on the way.
+func settle(m Model, cmd tea.Cmd, msgs []tea.Msg) (Model, []tea.Msg) {
+	for cmd != nil {
+		msg := cmd()
+		msgs = append(msgs, msg)
+		cmd = nil
+		if f, ok := msg.(FoundMsg); ok {
+			m, cmd = m.Update(f)
 		}
 	}
 	return m, msgs
+}
+
+// Typing searches off the UI path: a key returns at once with the search
+// to run, the next key cancels it, and results that come late for an older
+// query are dropped.
+func TestSearchOffTheUIPath(t *testing.T) {
+	m := newSearch(seed(t), 30, 10)
+	m, first := m.Update(tea.KeyPressMsg{Code: '禁', Text: "禁"})
+	if first == nil || !m.Pending() || len(m.Results()) != 0 {
+		t.Fatalf("a key searched in Update: pending %v, %d results", m.Pending(), len(m.Results()))
+	}
+	if rows := strings.Split(ansi.Strip(m.View()), "\n"); !strings.Contains(rows[1], "searching") {
+		t.Errorf("while searching the count row says %q", rows[1])
+	}
+	m, second := m.Update(tea.KeyPressMsg{Code: '渔', Text: "渔"})
+	if msg := first(); msg != nil {
+		t.Errorf("the search for 禁 ran on after the next key: %#v", msg)
+	}
+	found := second().(FoundMsg)
+	stale := FoundMsg{seq: found.seq - 1, Query: "禁", Results: []Result{{Headline: "stale"}}}
+	m, _ = m.Update(found)
+	m, _ = m.Update(stale)
+	if m.Pending() || len(m.Results()) != 1 || m.Results()[0].Headline == "stale" {
+		t.Fatalf("results %+v, pending %v", m.Results(), m.Pending())
+	}
+	// esc stops a search running.
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if m.Pending() {
+		t.Error("esc left the search running")
+	}
 }
 
 func TestFindAgreesWithArticlePane(t *testing.T) {
@@ -95,12 +138,13 @@ func TestTypingSearches(t *testing.T) {
 	if m.Query() != "禁[2J渔" {
 		t.Fatalf("paste left %q", m.Query())
 	}
-	m.SetQuery("禁")
-	m, _ = m.Update(tea.PasteMsg{Content: "渔\n"})
+	m, _ = settle(m, m.SetQuery("禁"), nil)
+	m, cmd := m.Update(tea.PasteMsg{Content: "渔\n"})
+	m, _ = settle(m, cmd, nil)
 	if m.Query() != "禁渔" {
 		t.Fatalf("paste left %q", m.Query())
 	}
-	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	_, cmd = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	if o, ok := cmd().(OpenMsg); !ok || o.Query != "禁渔" || len(o.Hits) != 2 {
 		t.Fatalf("enter gave %+v", cmd())
 	}
