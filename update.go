@@ -100,13 +100,14 @@ func runUpdate(args []string, stdout, stderr io.Writer) int {
 // waits for an update still running to end, so the store can be closed
 // after it.
 func readerUpdater(ctx context.Context, st *library.Store, dataDir string) (update ui.Updater, wait func()) {
-	// started guards running: once ctx is done and wait has the lock, no
-	// update starts, so Wait is not raced by an Add.
+	// started guards running: while wait holds it, once ctx is done, no
+	// update starts (one that gets it later sees ctx done), so Wait is not
+	// raced by an Add.
 	var started sync.Mutex
 	var running sync.WaitGroup
 	wait = func() {
 		started.Lock()
-		started.Unlock()
+		defer started.Unlock()
 		running.Wait()
 	}
 	if st == nil || st.Unsaved() != nil {

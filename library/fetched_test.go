@@ -181,13 +181,13 @@ func TestFetchedFolderReadOnlyWhenReplaced(t *testing.T) {
 	page := filepath.Join(path, "001.html")
 	data, _ := os.ReadFile(page)
 	os.WriteFile(page, append(data, "<!-- 改 -->"...), 0o644)
-	sh := openWait(t, st, dir)
+	openWait(t, st, dir)
 	if n := reads.Load(); n != base {
 		t.Errorf("reopened: %d parses, want none", n-base)
 	}
 	feeds.SetFeed(fetchtest.Items[:2])
 	fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(time.Hour))
-	sh = openWait(t, st, dir)
+	sh := openWait(t, st, dir)
 	if e := editions(t, sh); len(e) != 1 || e[0].Articles != 2 {
 		t.Errorf("after the update: %+v", e)
 	}

@@ -50,10 +50,6 @@ func mayOpenWithDateline(s string) bool {
 	return strings.ContainsRune("【本據据"+bylineMarks, r) || strings.ContainsAny(head, "社网台报網報")
 }
 
-// maxStack is the most title lines a headline stack holds: kicker,
-// headline, subheadline, and a column label.
-const maxStack = 4
-
 // Parse decodes data (see Decode) and parses it into an edition.
 func Parse(data []byte, opt Options) (*Edition, error) {
 	text, enc, invalid, err := DecodeCounting(data)
