@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 // The parser labels every unit of an edition with the role it plays (page
 // header, kicker, headline, byline, paragraph, intertitle, ...) and then
 // builds the edition from the labels. The labelling is one decision made in
@@ -64,19 +66,9 @@ func note(ev evidence, w int, why string) int {
 		if w < 0 {
 			sign = ""
 		}
-		*ev = append(*ev, sign+itoa(w)+" "+why)
+		*ev = append(*ev, sign+strconv.Itoa(w)+" "+why)
 	}
 	return w
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // isBody reports whether l is text inside a story.
