@@ -205,11 +205,11 @@ func pageLinks(data []byte, address string) []string {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Base:
-				if u, err := base.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && attr(n, "href") != "" {
+				if u, err := base.Parse(strings.TrimSpace(htmltext.Attr(n, "href"))); err == nil && htmltext.Attr(n, "href") != "" {
 					base = u
 				}
 			case atom.A, atom.Area:
-				if href := strings.TrimSpace(attr(n, "href")); href != "" && !strings.HasPrefix(href, "#") {
+				if href := strings.TrimSpace(htmltext.Attr(n, "href")); href != "" && !strings.HasPrefix(href, "#") {
 					if u, err := base.Parse(href); err == nil {
 						u.Fragment = ""
 						out = append(out, u.String())
@@ -223,15 +223,6 @@ func pageLinks(data []byte, address string) []string {
 	}
 	walk(doc)
 	return out
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, key) {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // feeds reads each saved feed: its items as articles, in its sections,
