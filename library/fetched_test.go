@@ -11,27 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"dubao/fetch"
 	"dubao/fetch/fetchtest"
 	"dubao/formats"
 	"dubao/model"
 )
 
-// fetchAt saves url with the real fetch code into dir/source, as of now,
-// and returns the edition folder.
-func fetchAt(t *testing.T, dir, source, url string, now time.Time) string {
-	t.Helper()
-	f := &fetch.Fetcher{
-		Client: fetch.NewClient(fetch.Options{MinInterval: -1, Retries: -1}),
-		Dir:    dir,
-		Now:    func() time.Time { return now },
-	}
-	res, err := f.Fetch(context.Background(), fetch.Request{URL: url, Source: source})
-	if err != nil {
-		t.Fatalf("fetch %s: %v", url, err)
-	}
-	return res.Path
-}
 
 // TestShelfOfFetchedEditions opens the papers directory dubao update
 // fills — two days of a feed subscription and an e-paper — as a shelf:
@@ -42,11 +26,11 @@ func TestShelfOfFetchedEditions(t *testing.T) {
 	dir := t.TempDir()
 	feeds := fetchtest.FeedSite(t, fetchtest.Items[:2])
 	day1 := time.Date(2026, 12, 1, 7, 0, 0, 0, time.Local)
-	first := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
+	first := fetchtest.FetchInto(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
 	feeds.SetFeed(fetchtest.Items[2:3])
-	second := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(24*time.Hour))
+	second := fetchtest.FetchInto(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(24*time.Hour))
 	paper := fetchtest.EPaperSite(t)
-	epaper := fetchAt(t, dir, "rmrb", fetchtest.EPaperURL(paper), day1)
+	epaper := fetchtest.FetchInto(t, dir, "rmrb", fetchtest.EPaperURL(paper), day1)
 	// An update killed half-way leaves a staging folder.
 	writeFile(t, dir, "时政/.2026-12-03.partial/001.html", fetchtest.ItemHTML(fetchtest.Items[0]))
 
@@ -116,7 +100,7 @@ func TestReopenTakesInNewEditions(t *testing.T) {
 	dir := t.TempDir()
 	feeds := fetchtest.FeedSite(t, fetchtest.Items[:2])
 	day1 := time.Date(2026, 12, 1, 7, 0, 0, 0, time.Local)
-	first := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
+	first := fetchtest.FetchInto(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
 	st, err := Open(Options{Memory: true})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +115,7 @@ func TestReopenTakesInNewEditions(t *testing.T) {
 	st.MarkRead(context.Background(), rec.ID, "1-1")
 
 	feeds.SetFeed(fetchtest.Items[2:3])
-	second := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(24*time.Hour))
+	second := fetchtest.FetchInto(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(24*time.Hour))
 	if n := len(editions(t, sh)); n != 1 {
 		t.Fatalf("the shelf lists %d editions before Reopen", n)
 	}
@@ -163,7 +147,7 @@ func TestFetchedFolderReadOnlyWhenReplaced(t *testing.T) {
 	dir := t.TempDir()
 	feeds := fetchtest.FeedSite(t, fetchtest.Items[:1])
 	day1 := time.Date(2026, 12, 1, 7, 0, 0, 0, time.Local)
-	path := fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
+	path := fetchtest.FetchInto(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1)
 	var reads atomic.Int64
 	st, err := Open(Options{Memory: true, Parse: func(data []byte, opt model.Options) (*model.Edition, error) {
 		reads.Add(1)
@@ -186,7 +170,7 @@ func TestFetchedFolderReadOnlyWhenReplaced(t *testing.T) {
 		t.Errorf("reopened: %d parses, want none", n-base)
 	}
 	feeds.SetFeed(fetchtest.Items[:2])
-	fetchAt(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(time.Hour))
+	fetchtest.FetchInto(t, dir, "时政", feeds.URL+fetchtest.FeedPath, day1.Add(time.Hour))
 	sh := openWait(t, st, dir)
 	if e := editions(t, sh); len(e) != 1 || e[0].Articles != 2 {
 		t.Errorf("after the update: %+v", e)

@@ -8,6 +8,7 @@
 package fetchtest
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net/http"
@@ -15,9 +16,28 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"dubao/fetch"
 )
+
+// FetchInto saves url with the real fetch code into dir (as the source
+// named source), as of now, and returns the edition folder it wrote.
+func FetchInto(t testing.TB, dir, source, url string, now time.Time) string {
+	t.Helper()
+	f := &fetch.Fetcher{
+		Client: fetch.NewClient(fetch.Options{MinInterval: -1, Retries: -1}),
+		Dir:    dir,
+		Now:    func() time.Time { return now },
+	}
+	res, err := f.Fetch(context.Background(), fetch.Request{URL: url, Source: source})
+	if err != nil {
+		t.Fatalf("fetch %s: %v", url, err)
+	}
+	return res.Path
+}
 
 // Site is an httptest server serving fixed pages.
 type Site struct {

@@ -18,20 +18,6 @@ import (
 
 var day1 = time.Date(2026, 12, 1, 9, 30, 0, 0, time.Local)
 
-// fetchInto fetches url with the real fetch code into dir, as of now.
-func fetchInto(t *testing.T, dir, source, url string, now time.Time) string {
-	t.Helper()
-	f := &fetch.Fetcher{
-		Client: fetch.NewClient(fetch.Options{MinInterval: -1, Retries: -1}),
-		Dir:    dir,
-		Now:    func() time.Time { return now },
-	}
-	res, err := f.Fetch(context.Background(), fetch.Request{URL: url, Source: source})
-	if err != nil {
-		t.Fatalf("fetch %s: %v", url, err)
-	}
-	return res.Path
-}
 
 func load(t *testing.T, path string) *model.Edition {
 	t.Helper()
@@ -55,7 +41,7 @@ func bodyText(a model.Article) string {
 
 func TestFetchedEPaper(t *testing.T) {
 	s := fetchtest.EPaperSite(t)
-	path := fetchInto(t, t.TempDir(), "rmrb", fetchtest.EPaperURL(s), day1)
+	path := fetchtest.FetchInto(t, t.TempDir(), "rmrb", fetchtest.EPaperURL(s), day1)
 	ed := load(t, path)
 	if ed.Title != fetchtest.EPaperPaper || ed.Date != fetchtest.EPaperDate || ed.Encoding != "gb18030" {
 		t.Errorf("edition %q dated %q in %q", ed.Title, ed.Date, ed.Encoding)
@@ -90,7 +76,7 @@ func TestFetchedEPaper(t *testing.T) {
 
 func TestFetchedFeed(t *testing.T) {
 	s := fetchtest.FeedSite(t, fetchtest.Items)
-	path := fetchInto(t, t.TempDir(), "时政", s.URL+fetchtest.FeedPath, day1)
+	path := fetchtest.FetchInto(t, t.TempDir(), "时政", s.URL+fetchtest.FeedPath, day1)
 	ed := load(t, path)
 	if ed.Title != fetchtest.FeedTitle || ed.Date != "2026-12-01" {
 		t.Errorf("edition %q dated %q", ed.Title, ed.Date)
@@ -143,11 +129,11 @@ func TestFetchedFeedItemGoneFromFeed(t *testing.T) {
 	items := fetchtest.Items[:2]
 	s := fetchtest.FeedSite(t, items)
 	dir := t.TempDir()
-	fetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1)
+	fetchtest.FetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1)
 	later := []fetchtest.Item{fetchtest.Items[1], {Path: "/n1/2026/1201/c1001-9.html", GUID: "c1009", Title: "夜市开张", Category: "要闻",
 		Summary: "夜市。", Byline: "本报记者 钱多", Body: []string{"城南夜市今晚开张，摊位排了半条街。"}}}
 	s.SetFeed(later)
-	path := fetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1.Add(time.Hour))
+	path := fetchtest.FetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1.Add(time.Hour))
 	ed := load(t, path)
 	var got []string
 	for _, sec := range ed.Sections {
@@ -171,7 +157,7 @@ func TestFetchedArticles(t *testing.T) {
 	dir := t.TempDir()
 	var path string
 	for _, it := range fetchtest.Items[:2] {
-		path = fetchInto(t, dir, "people", s.URL+it.Path, day1)
+		path = fetchtest.FetchInto(t, dir, "people", s.URL+it.Path, day1)
 	}
 	ed := load(t, path)
 	if len(ed.Sections) != 1 || len(ed.Sections[0].Articles) != 2 {
@@ -256,11 +242,11 @@ func TestFetchedFeedKeepsIDsAsItGrows(t *testing.T) {
 	items := fetchtest.Items[:2]
 	s := fetchtest.FeedSite(t, items)
 	dir := t.TempDir()
-	morning := load(t, fetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1))
+	morning := load(t, fetchtest.FetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1))
 	s.SetFeed([]fetchtest.Item{{Path: "/n1/2026/1201/c1002-7.html", GUID: "c1007", Title: "午间快讯", Category: "经济", Summary: "快讯。", Body: []string{"午间的快讯正文。"}},
 		{Path: "/n1/2026/1201/c1001-8.html", GUID: "c1008", Title: "午后新闻", Category: "要闻", Summary: "新闻。", Body: []string{"午后的新闻正文。"}},
 		items[0], items[1]})
-	noon := load(t, fetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1.Add(3*time.Hour)))
+	noon := load(t, fetchtest.FetchInto(t, dir, "时政", s.URL+fetchtest.FeedPath, day1.Add(3*time.Hour)))
 	ids := func(ed *model.Edition) map[string]string {
 		m := map[string]string{}
 		for _, sec := range ed.Sections {
@@ -286,7 +272,7 @@ func TestFetchedFeedKeepsIDsAsItGrows(t *testing.T) {
 func TestShelfOfFetchedIsNoEdition(t *testing.T) {
 	s := fetchtest.EPaperSite(t)
 	dir := t.TempDir()
-	path := fetchInto(t, dir, "rmrb", fetchtest.EPaperURL(s), day1)
+	path := fetchtest.FetchInto(t, dir, "rmrb", fetchtest.EPaperURL(s), day1)
 	for _, d := range []string{dir, filepath.Dir(path)} {
 		if !fetched.Holds(d) || formats.IsEditionFolder(d) {
 			t.Errorf("%s: holds %v, taken for an edition %v", d, fetched.Holds(d), formats.IsEditionFolder(d))

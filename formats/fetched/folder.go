@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	fhtml "dubao/formats/html"
 	"dubao/model"
 )
 
@@ -134,43 +135,21 @@ func ReadFolder(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	m, err := w.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
-	if err != nil {
-		return nil, err
-	}
-	io.WriteString(m, MIME)
-	// No modification times: the same files pack to the same bytes.
-	f, err := w.CreateHeader(&zip.FileHeader{Name: IndexFile, Method: zip.Deflate})
-	if err != nil {
-		return nil, err
-	}
-	f.Write(raw)
-	total := int64(len(raw))
-	seen := map[string]bool{}
+	names := []string{IndexFile}
+	seen := map[string]bool{IndexFile: true}
 	for _, e := range idx.Files {
-		if !plainName(e.File) || seen[e.File] || len(seen) >= maxFiles {
+		if !plainName(e.File) || seen[e.File] || len(seen) > maxFiles {
 			continue
 		}
 		seen[e.File] = true
-		data, err := readRegular(filepath.Join(dir, e.File), model.MaxEditionBytes+1)
-		if err != nil {
-			continue
-		}
-		if total += int64(len(data)); total > model.MaxEditionBytes {
-			return nil, model.ErrTooLarge
-		}
-		f, err := w.CreateHeader(&zip.FileHeader{Name: e.File, Method: zip.Deflate})
-		if err != nil {
-			return nil, err
-		}
-		f.Write(data)
+		names = append(names, e.File)
 	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return fhtml.Pack(MIME, names, func(n string) ([]byte, error) {
+		if n == IndexFile {
+			return raw, nil
+		}
+		return readRegular(filepath.Join(dir, n), model.MaxEditionBytes+1)
+	})
 }
 
 // readRegular reads up to n bytes of a regular file (not a FIFO or device,

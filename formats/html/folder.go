@@ -152,31 +152,41 @@ func readHead(name string, n int64) ([]byte, error) {
 }
 
 // ReadFolder packs the HTML pages of the e-paper folder dir into one
-// archive (a zip whose first entry, mimetype, is FolderMIME), which Parse
-// reads back as the edition: so a folder is hashed, indexed and parsed as
-// the bytes of one file are. Pictures and scripts are left out.
+// archive (Pack, with FolderMIME), which Parse reads back as the edition:
+// so a folder is hashed, indexed and parsed as the bytes of one file are.
+// Pictures and scripts are left out.
 func ReadFolder(dir string) ([]byte, error) {
 	names, err := pageFiles(dir)
 	if err != nil {
 		return nil, err
 	}
+	return Pack(FolderMIME, names, func(n string) ([]byte, error) {
+		return readHead(filepath.Join(dir, filepath.FromSlash(n)), model.MaxEditionBytes+1)
+	})
+}
+
+// Pack writes the files names, read by read, into the zip a folder edition
+// is read from: mimetype (holding mime) first and stored, then each file,
+// with no modification times, so the same files pack to the same bytes. A
+// file that cannot be read is left out; more than model.MaxEditionBytes in
+// all is model.ErrTooLarge.
+func Pack(mime string, names []string, read func(name string) ([]byte, error)) ([]byte, error) {
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
 	m, err := w.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
 	if err != nil {
 		return nil, err
 	}
-	io.WriteString(m, FolderMIME)
+	io.WriteString(m, mime)
 	total := int64(0)
 	for _, n := range names {
-		data, err := readHead(filepath.Join(dir, filepath.FromSlash(n)), model.MaxEditionBytes+1)
+		data, err := read(n)
 		if err != nil {
 			continue
 		}
 		if total += int64(len(data)); total > model.MaxEditionBytes {
 			return nil, model.ErrTooLarge
 		}
-		// No modification times: the same pages pack to the same bytes.
 		f, err := w.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
 		if err != nil {
 			return nil, err
