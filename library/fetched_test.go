@@ -16,7 +16,6 @@ import (
 	"dubao/model"
 )
 
-
 // TestShelfOfFetchedEditions opens the papers directory dubao update
 // fills — two days of a feed subscription and an e-paper — as a shelf:
 // each DATE folder is one edition, newest first, never its item pages;

@@ -18,7 +18,6 @@ import (
 
 var day1 = time.Date(2026, 12, 1, 9, 30, 0, 0, time.Local)
 
-
 func load(t *testing.T, path string) *model.Edition {
 	t.Helper()
 	if !formats.IsEditionFolder(path) {
