@@ -180,7 +180,7 @@ func (s *setter) clusters(d string, indented bool) {
 			r, n = utf8.DecodeRuneInString(v[size:])
 			size += n
 		}
-		c := cluster{off: int32(off), r: r, w: int8(g.Width()), f: classify(r)}
+		c := cluster{off: int32(off), r: r, w: int8(clusterWidth(v, g.Width())), f: classify(r)}
 		if !single {
 			c.f &^= fSpace // a blank with a mark on it is shown
 		}
