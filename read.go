@@ -90,11 +90,18 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Settle the width before reading the edition: settling may re-execute
 	// the program, and standard input can be read only once.
-	wide, err := ambiwidth.Ensure(ra.mode)
+	tw, err := ambiwidth.Ensure(ra.mode)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	typeset.SetAmbiguousWide(wide)
+	typeset.SetAmbiguousWide(tw.Wide)
+	// Measure as the terminal draws: by grapheme cluster only when it said
+	// it clusters them (mode 2027), else by code point, as the renderer
+	// does until it hears so.
+	typeset.SetMethod(typeset.CodePoints)
+	if tw.Graphemes {
+		typeset.SetMethod(typeset.Graphemes)
+	}
 	ctx := context.Background()
 	r, err := openReading(ctx, ra, stdin)
 	if err != nil {
@@ -103,6 +110,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer r.close()
 	opt := ui.OptionsFromEnv(os.Getenv)
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
+	opt.Graphemes = tw.Graphemes
 	// An update U started and still running at quit is stopped (the next
 	// update resumes it) before the store closes.
 	updates, stopUpdates := context.WithCancel(ctx)

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/uax29/v2/graphemes"
 
 	"dubao/model"
 	"dubao/seeds"
@@ -123,19 +124,23 @@ func checkFrame(t *testing.T, m Model) {
 	checkBoxes(t, rows, m.common.Styles.Border)
 }
 
-// cells splits a plain row into one string per cell: a wide character fills
-// its first cell and leaves "" in the second.
+// cells splits a plain row into one string per cell: a grapheme cluster
+// fills its first cell and leaves "" in the others it takes (one for a
+// wide character, five for 👨‍👩‍👧 measured by code point).
 func cells(row string) []string {
 	var out []string
-	for _, r := range row {
-		if typeset.Width(string(r)) == 0 && len(out) > 0 {
-			// A zero-width character (ZWSP, a combining mark) takes no
+	g := graphemes.FromString(row)
+	for g.Next() {
+		c := g.Value()
+		w := typeset.Width(c)
+		if w == 0 && len(out) > 0 {
+			// A zero-width cluster (ZWSP, a stray combining mark) takes no
 			// cell of its own: it goes with the one before.
-			out[len(out)-1] += string(r)
+			out[len(out)-1] += c
 			continue
 		}
-		out = append(out, string(r))
-		for range typeset.Width(string(r)) - 1 {
+		out = append(out, c)
+		for range w - 1 {
 			out = append(out, "")
 		}
 	}

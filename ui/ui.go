@@ -52,6 +52,11 @@ type Options struct {
 	// Update is what U runs in the background (see Updater); nil switches
 	// U off. Requires Store.
 	Update Updater
+	// Graphemes says the terminal reported mode 2027 before the program
+	// started, and typeset measures by grapheme cluster: the renderer is
+	// switched to grapheme widths before the first frame is drawn (see
+	// width.go).
+	Graphemes bool
 }
 
 // focus is the pane that receives keys.
@@ -132,13 +137,16 @@ type Model struct {
 	// launch starts the browser o runs: startDetached, or in tests a run
 	// that waits for it.
 	launch func(*exec.Cmd) error
+	// widthHeld keeps the screen blank until the renderer measures as
+	// typeset does (Options.Graphemes).
+	widthHeld bool
 }
 
 // New returns the reader for ed, showing its first story. With a store in
 // opt the reading state is read by the command Restore returns.
 func New(ed *model.Edition, opt Options) Model {
 	m := Model{opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav(),
-		saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached}
+		saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached, widthHeld: opt.Graphemes}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	m.list = list.New(m.common)
@@ -176,7 +184,7 @@ func Run(ed *model.Edition, opt Options, popts ...tea.ProgramOption) error {
 // Init asks the terminal for its background colour, to pick light or dark
 // styles, and follows the shelf's indexing.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.lib.watchProgress())
+	return tea.Batch(tea.RequestBackgroundColor, m.lib.watchProgress(), m.announceGraphemes())
 }
 
 // buildStyles builds the one Styles value and hands it to every pane.
@@ -204,6 +212,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.buildStyles()
+	case tea.ModeReportMsg:
+		m.modeReported(msg)
 	case tea.KeyPressMsg:
 		m.note = ""
 		cmd = m.handleKey(msg)

@@ -15,9 +15,13 @@ import (
 	"dubao/ui/picker"
 )
 
-// View draws the frame: the alt screen, with mouse reporting on.
+// View draws the frame: the alt screen, with mouse reporting on. The frame
+// goes out as typeset.ForTerminal writes it for the terminal's width method.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView("")
+	if !m.widthHeld {
+		v = tea.NewView(typeset.ForTerminal(m.render()))
+	}
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	// The title may be a file name, and goes out inside an OSC sequence.

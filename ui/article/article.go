@@ -66,6 +66,9 @@ type layoutKey struct {
 	art     *model.Article
 	measure int
 	opt     typeset.Options
+	// method is how typeset measured; a terminal's late answer about
+	// mode 2027 changes it.
+	method typeset.Method
 }
 
 // Model is the article pane.
@@ -144,7 +147,7 @@ func (m Model) measure() int { return min(m.Width, MaxMeasure) }
 // relayout typesets the article when what the lines depend on changed, and
 // puts the reading position back on screen.
 func (m *Model) relayout() {
-	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt}
+	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt, method: typeset.CurrentMethod()}
 	if m.art == nil || k.measure <= 0 {
 		m.lines, m.laid, m.top = nil, layoutKey{}, 0
 		return
