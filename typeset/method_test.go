@@ -173,3 +173,70 @@ func TestTypesetByMethod(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCodePoints: under CodePoints, what ForTerminal writes is as wide by
+// the renderer's WcWidth as Width says, keeps every character but for the
+// jamo it composes and the zero-width spaces it adds, and Truncate is never
+// wider than asked.
+func FuzzCodePoints(f *testing.F) {
+	for _, c := range scriptCases {
+		f.Add(c.s, 3)
+	}
+	f.Add("\x1b[1m👨\u200d👩\x1b[0m\u1100\u1161x", 2)
+	f.Fuzz(func(t *testing.T, s string, w int) {
+		withMethod(t, CodePoints, func() {
+			out := ForTerminal(s)
+			if got, want := ansi.StringWidthWc(out), Width(s); got != want {
+				t.Fatalf("%+q: written %d cells wide, Width %d", s, got, want)
+			}
+			if back := strings.ReplaceAll(out, "\u200d\u200b", "\u200d"); back != composeJamo(s) {
+				t.Fatalf("%+q: written as %+q", s, out)
+			}
+			w = w % (Width(s) + 2)
+			if w < 0 {
+				w = -w
+			}
+			if tr := Truncate(s, w, "…"); Width(tr) > w {
+				t.Fatalf("Truncate(%+q, %d) is %d wide: %+q", s, w, Width(tr), tr)
+			}
+		})
+	})
+}
+
+// BenchmarkWidthMethods measures the seed's text under each method, the
+// grapheme method (today's, Lip Gloss's) being the peer.
+func BenchmarkWidthMethods(b *testing.B) {
+	text := strings.Repeat("一家人👨\u200d👩\u200d👧\u200d👦在终端里,“一核”“六区”战略 激发东城高质量发展活力 Tiếng Việt ", 200)
+	for _, m := range []struct {
+		name string
+		m    Method
+	}{{"graphemes", Graphemes}, {"codepoints", CodePoints}} {
+		b.Run(m.name+"/Width", func(b *testing.B) {
+			withMethod(b, m.m, func() {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					Width(text)
+				}
+			})
+		})
+		b.Run(m.name+"/Text", func(b *testing.B) {
+			withMethod(b, m.m, func() {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					Text(text, 0, model.Paragraph, Options{Width: 60})
+				}
+			})
+		})
+		b.Run(m.name+"/ForTerminal", func(b *testing.B) {
+			withMethod(b, m.m, func() {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					ForTerminal(text)
+				}
+			})
+		})
+	}
+}

@@ -262,7 +262,19 @@ func truncateCodePoints(s string, w int, tail string) string {
 	if codePointWidth(s) <= w {
 		return s
 	}
-	room := w - codePointWidth(tail)
+	// Measured whole and cluster by cluster, malformed UTF-8 can differ:
+	// cut shorter until the whole fits.
+	for room := w - codePointWidth(tail); room >= 0; room-- {
+		if t := cutCodePoints(s, room, tail); codePointWidth(t) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// cutCodePoints keeps the clusters of s that fit in room cells, then tail
+// if anything was left out, and every escape sequence.
+func cutCodePoints(s string, room int, tail string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(tail))
 	var state byte
@@ -296,9 +308,6 @@ func truncateCodePoints(s string, w int, tail string) string {
 		b.WriteString(s[i : i+n])
 		i += n
 		state = next
-	}
-	if !cut {
-		b.WriteString(tail)
 	}
 	return b.String()
 }
