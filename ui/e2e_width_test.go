@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -175,6 +176,9 @@ func (r *ruler) waitAligned(want ...string) []string {
 // itself draws the row.
 func TestEndToEndScriptsAligned(t *testing.T) {
 	bin := buildDubao(t)
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("the ruler needs bash")
+	}
 	file := filepath.Join(t.TempDir(), "scripts.txt")
 	if err := os.WriteFile(file, []byte(scriptsEdition), 0o644); err != nil {
 		t.Fatal(err)
