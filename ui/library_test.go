@@ -385,7 +385,7 @@ func TestNoStoreLibraryKeysOff(t *testing.T) {
 		t.Fatalf("a library key did something:\n%s", strings.Join(screen(m), "\n"))
 	}
 	m = send(t, m, press("?")...)
-	hides(t, m, "editions", "bookmark", "mark read")
+	hides(t, m, "editions", "bookmark story", "mark read")
 	shows(t, m, "save as Markdown")
 }
 
