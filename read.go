@@ -22,7 +22,7 @@ import (
 )
 
 // readUsage is the reader's command line.
-const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [DIR|FILE...|-]"
+const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [--config FILE] [--theme auto|dark|light] [--script NAME] [--max-line-length N] [DIR|FILE...|-]"
 
 // stdinName is the embedded edition standard input becomes, in a store
 // kept in memory: a pipe has no name to find its reading state by again.
@@ -37,6 +37,8 @@ type readArgs struct {
 	amb     string
 	mode    ambiwidth.Mode
 	dataDir string
+	// config are the flags that override the config file.
+	config configFlags
 	// paths are the DIRs and FILEs to read, or just "-".
 	paths []string
 }
@@ -48,6 +50,7 @@ func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
 	fs := newFlags("dubao", readUsage, stderr)
 	amb := ambiguousFlag(fs, "ask the terminal")
 	dataDir := dataDirFlag(fs)
+	ra.config = defineConfigFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ra, err
@@ -88,6 +91,12 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// Into a pipe or a file the edition is printed, as glow does.
 		return runPrint(ra.printArgs(), stdin, stdout, stderr)
 	}
+	// The config file before anything else: a bad one is the whole
+	// answer, on one line.
+	conf, err := ra.config.load(os.Getenv)
+	if err != nil {
+		return fail(stderr, err)
+	}
 	// Settle the width before reading the edition: settling may re-execute
 	// the program, and standard input can be read only once.
 	wide, err := ambiwidth.Ensure(ra.mode)
@@ -101,7 +110,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer r.close()
-	opt := ui.OptionsFromEnv(os.Getenv)
+	opt := conf.Options(ui.OptionsFromEnv(os.Getenv))
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
 	// An update U started and still running at quit is stopped (the next
 	// update resumes it) before the store closes.

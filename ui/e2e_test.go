@@ -150,6 +150,8 @@ func (s *tmuxSession) start(lang, eastAsian, data string, cmd ...string) {
 	s.w, s.h, s.lang = 100, 30, lang
 	args := []string{"-f", "/dev/null", "new-session", "-d", "-s", "r", "-x", "100", "-y", "30",
 		"-e", "LANG=" + lang, "-e", "LC_ALL=", "-e", "NO_COLOR=", "-e", "RUNEWIDTH_EASTASIAN=" + eastAsian,
+		// Never the config file of whoever runs the tests.
+		"-e", "XDG_CONFIG_HOME=" + filepath.Join(data, "config"),
 		"-e", "DUBAO_DATA_DIR=" + data, "-e", "DUBAO_EXPORT_DIR=" + s.t.TempDir()}
 	s.tmux(append(args, cmd...)...)
 }

@@ -128,7 +128,11 @@ func CheckKeys(bound map[string][]string) error {
 	}
 	for _, name := range sortedKeys(bound) {
 		if !names[name] {
-			return &KeyError{Action: name, Reason: "no such action (the help box, ?, names them)"}
+			reason := "no such action (the help box, ?, names them)"
+			if near := nearest(name, names); near != "" {
+				reason = fmt.Sprintf("no such action; %q?", near)
+			}
+			return &KeyError{Action: name, Reason: reason}
 		}
 		ks := bound[name]
 		if len(ks) == 0 {
@@ -183,4 +187,38 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// nearest returns the name among names a typo of name most likely meant:
+// the closest by edit distance, if it is close.
+func nearest(name string, names map[string]bool) string {
+	best, bestD := "", 3
+	for _, n := range sortedKeys(names) {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, by rune.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }

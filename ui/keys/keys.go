@@ -59,7 +59,7 @@ type Global struct {
 	// Hanging lets ，。、 hang past the line's end (typeset.Options.Hanging)
 	// rather than push a character down.
 	Hanging key.Binding
-	Help                     key.Binding
+	Help    key.Binding
 	// Quit ends the reader; Interrupt too, from anywhere, the search box
 	// and the boxes included, where q may be text or close the box.
 	Quit, Interrupt key.Binding
