@@ -44,6 +44,16 @@ type loaded struct {
 // the flags given over it. Errors are one line, naming the file, the line
 // and the key, or the flag.
 func (f configFlags) load(getenv func(string) string) (loaded, error) {
+	// The flags first: they were just typed.
+	if *f.theme != "" && !slices.Contains(ui.Themes, *f.theme) {
+		return loaded{}, fmt.Errorf("--theme %q: give %s", *f.theme, strings.Join(ui.Themes, ", "))
+	}
+	if *f.script != "" && !slices.Contains(ui.Scripts, *f.script) {
+		return loaded{}, fmt.Errorf("--script %q: give %s", *f.script, strings.Join(ui.Scripts, ", "))
+	}
+	if n := *f.maxLine; n != 0 && (n < config.MinLineLength || n > config.MaxLineLength) {
+		return loaded{}, fmt.Errorf("--max-line-length %d: give %d to %d", n, config.MinLineLength, config.MaxLineLength)
+	}
 	path, shown := *f.file, *f.file
 	if path == "" {
 		p, err := config.Path(getenv)
@@ -64,21 +74,12 @@ func (f configFlags) load(getenv func(string) string) (loaded, error) {
 		l.from = "no file at " + shown + ", so the defaults"
 	}
 	if *f.theme != "" {
-		if !slices.Contains(ui.Themes, *f.theme) {
-			return loaded{}, fmt.Errorf("--theme %q: give %s", *f.theme, strings.Join(ui.Themes, ", "))
-		}
 		l.Theme = *f.theme
 	}
 	if *f.script != "" {
-		if !slices.Contains(ui.Scripts, *f.script) {
-			return loaded{}, fmt.Errorf("--script %q: give %s", *f.script, strings.Join(ui.Scripts, ", "))
-		}
 		l.Display.Script = *f.script
 	}
 	if *f.maxLine != 0 {
-		if *f.maxLine < config.MinLineLength || *f.maxLine > config.MaxLineLength {
-			return loaded{}, fmt.Errorf("--max-line-length %d: give %d to %d", *f.maxLine, config.MinLineLength, config.MaxLineLength)
-		}
 		l.Display.MaxLineLength = *f.maxLine
 	}
 	return l, nil

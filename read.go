@@ -86,16 +86,16 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
+	// The config file before anything else, even into a pipe: a bad one
+	// is the whole answer, on one line.
+	conf, err := ra.config.load(os.Getenv)
+	if err != nil {
+		return fail(stderr, err)
+	}
 	out, ok := stdout.(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
 		// Into a pipe or a file the edition is printed, as glow does.
 		return runPrint(ra.printArgs(), stdin, stdout, stderr)
-	}
-	// The config file before anything else: a bad one is the whole
-	// answer, on one line.
-	conf, err := ra.config.load(os.Getenv)
-	if err != nil {
-		return fail(stderr, err)
 	}
 	// Settle the width before reading the edition: settling may re-execute
 	// the program, and standard input can be read only once.

@@ -313,11 +313,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.ScrollBy(-1)
 	case key.Matches(k, m.KeyMap.Down):
 		m.ScrollBy(1)
+	case m.top >= m.maxTop() && key.Matches(k, m.KeyMap.Continue):
+		// Continue's own test, not PageDown's: rebound apart, each still
+		// does what the help says.
+		msg := EndMsg{Article: m.art}
+		return m, func() tea.Msg { return msg }
 	case key.Matches(k, m.KeyMap.PageDown):
-		if m.top >= m.maxTop() && key.Matches(k, m.KeyMap.Continue) {
-			msg := EndMsg{Article: m.art}
-			return m, func() tea.Msg { return msg }
-		}
 		m.ScrollBy(h)
 	case key.Matches(k, m.KeyMap.PageUp):
 		m.ScrollBy(-h)
