@@ -89,6 +89,15 @@ func TestDefaultKeysPass(t *testing.T) {
 	if err := CheckKeys(Actions(nil)); err != nil {
 		t.Fatalf("the printed keys do not read back: %v", err)
 	}
+	// Bound to what they are, as a config file with every action gives
+	// them, the bindings keep their labels and keys.
+	plain, all := newKeySet(nil), newKeySet(Actions(nil))
+	a, b := plain.all(), all.all()
+	for i := range a {
+		if a[i].Help() != b[i].Help() || !slices.Equal(a[i].Keys(), b[i].Keys()) {
+			t.Errorf("%q: %v %v, bound to its own keys %v %v", keys.Name(*a[i]), a[i].Help(), a[i].Keys(), b[i].Help(), b[i].Keys())
+		}
+	}
 }
 
 // TestRebindingTakesEffect: in the reader, a rebound action answers to its

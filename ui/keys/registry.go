@@ -63,8 +63,12 @@ func Rebind(bound map[string][]string, kms ...any) {
 	}
 }
 
-// withKeys returns b answering to ks, its label made from them.
+// withKeys returns b answering to ks, its label made from them; b as it is
+// when it answers to ks already, so the default labels stay.
 func withKeys(b key.Binding, ks []string) key.Binding {
+	if slices.Equal(b.Keys(), ks) {
+		return b
+	}
 	name := Name(b)
 	b.SetKeys(ks...)
 	b.SetHelp(Label(ks), name)
@@ -75,8 +79,18 @@ func withKeys(b key.Binding, ks []string) key.Binding {
 // do.
 var keySymbols = map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→"}
 
-// Label is how the help shows keys: "k/↑", "space/f".
+// Label is how the help shows keys: "k/↑", "space/f"; a run of three or
+// more digits in order is "1-9".
 func Label(ks []string) string {
+	if len(ks) >= 3 && slices.IndexFunc(ks, func(k string) bool { return len(k) != 1 || k[0] < '0' || k[0] > '9' }) < 0 {
+		run := true
+		for i := 1; i < len(ks); i++ {
+			run = run && ks[i][0] == ks[i-1][0]+1
+		}
+		if run {
+			return ks[0] + "-" + ks[len(ks)-1]
+		}
+	}
 	out := make([]string, len(ks))
 	for i, k := range ks {
 		if s, ok := keySymbols[k]; ok {
