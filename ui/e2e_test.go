@@ -1,6 +1,7 @@
 package ui
 
 import (
+
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"dubao/typeset"
+	"dubao/ui/common"
 	"dubao/ui/styles"
 )
 
@@ -163,10 +165,12 @@ func (s *tmuxSession) start(lang, eastAsian, data string, cmd ...string) {
 // some of them.
 func (s *tmuxSession) settled(want ...string) []string {
 	s.t.Helper()
-	title := "─ keys ─"
-	if strings.HasPrefix(s.lang, "zh") {
-		title = "─ 按键 ─"
-	}
+	title := "─ " + common.LangFromEnv(func(k string) string {
+		if k == "LANG" {
+			return s.lang
+		}
+		return ""
+	}).Title("keys") + " ─"
 	s.send("?")
 	s.waitFor(title)
 	s.send("?")

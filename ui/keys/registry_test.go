@@ -43,7 +43,9 @@ func TestBindingsFindsNestedAndAdded(t *testing.T) {
 		Lookup key.Binding
 		hidden key.Binding
 	}
-	km := paneKeys{Nav: DefaultNav(), Lookup: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "look up"))}
+	// An unexported binding is the pane's own business: not listed.
+	km := paneKeys{Nav: DefaultNav(), Lookup: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "look up")),
+		hidden: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hidden"))}
 	var names []string
 	for _, b := range Bindings(&km) {
 		names = append(names, Name(*b))
@@ -74,7 +76,9 @@ func TestConflicts(t *testing.T) {
 	g := DefaultGlobal()
 	n := DefaultNav()
 	bs := append(Bindings(&g), Bindings(&n)...)
-	allowed := func(a, b string) bool { return a == "next story" && b == "next match" || a == "unread only (story list)" && b == "half page up" }
+	allowed := func(a, b string) bool {
+		return a == "next story" && b == "next match" || a == "unread only (story list)" && b == "half page up"
+	}
 	if c := Conflicts(bs, allowed); len(c) != 0 {
 		t.Fatalf("the defaults conflict: %+v", c)
 	}
