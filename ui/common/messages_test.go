@@ -3,10 +3,15 @@ package common
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -167,5 +172,60 @@ func TestErrorsInTheLanguage(t *testing.T) {
 	other := errors.New("database is locked")
 	if got := Chinese.Failed(other); got != "失败：database is locked" {
 		t.Errorf("Failed = %q: an error the table does not know keeps its words", got)
+	}
+}
+
+// TestEveryKeyUsedIsInTheTable: every message key the reader's code names
+// (lang.T("…"), lang.N("…", n), lang.Title("…"), Message("…"), and the
+// help's "when" notes) is in the table, so none is shown as its key.
+func TestEveryKeyUsedIsInTheTable(t *testing.T) {
+	calls := map[string]int{"T": 0, "N": 0, "Title": 0, "Message": 0, "listed": 1}
+	fset := token.NewFileSet()
+	found := 0
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			name := ""
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			case *ast.Ident:
+				name = fn.Name
+			}
+			arg, ok := calls[name]
+			if !ok || len(call.Args) <= arg {
+				return true
+			}
+			lit, ok := call.Args[arg].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			key, err := strconv.Unquote(lit.Value)
+			if err != nil || key == "" {
+				return true
+			}
+			found++
+			if _, ok := messages[key]; !ok {
+				t.Errorf("%s: %s(%q): no such message", fset.Position(lit.Pos()), name, key)
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 40 {
+		t.Fatalf("only %d message keys found in ui/", found)
 	}
 }
