@@ -33,13 +33,16 @@ var commands = []command{
 	{"subscribe", "add NAME URL | list | remove NAME | import FILE.opml|- | export", "keep the list of papers to update", nil},
 	{"update", "[--into DIR] [--data-dir DIR] [NAME...]", "fetch what is new for every subscription",
 		[]string{"--into", "--data-dir"}},
+	{"config", "[--config FILE] [--theme auto|dark|light] [--script NAME] [--max-line-length N]",
+		"print the configuration in force, defaults included, as TOML, and which file it came from",
+		[]string{"--config", "--theme", "--script", "--max-line-length"}},
 	{"help", "[COMMAND]", "this list, or one command's options", nil},
 	{"version", "", "the version of dubao and how it was built", nil},
 	{"completion", "bash|zsh|fish", "a shell completion script", nil},
 }
 
 // readerFlags are the reader's own flags, for completion.
-var readerFlags = []string{"--ambiguous", "--data-dir", "--help", "--version"}
+var readerFlags = []string{"--ambiguous", "--data-dir", "--config", "--theme", "--script", "--max-line-length", "--help", "--version"}
 
 // runHelp implements `dubao help [COMMAND]` and `dubao --help`.
 func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -62,7 +65,7 @@ func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "dubao 读报: a terminal newspaper reader\n\n")
-	fmt.Fprintf(stdout, "  dubao %s\n      %s\n", "[--ambiguous narrow|wide] [--data-dir DIR] [DIR|FILE...|-]",
+	fmt.Fprintf(stdout, "  dubao %s\n      %s\n", "[--ambiguous narrow|wide] [--data-dir DIR] [--config FILE] [--theme T] [--script S] [--max-line-length N] [DIR|FILE...|-]",
 		"read a shelf of editions, newest first (the embedded edition without arguments)")
 	for _, c := range commands {
 		fmt.Fprintf(stdout, "  %s\n      %s\n", strings.TrimSpace("dubao "+c.name+" "+c.args), c.summary)

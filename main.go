@@ -46,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runSubscribe(args[1:], stdin, stdout, stderr)
 		case "update":
 			return runUpdate(args[1:], stdout, stderr)
+		case "config":
+			return runConfig(args[1:], stdout, stderr)
 		}
 	}
 	return runRead(args, stdin, stdout, stderr)

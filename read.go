@@ -22,7 +22,7 @@ import (
 )
 
 // readUsage is the reader's command line.
-const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [DIR|FILE...|-]"
+const readUsage = "usage: dubao [--ambiguous narrow|wide] [--data-dir DIR] [--config FILE] [--theme auto|dark|light] [--script NAME] [--max-line-length N] [DIR|FILE...|-]"
 
 // stdinName is the embedded edition standard input becomes, in a store
 // kept in memory: a pipe has no name to find its reading state by again.
@@ -37,6 +37,8 @@ type readArgs struct {
 	amb     string
 	mode    ambiwidth.Mode
 	dataDir string
+	// config are the flags that override the config file.
+	config configFlags
 	// paths are the DIRs and FILEs to read, or just "-".
 	paths []string
 }
@@ -48,6 +50,7 @@ func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
 	fs := newFlags("dubao", readUsage, stderr)
 	amb := ambiguousFlag(fs, "ask the terminal")
 	dataDir := dataDirFlag(fs)
+	ra.config = defineConfigFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return ra, err
@@ -83,6 +86,12 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
+	// The config file before anything else, even into a pipe: a bad one
+	// is the whole answer, on one line.
+	conf, err := ra.config.load(os.Getenv)
+	if err != nil {
+		return fail(stderr, err)
+	}
 	out, ok := stdout.(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
 		// Into a pipe or a file the edition is printed, as glow does.
@@ -108,7 +117,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer r.close()
-	opt := ui.OptionsFromEnv(os.Getenv)
+	opt := conf.Options(ui.OptionsFromEnv(os.Getenv))
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
 	opt.Graphemes = tw.Graphemes
 	// An update U started and still running at quit is stopped (the next

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dubao/typeset"
+	"dubao/ui/keys"
 	"dubao/ui/list"
 	"dubao/ui/picker"
 	"dubao/ui/search"
@@ -165,12 +166,9 @@ func (m *Model) updateKeybindings() {
 	searching := m.query != "" && len(m.hits) > 0
 	m.keys.NextMatch.SetEnabled(searching)
 	m.keys.PrevMatch.SetEnabled(searching)
+	m.keys.NextArticle = m.bound.global.NextArticle
 	if searching {
-		m.keys.NextArticle.SetKeys("J")
-		m.keys.NextArticle.SetHelp("J", "next story")
-	} else {
-		m.keys.NextArticle.SetKeys("n", "J")
-		m.keys.NextArticle.SetHelp("n/J", "next story")
+		m.keys.NextArticle = keys.Without(m.keys.NextArticle, m.keys.NextMatch)
 	}
 	m.keys.Back.SetEnabled(m.query != "" || m.focus == focusArticle)
 	m.keys.Section.SetEnabled(len(m.ed.Sections) > 1)

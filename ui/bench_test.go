@@ -83,6 +83,18 @@ func BenchmarkFrame(b *testing.B) {
 	})
 }
 
+// BenchmarkHelpFrame draws the help box, whose every entry comes from the
+// message table in the interface's language: English is the peer, drawn
+// in the same run.
+func BenchmarkHelpFrame(b *testing.B) {
+	for _, lang := range []common.Lang{common.English, common.Chinese, common.Traditional} {
+		b.Run(lang.String(), func(b *testing.B) {
+			m := newModel(b, seed(b), 120, 40, lang)
+			benchFrames(b, send(b, m, tea.KeyPressMsg{Code: '?', Text: "?"}))
+		})
+	}
+}
+
 // BenchmarkFirstFrame is the work from the edition's bytes to the first
 // full frame: parse the seed, build the reader, size it, draw it. (Process
 // start and the terminal's round trips come on top; the end-to-end test

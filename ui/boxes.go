@@ -162,6 +162,6 @@ func (m *Model) setBookmarkLabels() {
 		}
 		labels[i] = common.Fit(when, dateWidth) + "  " + b.Headline
 	}
-	m.pickers[picker.Bookmarks].SetLabels(labels, m.common.Lang.Title("no bookmarks"))
+	m.pickers[picker.Bookmarks].SetLabels(labels, m.common.Lang.T("no bookmarks", m.keys.Bookmark.Help().Key))
 	m.fitPicker(picker.Bookmarks)
 }

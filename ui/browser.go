@@ -1,20 +1,21 @@
 package ui
 
 import (
-	"errors"
 	"net/url"
 	"os/exec"
 	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"dubao/ui/common"
 )
 
 // defaultBrowser opens a URL when $BROWSER is not set.
 const defaultBrowser = "xdg-open"
 
 // errNotWeb says a story's URL is not one to hand to a browser.
-var errNotWeb = errors.New("not a web address")
+var errNotWeb = common.Message("not a web address")
 
 // browsedMsg says o handed a story's URL to the browser, or why it could
 // not.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dubao/typeset"
+	"dubao/ui/common"
 	"dubao/ui/styles"
 )
 
@@ -150,6 +151,8 @@ func (s *tmuxSession) start(lang, eastAsian, data string, cmd ...string) {
 	s.w, s.h, s.lang = 100, 30, lang
 	args := []string{"-f", "/dev/null", "new-session", "-d", "-s", "r", "-x", "100", "-y", "30",
 		"-e", "LANG=" + lang, "-e", "LC_ALL=", "-e", "NO_COLOR=", "-e", "RUNEWIDTH_EASTASIAN=" + eastAsian,
+		// Never the config file of whoever runs the tests.
+		"-e", "XDG_CONFIG_HOME=" + filepath.Join(data, "config"),
 		"-e", "DUBAO_DATA_DIR=" + data, "-e", "DUBAO_EXPORT_DIR=" + s.t.TempDir()}
 	s.tmux(append(args, cmd...)...)
 }
@@ -161,10 +164,12 @@ func (s *tmuxSession) start(lang, eastAsian, data string, cmd ...string) {
 // some of them.
 func (s *tmuxSession) settled(want ...string) []string {
 	s.t.Helper()
-	title := "─ keys ─"
-	if strings.HasPrefix(s.lang, "zh") {
-		title = "─ 按键 ─"
-	}
+	title := "─ " + common.LangFromEnv(func(k string) string {
+		if k == "LANG" {
+			return s.lang
+		}
+		return ""
+	}).Title("keys") + " ─"
 	s.send("?")
 	s.waitFor(title)
 	s.send("?")
@@ -190,15 +195,16 @@ func (s *tmuxSession) quit() {
 // checked as the terminal shows it.
 func TestEndToEnd(t *testing.T) {
 	bin := buildDubao(t)
-	for _, tc := range []struct{ name, lang, eastAsian, page, section string }{
-		{"C.UTF-8", "C.UTF-8", "", "page %d/%d", "section 2/3"},
-		{"zh_CN.UTF-8", "zh_CN.UTF-8", "", "第 %d/%d 页", "版 2/3"},
+	for _, tc := range []struct{ name, lang, eastAsian, page, section, nextPage, pick string }{
+		{"C.UTF-8", "C.UTF-8", "", "page %d/%d", "section 2/3", "space/f next page", "pick a section"},
+		{"zh_CN.UTF-8", "zh_CN.UTF-8", "", "第 %d/%d 页", "版 2/3", "space/f 下一页", "选择版面"},
 		// The environment says wide; dubao asks tmux, which says narrow,
 		// and re-executes itself narrow.
-		{"zh_CN.UTF-8 RUNEWIDTH_EASTASIAN=1", "zh_CN.UTF-8", "1", "第 %d/%d 页", "版 2/3"},
+		{"zh_CN.UTF-8 RUNEWIDTH_EASTASIAN=1", "zh_CN.UTF-8", "1", "第 %d/%d 页", "版 2/3", "space/f 下一页", "选择版面"},
+		{"zh_TW.UTF-8", "zh_TW.UTF-8", "", "第 %d/%d 頁", "版 2/3", "space/f 下一頁", "選擇版面"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newTmux(t, tc.lang[:2]+tc.eastAsian)
+			s := newTmux(t, tc.lang[:5]+tc.eastAsian)
 			start := time.Now()
 			s.start(tc.lang, tc.eastAsian, t.TempDir(), bin)
 			s.waitFor("海门日报", "“一核”“六区”战略")
@@ -207,7 +213,7 @@ func TestEndToEnd(t *testing.T) {
 			// Paging moves the page indicator and the text.
 			s.send("Enter")
 			// The short help turns to the article's keys once it has the focus.
-			before := s.waitFor(fmt.Sprintf(tc.page, 1, 3), "space/f next page")
+			before := s.waitFor(fmt.Sprintf(tc.page, 1, 3), tc.nextPage)
 			s.send("Space")
 			after := s.waitFor(fmt.Sprintf(tc.page, 2, 3))
 			if strings.Join(before[2:10], "") == strings.Join(after[2:10], "") {
@@ -247,7 +253,7 @@ func TestEndToEnd(t *testing.T) {
 
 			// Help.
 			s.send("?")
-			s.waitFor("next page", "pick a section")
+			s.waitFor(tc.nextPage, tc.pick)
 			s.send("?")
 			s.quit()
 		})
@@ -261,9 +267,9 @@ func TestEndToEnd(t *testing.T) {
 func TestEndToEndShelf(t *testing.T) {
 	bin := buildDubao(t)
 	dir, _ := shelfDir(t)
-	for _, tc := range []struct{ lang, unread, marked, stillUnread string }{
-		{"C.UTF-8", "8/8 unread", "marked read", "7/8 unread"},
-		{"zh_CN.UTF-8", "未读 8/8", "已标为已读", "未读 7/8"},
+	for _, tc := range []struct{ lang, unread, marked, stillUnread, nextPage string }{
+		{"C.UTF-8", "8/8 unread", "marked read", "7/8 unread", "space/f next page"},
+		{"zh_CN.UTF-8", "未读 8/8", "已标为已读", "未读 7/8", "space/f 下一页"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			s := newTmux(t, "shelf-"+tc.lang[:2])
@@ -280,7 +286,7 @@ func TestEndToEndShelf(t *testing.T) {
 			s.send("2", "m")
 			s.waitFor(tc.marked, "区公共资源交易中心 (3)")
 			s.send("Enter")
-			start := firstText(s.waitFor("space/f next page"), 1)
+			start := firstText(s.waitFor(tc.nextPage), 1)
 			s.send("j", "j", "j")
 			rows := s.settled("区公共资源交易中心 (3)")
 			if firstText(rows, 1) == start {

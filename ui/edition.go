@@ -24,7 +24,9 @@ func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
 	}
 	m.tabs = tabs.New(m.common, ed.Title, names)
 	m.search = search.New(m.common, ed)
+	m.search.KeyMap = m.bound.search
 	m.pickers[picker.Sections] = picker.NewSections(m.common, ed)
+	m.pickers[picker.Sections].KeyMap = m.bound.sections
 	m.setQuery("")
 	m.setMarks(map[string]bool{}, map[string]bool{})
 	if m.lay.Width > 0 {
@@ -84,11 +86,19 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	}
 	m.setMarks(msg.state.read, msg.state.saved)
 	if t := msg.toggles; t != nil {
+		// A toggle pressed before wins over the default the options
+		// (the config file) give; one never pressed keeps it.
 		opt := m.article.Options()
-		opt.HalfWidthPunct = t[toggleHalfWidth]
-		opt.NoIndent = t[toggleNoIndent]
+		set := func(name string, v *bool) {
+			if on, ok := t[name]; ok {
+				*v = on
+			}
+		}
+		set(toggleHalfWidth, &opt.HalfWidthPunct)
+		set(toggleNoIndent, &opt.NoIndent)
+		set(toggleHanging, &opt.Hanging)
 		m.setOptions(opt)
-		m.lib.unreadOnly = t[toggleUnreadOnly]
+		set(toggleUnreadOnly, &m.lib.unreadOnly)
 	}
 	m.list.SetUnreadOnly(m.lib.unreadOnly)
 	m.lib.want, m.lib.stored = msg.state.pos, msg.state.pos

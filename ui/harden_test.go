@@ -22,7 +22,7 @@ func TestHelpKeyAlwaysShown(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
 			for _, lang := range []common.Lang{common.English, common.Chinese} {
 				m := newModel(t, ed, size.w, size.h, lang)
-				h := m.keys.Help.Help()
+				h := m.say(m.keys.Help).Help()
 				shows(t, m, h.Key+" "+h.Desc)
 				m = send(t, m, press("enter")...) // the article's longer hints
 				shows(t, m, h.Key+" "+h.Desc)

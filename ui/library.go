@@ -21,6 +21,7 @@ const (
 	toggleHalfWidth  = "half-width"
 	toggleNoIndent   = "no-indent"
 	toggleUnreadOnly = "unread-only"
+	toggleHanging    = "hanging"
 )
 
 // libState is the reader's part of the library: the store and the shelf,

@@ -73,6 +73,12 @@ func (f shelfFixture) close() {
 // position after a millisecond's pause instead of most of a second.
 func (f shelfFixture) reader(t testing.TB, w, h int, lang common.Lang) Model {
 	t.Helper()
+	return f.readerWith(t, w, h, Options{Lang: lang})
+}
+
+// readerWith is reader with the options opt, the store's added.
+func (f shelfFixture) readerWith(t testing.TB, w, h int, opt Options) Model {
+	t.Helper()
 	ctx := context.Background()
 	list, err := f.sh.Editions(ctx)
 	if err != nil || len(list) == 0 {
@@ -82,7 +88,8 @@ func (f shelfFixture) reader(t testing.TB, w, h int, lang common.Lang) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(ed, Options{Lang: lang, Store: f.st, Shelf: f.sh, Edition: rec, ExportDir: t.TempDir()})
+	opt.Store, opt.Shelf, opt.Edition, opt.ExportDir = f.st, f.sh, rec, t.TempDir()
+	m := New(ed, opt)
 	m.saveDelay, m.readDelay = time.Millisecond, time.Millisecond
 	m = send(t, m, run(m.Restore())...)
 	return send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
@@ -385,7 +392,7 @@ func TestNoStoreLibraryKeysOff(t *testing.T) {
 		t.Fatalf("a library key did something:\n%s", strings.Join(screen(m), "\n"))
 	}
 	m = send(t, m, press("?")...)
-	hides(t, m, "editions", "bookmark", "mark read")
+	hides(t, m, "editions", "bookmark story", "mark read")
 	shows(t, m, "save as Markdown")
 }
 

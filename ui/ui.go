@@ -57,7 +57,26 @@ type Options struct {
 	// switched to grapheme widths before the first frame is drawn (see
 	// width.go).
 	Graphemes bool
+	// Script is the script the text is shown in at start: "original" (or
+	// ""), "hans", "hant-tw" or "hant-hk" (see Scripts).
+	Script string
+	// Theme is "dark" or "light" to choose the styles, or "auto" (or "")
+	// to ask the terminal for its background colour.
+	Theme string
+	// MaxMeasure is the widest line the article pane sets, in cells; 0 is
+	// article.MaxMeasure.
+	MaxMeasure int
+	// Keys rebinds actions, by the name the help shows, to other keys, as
+	// the config file's [keys] does; CheckKeys says whether it can.
+	Keys map[string][]string
 }
+
+// Scripts are the names Options.Script takes: the text as printed, 简体,
+// 繁體 as in Taiwan (with Taiwan's words) and as in Hong Kong.
+var Scripts = []string{"original", "hans", "hant-tw", "hant-hk"}
+
+// Themes are the names Options.Theme takes.
+var Themes = []string{"auto", "dark", "light"}
 
 // focus is the pane that receives keys.
 type focus int
@@ -97,7 +116,10 @@ type Model struct {
 	opt    Options
 	dark   bool
 	keys   keys.Global
-	lay    Layout
+	// bound is every pane's keys as configured; keys and the panes' key
+	// maps start from it.
+	bound keySet
+	lay   Layout
 
 	// sec is the section shown; the story shown is the list's selection,
 	// m.list.Index().
@@ -145,20 +167,25 @@ type Model struct {
 // New returns the reader for ed, showing its first story. With a store in
 // opt the reading state is read by the command Restore returns.
 func New(ed *model.Edition, opt Options) Model {
-	m := Model{opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav(),
-		saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached, widthHeld: opt.Graphemes}
+	bound := newKeySet(opt.Keys)
+	m := Model{opt: opt, dark: opt.Theme != "light", keys: bound.global, bound: bound, help: help.New(),
+		helpNav: bound.help, saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached, widthHeld: opt.Graphemes}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	m.list = list.New(m.common)
+	m.list.KeyMap = bound.list
 	m.article = article.New(m.common)
-	m.pickers[picker.Editions] = picker.New(m.common, picker.Editions, keys.DefaultEditionPicker())
-	m.pickers[picker.Bookmarks] = picker.New(m.common, picker.Bookmarks, keys.DefaultBookmarkList())
+	m.article.KeyMap = bound.article
+	m.article.SetMaxMeasure(opt.MaxMeasure)
+	m.pickers[picker.Editions] = picker.New(m.common, picker.Editions, bound.editions)
+	m.pickers[picker.Bookmarks] = picker.New(m.common, picker.Bookmarks, bound.bookmarks)
 	m.lib = newLibState(opt)
 	var searcher search.Searcher
 	if m.lib.sh != nil {
 		searcher = m.lib.sh.Search
 	}
 	m.libsearch = search.NewLibrary(m.common, searcher)
+	m.libsearch.KeyMap = bound.library
 	m.setOptions(opt.Typeset)
 	m.setEdition(ed, opt.Edition)
 	if err := m.lib.unsaved(); err != nil && m.note == "" {
@@ -182,10 +209,16 @@ func Run(ed *model.Edition, opt Options, popts ...tea.ProgramOption) error {
 }
 
 // Init asks the terminal for its background colour, to pick light or dark
-// styles, and follows the shelf's indexing.
+// styles unless the theme is set, and follows the shelf's indexing.
 func (m Model) Init() tea.Cmd {
+	if !m.autoTheme() {
+		return tea.Batch(m.lib.watchProgress(), m.announceGraphemes())
+	}
 	return tea.Batch(tea.RequestBackgroundColor, m.lib.watchProgress(), m.announceGraphemes())
 }
+
+// autoTheme reports whether the terminal's background chooses the styles.
+func (m Model) autoTheme() bool { return m.opt.Theme == "" || m.opt.Theme == "auto" }
 
 // buildStyles builds the one Styles value and hands it to every pane.
 func (m *Model) buildStyles() {
@@ -210,8 +243,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 		m.lib.resized = true
 	case tea.BackgroundColorMsg:
-		m.dark = msg.IsDark()
-		m.buildStyles()
+		if m.autoTheme() {
+			m.dark = msg.IsDark()
+			m.buildStyles()
+		}
 	case tea.ModeReportMsg:
 		m.modeReported(msg)
 	case tea.KeyPressMsg:
@@ -377,6 +412,11 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		opt.NoIndent = !opt.NoIndent
 		m.setOptions(opt)
 		return true, m.lib.setToggle(toggleNoIndent, opt.NoIndent)
+	case key.Matches(k, g.Hanging):
+		opt := m.article.Options()
+		opt.Hanging = !opt.Hanging
+		m.setOptions(opt)
+		return true, m.lib.setToggle(toggleHanging, opt.Hanging)
 	case key.Matches(k, g.Export):
 		return true, m.export()
 	case key.Matches(k, g.Copy):

@@ -33,9 +33,9 @@ func TestUpdateKey(t *testing.T) {
 		lang              common.Lang
 		updating, failure string
 	}{
-		{80, 24, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb: 503 Service Unavailable…"},
+		{80, 24, common.English, "updating 2/2", "update: new stories in 1 edition; 1 failed: rmrb: 503 Service Unavailable…"},
 		{100, 30, common.Chinese, "更新 2/2", "更新：1 份报纸有新内容；1 个失败：rmrb: 503 Service Unavailable (after 4 tries)"},
-		{60, 20, common.English, "updating 2/2", "update: new stories in 1 edition(s); 1 failed: rmrb:"},
+		{60, 20, common.English, "updating 2/2", "update: new stories in 1 edition; 1 failed: rmrb:"},
 	} {
 		dir, data := shelfDir(t)
 		f := openShelf(t, dir, data)
@@ -138,7 +138,7 @@ func TestUpdateReloadsGrownEdition(t *testing.T) {
 	if a := m.article.Article(); !strings.Contains(a.Headline, "午后更新的标题") || m.lib.rec.Path != shown {
 		t.Fatalf("after the update the reader shows %q of %s", a.Headline, m.lib.rec.Path)
 	}
-	shows(t, m, "update: new stories in 1 edition(s)")
+	shows(t, m, "update: new stories in 1 edition")
 }
 
 // An update ends even when the reader takes no more reports (it quit):

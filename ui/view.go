@@ -12,6 +12,7 @@ import (
 
 	"dubao/typeset"
 	"dubao/ui/common"
+	"dubao/ui/list"
 	"dubao/ui/picker"
 )
 
@@ -43,7 +44,7 @@ func (m Model) render() string {
 	rows = append(rows, m.panes()...)
 	rows = append(rows, m.statusLine())
 	if l.Help.H > 0 {
-		rows = append(rows, common.FitStyled(m.help.ShortHelpView(m.fitHelp(m.shortHelp())), l.Help.W))
+		rows = append(rows, common.FitStyled(m.help.ShortHelpView(m.fitHelp(m.said(m.shortHelp()))), l.Help.W))
 	}
 	switch m.overlay {
 	case overlayHelp:
@@ -161,6 +162,9 @@ func (m Model) statusLine() string {
 	if opt.NoIndent {
 		flags = append(flags, lang.Title("no indent"))
 	}
+	if opt.Hanging {
+		flags = append(flags, lang.Title("hanging"))
+	}
 
 	right := strings.Join(flags, "  ")
 	if right != "" {
@@ -177,8 +181,25 @@ func (m Model) headerHelp() string {
 	if m.lay.Help.H > 0 {
 		return ""
 	}
-	h := m.keys.Help.Help()
+	h := m.say(m.keys.Help).Help()
 	return m.common.Styles.Help.ShortKey.Render(" "+h.Key) + m.common.Styles.Help.ShortDesc.Render(" "+h.Desc)
+}
+
+// say returns b with its help text in the interface's language: a
+// binding's help text is its action's name, the key of its message.
+func (m Model) say(b key.Binding) key.Binding {
+	h := b.Help()
+	b.SetHelp(h.Key, m.common.Lang.T(h.Desc))
+	return b
+}
+
+// said is say for each of bs.
+func (m Model) said(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, len(bs))
+	for i, b := range bs {
+		out[i] = m.say(b)
+	}
+	return out
 }
 
 // fitHelp returns the key hints to show in the hint row: as they are when
@@ -186,7 +207,7 @@ func (m Model) headerHelp() string {
 // so that a narrow terminal still says where the others are. Where ? is
 // not the help key (typing in a search box) they stay as they are.
 func (m Model) fitHelp(b []key.Binding) []key.Binding {
-	h := m.keys.Help.Help()
+	h := m.say(m.keys.Help).Help()
 	i := slices.IndexFunc(b, func(k key.Binding) bool { return k.Help() == h })
 	shown := ansi.Strip(common.FitStyled(m.help.ShortHelpView(b), m.lay.Help.W))
 	if i <= 0 || strings.Contains(shown, h.Key+" "+h.Desc) {
@@ -214,43 +235,62 @@ func (m Model) shortHelp() []key.Binding {
 	return append(b, g.NextArticle, g.Search, g.Picker, g.Editions, g.Help, g.Quit)
 }
 
-// helpGroups are the columns of the help overlay, built from the key maps.
-// Keys that work only in some state are listed with that state.
+// helpGroups are the columns of the help overlay, built from the key maps,
+// in the interface's language. Keys that work only in some state are
+// listed with that state. The last column explains the story list's marks.
 func (m Model) helpGroups() [][]key.Binding {
 	g := m.keys
-	lang := m.common.Lang
-	searching, onStory := lang.Title("in a search"), lang.Title("on a story")
+	searching, onStory := "in a search", "on a story"
 	var reading []key.Binding
 	for _, b := range m.article.FullHelp()[0] {
-		reading = append(reading, listed(b, onStory))
+		reading = append(reading, m.listed(b, onStory))
 	}
 	groups := [][]key.Binding{
 		reading,
-		{m.list.KeyMap.Open, listed(g.Back, lang.Title("from a story or a search")),
-			g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
-		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,
-			listed(g.NextMatch, searching), listed(g.PrevMatch, searching)},
-		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory),
-			listed(g.OpenURL, lang.Title("with a URL")), g.Help, g.Quit},
+		{m.say(m.list.KeyMap.Open), m.listed(g.Back, "from a story or a search"),
+			m.say(g.NextPane), m.say(g.PrevPane), m.say(g.NextArticle), m.say(g.PrevArticle),
+			m.say(g.Help), m.say(g.Quit), m.say(g.Interrupt)},
+		m.said([]key.Binding{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search}),
+		append(m.said([]key.Binding{g.Punct, g.Indent, g.Hanging}), m.listed(g.Export, onStory), m.listed(g.Copy, onStory),
+			m.listed(g.OpenURL, "with a URL")),
 	}
+	groups[2] = append(groups[2], m.listed(g.NextMatch, searching), m.listed(g.PrevMatch, searching))
 	if m.lib.on() {
-		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,
-			listed(g.MarkRead, onStory), listed(g.MarkSection, onStory), listed(g.UnreadOnly, ""), listed(g.Bookmark, onStory)})
+		lib := append(m.said([]key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch}),
+			m.listed(g.MarkRead, onStory), m.listed(g.MarkSection, onStory), m.listed(g.UnreadOnly, ""),
+			m.listed(g.Bookmark, onStory))
 		if m.opt.Update != nil {
-			groups[len(groups)-1] = append(groups[len(groups)-1], g.Update)
+			lib = append(lib, m.say(g.Update))
 		}
+		groups = append(groups, lib)
 	}
-	return append(groups, m.search.FullHelp()[0])
+	return append(groups, m.said(m.search.FullHelp()[0]), m.marks())
 }
 
-// listed returns b switched on for the help overlay, with when added to its
-// description if it is off now (unless its description already says when).
-func listed(b key.Binding, when string) key.Binding {
-	if !b.Enabled() {
+// marks explains the marks after a headline in the story list.
+func (m Model) marks() []key.Binding {
+	lang := m.common.Lang
+	mark := func(k, what string) key.Binding {
+		// The key is the mark itself: the binding is only ever shown.
+		return key.NewBinding(key.WithKeys(k), key.WithHelp(k, lang.T(what)))
+	}
+	return []key.Binding{
+		mark(list.PhotoMark, "mark photo"), mark(list.ContinuedMark, "mark continued"),
+		mark(list.SavedMark, "mark bookmarked"),
+	}
+}
+
+// listed returns b in the interface's language and switched on for the help
+// overlay, with when (a message key) added to its description if it is off
+// now.
+func (m Model) listed(b key.Binding, when string) key.Binding {
+	on := b.Enabled()
+	b = m.say(b)
+	if !on {
 		h := b.Help()
 		b.SetEnabled(true)
 		if when != "" {
-			b.SetHelp(h.Key, h.Desc+" ("+when+")")
+			b.SetHelp(h.Key, m.common.Lang.T("desc when", h.Desc, m.common.Lang.T(when)))
 		}
 	}
 	return b
@@ -329,7 +369,7 @@ func (m Model) drawHelp(rows []string) []string {
 	if len(content) > h {
 		footer = fmt.Sprintf("%d-%d/%d", top+1, min(top+h, len(content)), len(content))
 	}
-	return m.drawOverlay(rows, m.common.Lang.Title("help"), footer, content[top:])
+	return m.drawOverlay(rows, m.common.Lang.Title("keys"), footer, content[top:])
 }
 
 // helpTop is the first row of help shown, clamped to the content.

@@ -81,6 +81,9 @@ type Model struct {
 	parts []Part
 	opt   typeset.Options
 
+	// maxMeasure is the widest line set, MaxMeasure unless configured.
+	maxMeasure int
+
 	laid  layoutKey
 	lines []line
 	top   int // first line on screen
@@ -141,8 +144,30 @@ func (m *Model) SetOptions(opt typeset.Options) {
 	m.relayout()
 }
 
-// measure is the width the text is set to.
-func (m Model) measure() int { return min(m.Width, MaxMeasure) }
+// SetMaxMeasure sets the widest line the pane sets, in cells; 0 or less
+// is MaxMeasure.
+func (m *Model) SetMaxMeasure(n int) {
+	m.maxMeasure = n
+	m.relayout()
+}
+
+// measure is the width the text is set to: the pane's width, less the
+// gutter a hanging mark takes, up to the widest line.
+func (m Model) measure() int {
+	most := m.maxMeasure
+	if most <= 0 {
+		most = MaxMeasure
+	}
+	return min(m.Width-m.gutter(), most)
+}
+
+// gutter is the room kept right of the measure for a hanging mark.
+func (m Model) gutter() int {
+	if m.opt.Hanging && m.Width > typeset.HangingGutter+2 {
+		return typeset.HangingGutter
+	}
+	return 0
+}
 
 // relayout typesets the article when what the lines depend on changed, and
 // puts the reading position back on screen.
@@ -291,11 +316,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.ScrollBy(-1)
 	case key.Matches(k, m.KeyMap.Down):
 		m.ScrollBy(1)
+	case m.top >= m.maxTop() && key.Matches(k, m.KeyMap.Continue):
+		// Continue's own test, not PageDown's: rebound apart, each still
+		// does what the help says.
+		msg := EndMsg{Article: m.art}
+		return m, func() tea.Msg { return msg }
 	case key.Matches(k, m.KeyMap.PageDown):
-		if m.top >= m.maxTop() && key.Matches(k, m.KeyMap.Continue) {
-			msg := EndMsg{Article: m.art}
-			return m, func() tea.Msg { return msg }
-		}
 		m.ScrollBy(h)
 	case key.Matches(k, m.KeyMap.PageUp):
 		m.ScrollBy(-h)

@@ -60,7 +60,7 @@ func (m Model) View() string {
 	if h <= 0 {
 		return ""
 	}
-	margin := max((w-m.measure())/2, 0)
+	margin := max((w-m.measure()-m.gutter())/2, 0)
 	rows := make([]string, 0, h)
 	for i := m.top; i < len(m.lines) && len(rows) < h; i++ {
 		rows = append(rows, m.renderLine(m.lines[i], margin, w))

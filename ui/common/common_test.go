@@ -88,7 +88,7 @@ func TestLangFromEnv(t *testing.T) {
 		{map[string]string{"LANG": "zh_CN.UTF-8"}, Chinese},
 		{map[string]string{"LANG": "C.UTF-8"}, English},
 		{map[string]string{"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, English},
-		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"}, Chinese},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"}, Traditional},
 	}
 	for _, tt := range tests {
 		got := LangFromEnv(func(k string) string { return tt.env[k] })

@@ -3,6 +3,8 @@ package common
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -10,241 +12,254 @@ import (
 	"dubao/model"
 )
 
-// Lang is the language of the interface's labels. The locale chooses it; it
-// never changes a width.
+// Lang is the language of the interface: every label, key help entry, hint,
+// status message and error the reader shows comes from the message table
+// (messages.go) in it. The locale chooses it; it never changes a width.
 type Lang int
 
 // The interface languages.
 const (
 	English Lang = iota
+	// Chinese is Chinese in simplified characters (简体).
 	Chinese
+	// Traditional is Chinese in traditional characters (繁體), for the
+	// zh_TW, zh_HK and zh_MO locales and zh_Hant.
+	Traditional
 )
 
+// Langs are the interface languages, in the order of the table's columns.
+var Langs = []Lang{English, Chinese, Traditional}
+
+// String names the language as a locale would.
+func (l Lang) String() string {
+	switch l {
+	case Chinese:
+		return "zh-Hans"
+	case Traditional:
+		return "zh-Hant"
+	}
+	return "en"
+}
+
 // LangFromEnv picks the language the way setlocale would for messages:
-// LC_ALL, then LC_MESSAGES, then LANG; a zh locale gives Chinese.
+// LC_ALL, then LC_MESSAGES, then LANG. A zh locale gives Chinese, in
+// traditional characters for Taiwan, Hong Kong and Macao and for a locale
+// that names the Hant script (zh_TW.UTF-8, zh-HK, zh_Hant_SG).
 func LangFromEnv(getenv func(string) string) Lang {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "zh") {
-				return Chinese
-			}
-			return English
+			return langOfLocale(v)
 		}
 	}
 	return English
 }
 
-func (l Lang) pick(en, zh string) string {
-	if l == Chinese {
-		return zh
+// langOfLocale reads a locale name: language[_territory][.codeset][@modifier],
+// with - for _ and a script subtag allowed.
+func langOfLocale(v string) Lang {
+	v = strings.ToLower(v)
+	v, _, _ = strings.Cut(v, ".")
+	v, _, _ = strings.Cut(v, "@")
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '_' || r == '-' })
+	if len(parts) == 0 || parts[0] != "zh" {
+		return English
 	}
-	return en
+	for _, p := range parts[1:] {
+		switch p {
+		case "hant", "tw", "hk", "mo":
+			return Traditional
+		case "hans":
+			return Chinese
+		}
+	}
+	return Chinese
+}
+
+// T returns message key in l, formatted with args as fmt.Sprintf does when
+// there are any. A key the table lacks is returned as it is (the table's
+// tests keep every key used in ui/ in the table).
+func (l Lang) T(key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	return l.format(m.text(l, false), args)
+}
+
+// N returns message key for a count of n: English says "1 story" but "2
+// stories". The arguments are args, or n alone when there are none.
+func (l Lang) N(key string, n int, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if len(args) == 0 {
+		args = []any{n}
+	}
+	return l.format(m.text(l, n == 1), args)
+}
+
+func (l Lang) format(s string, args []any) string {
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
 }
 
 // Page labels page i of n: 第 2/5 页, or page 2/5.
-func (l Lang) Page(i, n int) string {
-	return fmt.Sprintf(l.pick("page %d/%d", "第 %d/%d 页"), i, n)
-}
+func (l Lang) Page(i, n int) string { return l.T("page", i, n) }
 
 // Section labels section i of n.
-func (l Lang) Section(i, n int) string {
-	return fmt.Sprintf(l.pick("section %d/%d", "版 %d/%d"), i, n)
-}
+func (l Lang) Section(i, n int) string { return l.T("section", i, n) }
 
 // Story labels story i of n.
-func (l Lang) Story(i, n int) string {
-	return fmt.Sprintf(l.pick("story %d/%d", "稿 %d/%d"), i, n)
-}
+func (l Lang) Story(i, n int) string { return l.T("story", i, n) }
 
 // Paragraphs labels a paragraph count.
-func (l Lang) Paragraphs(n int) string {
-	return fmt.Sprintf(l.pick("%d para", "%d 段"), n)
-}
+func (l Lang) Paragraphs(n int) string { return l.N("paragraphs", n) }
 
 // Minutes labels a reading time.
-func (l Lang) Minutes(n int) string {
-	return fmt.Sprintf(l.pick("%d min", "%d 分钟"), n)
-}
+func (l Lang) Minutes(n int) string { return l.T("minutes", n) }
 
 // TooSmall says the terminal is smaller than the reader needs.
-func (l Lang) TooSmall(minW, minH int) string {
-	return fmt.Sprintf(l.pick("terminal too small: need %dx%d", "终端太小：至少 %dx%d"), minW, minH)
-}
+func (l Lang) TooSmall(minW, minH int) string { return l.T("too small", minW, minH) }
 
 // TooSmallForms are the ways to say TooSmall, longest first, down to the
 // size alone: the reader shows the longest that fits.
 func (l Lang) TooSmallForms(minW, minH int) []string {
-	size := fmt.Sprintf("%dx%d", minW, minH)
-	return []string{l.TooSmall(minW, minH), l.pick("too small: need ", "太小：至少 ") + size,
-		l.pick("need ", "至少 ") + size, size}
+	return []string{l.TooSmall(minW, minH), l.T("too small: need", minW, minH), l.T("need", minW, minH),
+		fmt.Sprintf("%dx%d", minW, minH)}
 }
 
-// Matches says how many articles and places a search found.
+// Matches says how many places in how many stories a search found: 2
+// matches in 1 story.
 func (l Lang) Matches(articles, hits int) string {
 	if hits == 0 {
-		return l.pick("no matches", "没有找到")
+		return l.T("no matches")
 	}
-	return fmt.Sprintf(l.pick("%d in %d stories", "%d 处，%d 篇"), hits, articles)
+	return l.T("matches in stories", l.N("matches", hits), l.N("stories", articles))
 }
 
 // Match labels the current match i of n.
-func (l Lang) Match(i, n int) string {
-	return fmt.Sprintf(l.pick("match %d/%d", "匹配 %d/%d"), i, n)
-}
+func (l Lang) Match(i, n int) string { return l.T("match", i, n) }
 
 // Count labels a number of matches in one story.
-func (l Lang) Count(n int) string {
-	return fmt.Sprintf(l.pick("%d hits", "%d 处"), n)
-}
+func (l Lang) Count(n int) string { return l.N("matches", n) }
 
-// Title names one of the reader's boxes.
-func (l Lang) Title(what string) string {
-	switch what {
-	case "search":
-		return l.pick("search", "搜索")
-	case "help":
-		return l.pick("keys", "按键")
-	case "sections":
-		return l.pick("sections", "版面")
-	case "empty":
-		return l.pick("no stories", "本版无稿件")
-	case "half-width":
-		return l.pick("half-width punctuation", "半角标点")
-	case "no indent":
-		return l.pick("no indent", "无缩进")
-	case "in a search":
-		return l.pick("in a search", "搜索时")
-	case "from a story or a search":
-		return l.pick("from a story or a search", "阅读或搜索时")
-	case "on a story":
-		return l.pick("on a story", "阅读稿件时")
-	case "with a URL":
-		return l.pick("with URL", "稿件有网址时")
-	case "editions":
-		return l.pick("editions", "往期")
-	case "bookmarks":
-		return l.pick("bookmarks", "收藏")
-	case "no editions":
-		return l.pick("no editions", "没有往期")
-	case "no bookmarks":
-		return l.pick("no bookmarks yet: B saves the story shown", "还没有收藏：按 B 收藏当前稿件")
-	case "library":
-		return l.pick("search all editions", "搜索全部报纸")
-	case "searching":
-		return l.pick("searching…", "正在搜索…")
-	case "unread only":
-		return l.pick("unread only", "只看未读")
-	case "no unread":
-		return l.pick("no unread stories", "本版没有未读稿件")
-	case "read":
-		return l.pick("read", "已读")
-	case "state unsaved":
-		return l.pick("state unsaved", "状态未保存")
-	case "marked read":
-		return l.pick("marked read", "已标为已读")
-	case "marked unread":
-		return l.pick("marked unread", "已标为未读")
-	case "section read":
-		return l.pick("section marked read", "本版已全部标为已读")
-	case "bookmarked":
-		return l.pick("bookmarked", "已收藏")
-	case "unbookmarked":
-		return l.pick("bookmark removed", "已取消收藏")
-	case "copied":
-		return l.pick("copied to the clipboard (OSC 52)", "已复制到剪贴板（OSC 52）")
-	case "not indexed":
-		return l.pick("not indexed yet", "尚未索引")
-	}
-	return what
-}
+// Title is the message key what, which takes no arguments: a box's title,
+// a state the status line flags, a note such as "bookmarked".
+func (l Lang) Title(what string) string { return l.T(what) }
 
 // Stories counts stories: 12 stories, 12 篇.
-func (l Lang) Stories(n int) string {
-	return fmt.Sprintf(l.pick("%d stories", "%d 篇"), n)
-}
+func (l Lang) Stories(n int) string { return l.N("stories", n) }
 
 // Unread counts unread stories.
-func (l Lang) Unread(n int) string {
-	return fmt.Sprintf(l.pick("%d unread", "未读 %d"), n)
-}
+func (l Lang) Unread(n int) string { return l.T("unread", n) }
 
 // UnreadOf counts unread stories of all an edition has: 3/8 unread.
-func (l Lang) UnreadOf(unread, all int) string {
-	return fmt.Sprintf(l.pick("%d/%d unread", "未读 %d/%d"), unread, all)
-}
+func (l Lang) UnreadOf(unread, all int) string { return l.T("unread of", unread, all) }
 
 // Indexing reports background indexing: done of total editions.
-func (l Lang) Indexing(done, total int) string {
-	return fmt.Sprintf(l.pick("indexing %d/%d", "索引 %d/%d"), done, total)
-}
+func (l Lang) Indexing(done, total int) string { return l.T("indexing", done, total) }
 
 // Updating reports U's update: subscription done of total.
-func (l Lang) Updating(done, total int) string {
-	return fmt.Sprintf(l.pick("updating %d/%d", "更新 %d/%d"), done, total)
-}
+func (l Lang) Updating(done, total int) string { return l.T("updating", done, total) }
 
 // Updated says what U's update brought: n new or grown editions, and how
 // many subscriptions failed, with why the first did.
 func (l Lang) Updated(n, failed int, first string) string {
-	var out string
-	if n == 0 {
-		out = l.pick("update: nothing new", "更新：没有新内容")
-	} else {
-		out = fmt.Sprintf(l.pick("update: new stories in %d edition(s)", "更新：%d 份报纸有新内容"), n)
+	out := l.T("update: nothing new")
+	if n > 0 {
+		out = l.N("update: new stories", n)
 	}
 	if failed > 0 {
-		out += fmt.Sprintf(l.pick("; %d failed: %s", "；%d 个失败：%s"), failed, first)
+		out += l.T("update failed", failed, first)
 	}
 	return out
 }
 
 // Saved says where a story was written.
-func (l Lang) Saved(path string) string {
-	return fmt.Sprintf(l.pick("saved to %s", "已保存到 %s"), path)
-}
+func (l Lang) Saved(path string) string { return l.T("saved to", path) }
 
 // Opening says a story's address went to the browser.
-func (l Lang) Opening(browser, url string) string {
-	return fmt.Sprintf(l.pick("opening %s with %s", "正在用 %[2]s 打开 %[1]s"), url, browser)
-}
+func (l Lang) Opening(browser, url string) string { return l.T("opening", url, browser) }
 
 // Skipped says files could not be read into the shelf, naming the first
 // by its file name (dubao names them in full after the reader quits).
 func (l Lang) Skipped(n int, first error) string {
-	what := first.Error()
+	what := l.Error(first)
 	var ie *model.InputError
 	if errors.As(first, &ie) {
-		what = filepath.Base(ie.Name) + ": " + ie.Err.Error()
+		what = filepath.Base(ie.Name) + l.T(": ") + l.Error(ie.Err)
 	}
 	if n == 1 {
-		return fmt.Sprintf(l.pick("skipped %s", "跳过 %s"), what)
+		return l.T("skipped one", what)
 	}
-	return fmt.Sprintf(l.pick("skipped %d files: %s, …", "跳过 %d 个文件：%s 等"), n, what)
+	return l.T("skipped", n, what)
 }
 
 // InvalidBytes says that n bytes of the edition were not valid text and
 // are shown as U+FFFD.
-func (l Lang) InvalidBytes(n int) string {
-	if n == 1 {
-		return l.pick("1 invalid byte shown as \uFFFD", "1 个无效字节显示为 \uFFFD")
-	}
-	return fmt.Sprintf(l.pick("%d invalid bytes shown as \uFFFD", "%d 个无效字节显示为 \uFFFD"), n)
-}
+func (l Lang) InvalidBytes(n int) string { return l.N("invalid bytes", n) }
 
 // Unsaved says why the reading state is not saved, reason first: the
 // status line's flag says that it is not for as long as it lasts.
 func (l Lang) Unsaved(err error) string {
 	var ue *library.UnsavedError
 	if !errors.As(err, &ue) {
-		return fmt.Sprintf(l.pick("state not saved: %v", "阅读状态未保存：%v"), err)
+		return l.T("state not saved", l.Error(err))
 	}
 	if ue.ReadOnly {
-		return fmt.Sprintf(l.pick("read-only, not saved: %s", "只读，不保存：%s"), ue.Dir)
+		return l.T("read-only, not saved", ue.Dir)
 	}
-	return fmt.Sprintf(l.pick("cannot use %s: state not saved", "无法使用 %s：阅读状态不保存"), ue.Dir)
+	return l.T("cannot use dir", ue.Dir)
 }
 
 // Failed says an action failed.
-func (l Lang) Failed(err error) string {
-	return fmt.Sprintf(l.pick("failed: %v", "失败：%v"), err)
+func (l Lang) Failed(err error) string { return l.T("failed", l.Error(err)) }
+
+// Message is an error whose text is a key of the message table: the reader
+// shows it in the interface's language, Error gives the English.
+type Message string
+
+func (e Message) Error() string { return English.T(string(e)) }
+
+// errorReasons are the causes of a failure the reader names in its own
+// words, by the message that says them.
+var errorReasons = []struct {
+	err error
+	key string
+}{
+	{fs.ErrNotExist, "no such file"},
+	{fs.ErrPermission, "permission denied"},
+	{fs.ErrExist, "file exists"},
+	{exec.ErrNotFound, "command not found"},
+}
+
+// Error says err in l: a Message in l, a failure on a file as the file's
+// name and the reason in l when the reason is one the table knows, else
+// err's own words (a library's or the system's, in English).
+func (l Lang) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	var msg Message
+	if errors.As(err, &msg) {
+		return l.T(string(msg))
+	}
+	for _, r := range errorReasons {
+		if !errors.Is(err, r.err) {
+			continue
+		}
+		var pe *fs.PathError
+		var ee *exec.Error
+		switch {
+		case errors.As(err, &pe):
+			return pe.Path + l.T(": ") + l.T(r.key)
+		case errors.As(err, &ee):
+			return ee.Name + l.T(": ") + l.T(r.key)
+		}
+		return l.T(r.key)
+	}
+	return err.Error()
 }

@@ -5,7 +5,11 @@
 // nothing.
 package keys
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // Nav moves through a list or scrolls a page. The story list and the article
 // pane share it, so j means "down" in both and is declared once.
@@ -23,22 +27,18 @@ func DefaultNav() Nav {
 		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
 		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
 		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
-		// In the story list u shows unread stories only, so there half a
-		// page up is ctrl+u alone, as in vim; ArticleNav adds u.
+		// u is half a page up as in less; in the story list, with a store,
+		// the global "unread only" takes it first, and ctrl+u is left, as
+		// in vim.
 		HalfPageDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d/ctrl+d", "half page down")),
-		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u/ctrl+u", "half page up")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 	}
 }
 
-// ArticleNav returns the article pane's movement keys: DefaultNav's, with u
-// for half a page up as in less, since unread-only is a list key.
-func ArticleNav() Nav {
-	n := DefaultNav()
-	n.HalfPageUp = key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u/ctrl+u", "half page up"))
-	return n
-}
+// ArticleNav returns the article pane's movement keys: DefaultNav's.
+func ArticleNav() Nav { return DefaultNav() }
 
 // Bindings lists the movement keys in help order.
 func (n Nav) Bindings() []key.Binding {
@@ -56,7 +56,10 @@ type Global struct {
 	Search                   key.Binding
 	NextMatch, PrevMatch     key.Binding
 	Punct, Indent            key.Binding
-	Help                     key.Binding
+	// Hanging lets ，。、 hang past the line's end (typeset.Options.Hanging)
+	// rather than push a character down.
+	Hanging key.Binding
+	Help    key.Binding
 	// Quit ends the reader; Interrupt too, from anywhere, the search box
 	// and the boxes included, where q may be text or close the box.
 	Quit, Interrupt key.Binding
@@ -100,9 +103,10 @@ func DefaultGlobal() Global {
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		Punct:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "full-width punctuation")),
 		Indent:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "paragraph indent")),
+		Hanging:     key.NewBinding(key.WithKeys(","), key.WithHelp(",", "hanging punctuation")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit from anywhere")),
 
 		Editions:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editions")),
 		Bookmarks:     key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
@@ -157,33 +161,38 @@ type Picker struct {
 	Jump key.Binding
 }
 
-// newPicker returns picker keys that choose with enter, saying what it
-// does, and close with esc, q and opener, the key that opened the box.
-func newPicker(choose, opener string) Picker {
+// newPicker returns picker keys that move as the list does, choose with
+// enter, saying what it does, and close with esc and q; the reader adds
+// the keys that opened the box (see WithOpener).
+func newPicker(choose string) Picker {
+	n := DefaultNav()
 	return Picker{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("f", "space", "pgdown"), key.WithHelp("f/pgdown", "page down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
-		Close:    key.NewBinding(key.WithKeys("esc", opener, "q"), key.WithHelp("esc", "close")),
+		Up: n.Up, Down: n.Down, PageUp: n.PageUp, PageDown: n.PageDown, Top: n.Top, Bottom: n.Bottom,
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
+		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
 		Jump: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
-			key.WithHelp("1-9", choose), key.WithDisabled()),
+			key.WithHelp("1-9", "go to section"), key.WithDisabled()),
 	}
+}
+
+// WithOpener returns p closing with the keys of opener too, the binding
+// that opened the box, as a second press of s closes the section picker.
+func (p Picker) WithOpener(opener key.Binding) Picker {
+	// The label stays: it names the close keys, not every way to close.
+	p.Close.SetKeys(append(slices.Clone(p.Close.Keys()), opener.Keys()...)...)
+	return p
 }
 
 // DefaultPicker returns the section picker's keys; 1-9 choose a section
 // at once.
 func DefaultPicker() Picker {
-	p := newPicker("go to section", "s")
+	p := newPicker("open section")
 	p.Jump.SetEnabled(true)
 	return p
 }
 
 // DefaultEditionPicker returns the edition picker's keys.
-func DefaultEditionPicker() Picker { return newPicker("open edition", "e") }
+func DefaultEditionPicker() Picker { return newPicker("open edition") }
 
 // DefaultBookmarkList returns the keys of the list of bookmarks.
-func DefaultBookmarkList() Picker { return newPicker("open story", "'") }
+func DefaultBookmarkList() Picker { return newPicker("open story") }

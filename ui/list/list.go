@@ -25,11 +25,11 @@ const ItemHeight = 3
 // Chinese characters a minute for news prose.
 const charsPerMinute = 400
 
-// Marks shown after the headline.
+// Marks shown after the headline; the help explains them.
 const (
-	photoMark     = "图"
-	continuedMark = "转"
-	savedMark     = "藏" // 收藏: bookmarked
+	PhotoMark     = "图" // a photo story
+	ContinuedMark = "转" // 转版: continued on another page
+	SavedMark     = "藏" // 收藏: bookmarked
 )
 
 // KeyMap are the list's keys.
@@ -350,13 +350,13 @@ func (m Model) View() string {
 		}
 		marks := ""
 		if m.saved[it.ID] {
-			marks += savedMark
+			marks += SavedMark
 		}
 		if it.Photo {
-			marks += photoMark
+			marks += PhotoMark
 		}
 		if it.Continued {
-			marks += continuedMark
+			marks += ContinuedMark
 		}
 		mw := typeset.Width(marks)
 		if marks != "" && mw < w {

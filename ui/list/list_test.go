@@ -62,7 +62,7 @@ func TestNewItem(t *testing.T) {
 		t.Fatalf("%+v", it)
 	}
 	a.Kicker = ""
-	if it := NewItem(a, common.English, typeset.Options{}); it.Meta != "记者 何天宇 · 2 para · 3 min" {
+	if it := NewItem(a, common.English, typeset.Options{}); it.Meta != "记者 何天宇 · 2 paras · 3 min" {
 		t.Fatalf("without a kicker the byline should show: %q", it.Meta)
 	}
 }

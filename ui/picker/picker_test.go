@@ -55,7 +55,7 @@ func TestPicker(t *testing.T) {
 
 func TestPickerPagesAndEmpty(t *testing.T) {
 	c := common.Common{Styles: styles.New(styles.Config{})}
-	m := New(c, Editions, keys.DefaultEditionPicker())
+	m := New(c, Editions, keys.DefaultEditionPicker().WithOpener(keys.DefaultGlobal().Editions))
 	m.SetLabels(nil, "没有往期")
 	m.SetSize(20, 3)
 	if w, h := m.Size(); w != typeset.Width("没有往期") || h != 1 {
