@@ -20,6 +20,7 @@ import (
 	"dubao/ui/common"
 	"dubao/ui/keys"
 	"dubao/ui/list"
+	"dubao/ui/lookup"
 	"dubao/ui/picker"
 	"dubao/ui/search"
 	"dubao/ui/styles"
@@ -52,6 +53,9 @@ type Options struct {
 	// Update is what U runs in the background (see Updater); nil switches
 	// U off. Requires Store.
 	Update Updater
+	// Dictionary loads the dictionary L looks words up in, the first time
+	// it is used; nil is CC-CEDICT, built in (dict.Default).
+	Dictionary lookup.Loader
 }
 
 // focus is the pane that receives keys.
@@ -105,6 +109,7 @@ type Model struct {
 	tabs      tabs.Model
 	list      list.Model
 	article   article.Model
+	lookup    lookup.Model
 	search    search.Model
 	libsearch search.Library
 	pickers   [3]picker.Model // by picker.Owner
@@ -143,6 +148,7 @@ func New(ed *model.Edition, opt Options) Model {
 	m.buildStyles()
 	m.list = list.New(m.common)
 	m.article = article.New(m.common)
+	m.lookup = newLookup(m.common, opt)
 	m.pickers[picker.Editions] = picker.New(m.common, picker.Editions, keys.DefaultEditionPicker())
 	m.pickers[picker.Bookmarks] = picker.New(m.common, picker.Bookmarks, keys.DefaultBookmarkList())
 	m.lib = newLibState(opt)
@@ -185,7 +191,8 @@ func (m *Model) buildStyles() {
 		Dark: m.dark, NoColor: m.opt.NoColor, AmbiguousWide: typeset.AmbiguousWide(),
 	})
 	m.help.Styles = m.common.Styles.Help
-	panes := []*common.Common{&m.tabs.Common, &m.list.Common, &m.article.Common, &m.search.Common, &m.libsearch.Common}
+	panes := []*common.Common{&m.tabs.Common, &m.list.Common, &m.article.Common, &m.search.Common, &m.libsearch.Common,
+		&m.lookup.Common}
 	for i := range m.pickers {
 		panes = append(panes, &m.pickers[i].Common)
 	}
@@ -219,6 +226,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.current(msg.Section) && msg.Index == m.list.Index() {
 			m.showArticle(m.sec, msg.Index)
 		}
+	case lookup.LoadedMsg:
+		m.lookupLoaded(msg)
 	case article.EndMsg:
 		if msg.Article == m.article.Article() {
 			m.step(1)
@@ -289,6 +298,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		}
 		return nil
+	}
+	if handled, cmd := m.lookupKey(k); handled {
+		return cmd
 	}
 	if handled, cmd := m.globalKey(k); handled {
 		return cmd

@@ -48,6 +48,10 @@ func (m Model) render() string {
 		rows = m.drawPicker(rows)
 	case overlayLibrary:
 		rows = m.drawOverlay(rows, m.common.Lang.Title("library"), "", strings.Split(m.libsearch.View(), "\n"))
+	case overlayNone:
+		if m.lookup.BoxOpen() {
+			rows = m.drawLookup(rows)
+		}
 	}
 	return strings.Join(rows, "\n")
 }
@@ -143,6 +147,9 @@ func (m Model) statusLine() string {
 	if m.lib.unreadOnly {
 		flags = append(flags, lang.Title("unread only"))
 	}
+	if m.lookup.Active() {
+		flags = append(flags, lang.Title("lookup"))
+	}
 	if m.query != "" {
 		q := "/" + m.query
 		if len(m.hits) > 0 && m.focus != focusSearch {
@@ -202,6 +209,8 @@ func (m Model) shortHelp() []key.Binding {
 		return m.libsearch.ShortHelp()
 	case m.focus == focusSearch:
 		return m.search.ShortHelp()
+	case m.lookup.Active():
+		return append(m.lookup.ShortHelp(), g.Help)
 	case m.focus == focusArticle:
 		b := m.article.ShortHelp()
 		return append(b, g.NextMatch, g.PrevMatch, g.NextArticle, g.Back, g.Search, g.Help, g.Quit)
@@ -227,7 +236,8 @@ func (m Model) helpGroups() [][]key.Binding {
 		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,
 			listed(g.NextMatch, searching), listed(g.PrevMatch, searching)},
 		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory),
-			listed(g.OpenURL, lang.Title("with a URL")), g.Help, g.Quit},
+			listed(g.OpenURL, lang.Title("with a URL")), listed(g.Lookup, onStory), g.Help, g.Quit},
+		m.lookup.FullHelp()[0],
 	}
 	if m.lib.on() {
 		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,

@@ -154,6 +154,14 @@ func (l Lang) Title(what string) string {
 		return l.pick("copied to the clipboard (OSC 52)", "已复制到剪贴板（OSC 52）")
 	case "not indexed":
 		return l.pick("not indexed yet", "尚未索引")
+	case "lookup":
+		return l.pick("look up", "查词")
+	case "loading dictionary":
+		return l.pick("loading dictionary…", "正在载入词典…")
+	case "not in the dictionary":
+		return l.pick("not in the dictionary", "词典中没有这个词")
+	case "no words":
+		return l.pick("no words to look up on this page", "本页没有可查的词")
 	}
 	return what
 }

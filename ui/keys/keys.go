@@ -80,6 +80,9 @@ type Global struct {
 	// Update fetches what is new for every subscription in the background,
 	// as dubao update does; off without a store or subscriptions.
 	Update key.Binding
+	// Lookup puts a cursor on the words of the article shown, to look them
+	// up in the dictionary (see Lookup).
+	Lookup key.Binding
 }
 
 // DefaultGlobal returns the reader's global keys.
@@ -116,7 +119,37 @@ func DefaultGlobal() Global {
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
 		OpenURL:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 		Update:     key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "update subscriptions")),
+		Lookup:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "look up words")),
 	}
+}
+
+// Lookup are the keys of the article's word lookup mode: the cursor moves
+// by word and by line, and the box shows the word under it.
+type Lookup struct {
+	Left, Right, Up, Down key.Binding
+	PageDown, PageUp      key.Binding
+	// Show opens the box for the word under the cursor; Close closes the
+	// box, then leaves the mode.
+	Show, Close key.Binding
+}
+
+// DefaultLookup returns the lookup mode's keys.
+func DefaultLookup() Lookup {
+	return Lookup{
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous word")),
+		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next word")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "line up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "line down")),
+		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
+		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/click", "show the word")),
+		Close:    key.NewBinding(key.WithKeys("esc", "L"), key.WithHelp("esc", "close, leave lookup")),
+	}
+}
+
+// Bindings lists the lookup keys in help order.
+func (k Lookup) Bindings() []key.Binding {
+	return []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageDown, k.PageUp, k.Show, k.Close}
 }
 
 // Search are the keys of the search boxes. Letters are text there, so only
