@@ -41,7 +41,7 @@ func units(text string) []unit {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case isHan(r):
 			out = append(out, unit{i, i + n, Unknown})
 		case isAlnum(r):
 			j := i + n
@@ -62,10 +62,18 @@ func units(text string) []unit {
 	return out
 }
 
+// isHan reports whether r is a Chinese character, the common block first.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
 // isAlnum reports whether r is a letter or digit that is not a Chinese
 // character: such runs are one token.
 func isAlnum(r rune) bool {
-	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.Is(unicode.Han, r)
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isHan(r)
 }
 
 // Segment cuts text into tokens that tile it, choosing among the ways to

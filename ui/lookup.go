@@ -28,6 +28,20 @@ func newLookup(c common.Common, opt Options) lookup.Model {
 // whether k was handled. In the mode every other key but help and quit
 // does nothing, so that the cursor's page stays put.
 func (m *Model) lookupKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
+	if m.lookup.Pending() {
+		// Keys typed while the dictionary loads are meant for the mode:
+		// it takes them once it opens; esc gives up.
+		switch {
+		case key.Matches(k, m.keys.Help, m.keys.Quit):
+			return false, nil
+		case key.Matches(k, m.lookup.KeyMap.Close):
+			m.lookup.Cancel()
+		default:
+			m.lookup.Queue(k)
+			m.lookupNote()
+		}
+		return true, nil
+	}
 	if m.lookup.Active() {
 		if m.lookup.Update(k, &m.article) {
 			return true, nil
@@ -45,20 +59,23 @@ func (m *Model) lookupKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	return true, cmd
 }
 
-// lookupLoaded takes the dictionary in; the mode opens if the article is
-// still in front.
+// lookupLoaded takes the dictionary in; the mode opens if L is still
+// pending and the article is still in front.
 func (m *Model) lookupLoaded(msg lookup.LoadedMsg) {
 	if m.focus != focusArticle || m.overlay != overlayNone {
-		m.lookup.Loaded(lookup.LoadedMsg{Dict: msg.Dict, Err: msg.Err}, &m.article)
-		m.lookup.Close(&m.article)
-		return
+		m.lookup.Cancel()
+	}
+	wanted := m.lookup.Pending()
+	if m.note == m.common.Lang.Title("loading dictionary") {
+		m.note = ""
 	}
 	if err := m.lookup.Loaded(msg, &m.article); err != nil {
 		m.note = m.common.Lang.Failed(err)
 		return
 	}
-	m.note = ""
-	m.lookupNote()
+	if wanted {
+		m.lookupNote()
+	}
 }
 
 // lookupNote says, in the status line, that the dictionary is loading or
@@ -87,8 +104,14 @@ func (m *Model) lookupClick(ms tea.Mouse) bool {
 	return false
 }
 
+// minLookupRows is the fewest rows a box beside the cursor may have (its
+// frame, a heading, a sense, the attribution), rather than cover it.
+const minLookupRows = 5
+
 // drawLookup draws the word's box over the panes: under the cursor's row
-// when it fits there, else over it, else as low as it goes.
+// when it fits there, else over it; when it fits on neither side whole, it
+// is cut to the roomier side, and only on a screen too short for that
+// does it cover the cursor.
 func (m Model) drawLookup(rows []string) []string {
 	line, x, _, ok := m.lookup.Cursor(&m.article)
 	if !ok {
@@ -96,28 +119,39 @@ func (m Model) drawLookup(rows []string) []string {
 	}
 	l := m.lay
 	maxW, maxH := m.overlayArea()
+	frame := m.common.Styles.Overlay.Frame
+	fh := frame.GetVerticalFrameSize()
+	cy := l.ArticleInner.Y + line - m.article.TopLine()
+	below := l.Overlay.Y + l.Overlay.H - (cy + 1)
+	above := cy - l.Overlay.Y
 	content := m.lookup.Box(maxW, maxH)
+	bh := len(content) + fh
+	var y int
+	switch {
+	case bh <= below:
+		y = cy + 1
+	case bh <= above:
+		y = cy - bh
+	case max(below, above) >= minLookupRows:
+		room := max(below, above)
+		content = m.lookup.Box(maxW, room-fh)
+		bh = len(content) + fh
+		y = cy + 1
+		if above > below {
+			y = cy - bh
+		}
+	default:
+		y = l.Overlay.Y + max(l.Overlay.H-bh, 0)
+	}
 	if len(content) == 0 {
 		return rows
 	}
 	cw := typeset.Width(content[0])
 	os := m.common.Styles.Overlay
-	frame := os.Frame
 	f := common.NewFrame(frame, os.Border, os.Title, os.Border)
 	box := f.Render(content, cw, m.lookup.Title(), "")
-	bw, bh := cw+frame.GetHorizontalFrameSize(), len(box)
-	cy := l.ArticleInner.Y + line - m.article.TopLine()
-	cx := l.ArticleInner.X + x
-	var y int
-	switch {
-	case cy+1+bh <= l.Overlay.Y+l.Overlay.H:
-		y = cy + 1
-	case cy-bh >= l.Overlay.Y:
-		y = cy - bh
-	default:
-		y = l.Overlay.Y + max(l.Overlay.H-bh, 0)
-	}
-	bx := min(max(cx-2, l.Overlay.X), l.Overlay.X+l.Overlay.W-bw)
+	bw := cw + frame.GetHorizontalFrameSize()
+	bx := min(max(l.ArticleInner.X+x-2, l.Overlay.X), l.Overlay.X+l.Overlay.W-bw)
 	for i, b := range box {
 		if y+i < len(rows) {
 			rows[y+i] = splice(rows[y+i], b, bx, bw, l.Width)

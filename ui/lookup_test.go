@@ -275,13 +275,35 @@ func TestLookupLoads(t *testing.T) {
 		t.Fatal("L should load the dictionary in a command")
 	}
 	shows(t, m, "loading dictionary…")
+	// Keys typed while it loads are the mode's: j does not scroll, l
+	// does not move to the list; the mode takes them once it opens.
+	top := m.article.TopLine()
+	m = send(t, m, press("l", "l", "enter")...)
+	if m.article.TopLine() != top || m.focus != focusArticle {
+		t.Fatalf("keys acted while the dictionary loaded: top %d (was %d), focus %v", m.article.TopLine(), top, m.focus)
+	}
+	shows(t, m, "loading dictionary…")
 	m = send(t, m, run(cmd)...)
 	if calls != 1 || !m.lookup.Active() {
 		t.Fatalf("after the load: %d calls, active %v", calls, m.lookup.Active())
 	}
-	m = send(t, m, press("esc", "L")...)
+	hides(t, m, "loading dictionary…")
+	shows(t, m, "industrial park") // 三 → 厂 → 工业园区, enter
+	m = send(t, m, press("esc", "esc", "L")...)
 	if calls != 1 || !m.lookup.Active() {
 		t.Fatalf("L again: %d calls, active %v", calls, m.lookup.Active())
+	}
+
+	// esc while it loads gives up: the mode does not open.
+	m = New(seed(t), Options{Lang: common.English, Dictionary: seedDictionary})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(t, m, press("enter")...)
+	next, cmd = m.Update(press("L")[0])
+	m = next.(Model)
+	m = send(t, m, press("esc")...)
+	m = send(t, m, run(cmd)...)
+	if m.lookup.Active() || m.focus != focusArticle {
+		t.Fatalf("esc while loading: active %v, focus %v", m.lookup.Active(), m.focus)
 	}
 
 	bad := func() (*dict.Dict, error) { return nil, errors.New("no dictionary here") }

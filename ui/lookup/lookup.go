@@ -53,8 +53,9 @@ type Model struct {
 	dict    *dict.Dict
 	loading bool
 	// pending is set while the dictionary loads for an L pressed: the mode
-	// opens when it arrives.
+	// opens when it arrives, and then takes the keys queued meanwhile.
 	pending bool
+	queued  []tea.KeyPressMsg
 
 	active bool
 	art    *model.Article
@@ -83,6 +84,25 @@ func (m Model) BoxOpen() bool { return m.active && m.box }
 
 // Loading reports whether the dictionary is on its way.
 func (m Model) Loading() bool { return m.loading }
+
+// Pending reports whether L was pressed and the dictionary is still on its
+// way: the mode opens when it comes.
+func (m Model) Pending() bool { return m.pending }
+
+// Cancel drops a pending start: the mode will not open when the dictionary
+// comes.
+func (m *Model) Cancel() { m.pending, m.queued = false, nil }
+
+// maxQueued is how many keys typed while the dictionary loads are kept.
+const maxQueued = 32
+
+// Queue keeps a key typed while the dictionary loads, for the mode to take
+// once it opens.
+func (m *Model) Queue(k tea.KeyPressMsg) {
+	if m.pending && len(m.queued) < maxQueued {
+		m.queued = append(m.queued, k)
+	}
+}
 
 // Article returns the article the cursor is on.
 func (m Model) Article() *model.Article { return m.art }
@@ -113,23 +133,31 @@ func (m *Model) Start(a *article.Model) tea.Cmd {
 // meanwhile; it returns the load's error.
 func (m *Model) Loaded(msg LoadedMsg, a *article.Model) error {
 	m.loading = false
-	pending := m.pending
-	m.pending = false
+	pending, queued := m.pending, m.queued
+	m.pending, m.queued = false, nil
 	if msg.Err != nil || msg.Dict == nil {
 		return msg.Err
 	}
 	m.dict = msg.Dict
 	if pending {
 		m.open(a)
+		for _, k := range queued {
+			m.Update(k, a)
+		}
 	}
 	return nil
 }
 
-// open puts the cursor on the first word of the page shown; with none
-// there the mode stays off.
+// open segments the parts on the page shown and puts the cursor on its
+// first word; with none there the mode stays off.
 func (m *Model) open(a *article.Model) {
 	m.art, m.segs, m.box = a.Article(), map[int][]dict.Token{}, false
 	top := a.TopLine()
+	// Every part on the page is segmented now, so that moving over the
+	// page costs nothing more.
+	for li := top; li < top+a.Height && li < a.LineCount(); li++ {
+		m.tokens(a, a.Line(li).Block)
+	}
 	for li := top; li < top+a.Height && li < a.LineCount(); li++ {
 		if ps := m.onLine(a, li); len(ps) > 0 {
 			m.active = true
