@@ -324,5 +324,5 @@ func TestLookupOnlyInArticle(t *testing.T) {
 		t.Fatal("L worked in the story list")
 	}
 	m = send(t, m, press("?")...)
-	shows(t, m, "L", "look up words (on a story)", "next word", "close, leave lookup")
+	shows(t, m, "L", "look up words (on a story)", "next word (in lookup)", "close box, then leave")
 }

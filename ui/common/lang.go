@@ -156,6 +156,8 @@ func (l Lang) Title(what string) string {
 		return l.pick("not indexed yet", "尚未索引")
 	case "lookup":
 		return l.pick("look up", "查词")
+	case "in lookup":
+		return l.pick("in lookup", "查词时")
 	case "loading dictionary":
 		return l.pick("loading dictionary…", "正在载入词典…")
 	case "not in the dictionary":

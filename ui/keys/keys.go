@@ -143,7 +143,7 @@ func DefaultLookup() Lookup {
 		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
 		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
 		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/click", "show the word")),
-		Close:    key.NewBinding(key.WithKeys("esc", "L"), key.WithHelp("esc", "close, leave lookup")),
+		Close:    key.NewBinding(key.WithKeys("esc", "L"), key.WithHelp("esc", "close box, then leave")),
 	}
 }
 

@@ -459,5 +459,15 @@ func (m Model) ShortHelp() []key.Binding {
 	return []key.Binding{k.Left, k.Right, k.Up, k.Down, k.Show, k.Close}
 }
 
-// FullHelp implements help.KeyMap.
-func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.KeyMap.Bindings()} }
+// FullHelp implements help.KeyMap: the mode's keys, each saying it is
+// the mode's, since most mean something else outside it.
+func (m Model) FullHelp() [][]key.Binding {
+	when := " (" + m.Lang.Title("in lookup") + ")"
+	var out []key.Binding
+	for _, b := range m.KeyMap.Bindings() {
+		h := b.Help()
+		b.SetHelp(h.Key, h.Desc+when)
+		out = append(out, b)
+	}
+	return [][]key.Binding{out}
+}
