@@ -59,6 +59,10 @@ type Dict struct {
 	// for the simplified form. An entry whose forms are the same has one
 	// key. Equal forms sort in file order.
 	keys []uint32
+	// heads are the first 8 bytes of each key's form, big-endian and
+	// padded with zeros: most comparisons in a search are decided by them
+	// without reading the text, scattered over megabytes.
+	heads []uint64
 	// first maps a character to the range of keys whose forms start
 	// with it: lo<<32 | hi.
 	first map[rune]uint64
@@ -123,6 +127,10 @@ func parse(text string) (*Dict, error) {
 		}
 		return int(a>>1) - int(b>>1)
 	})
+	d.heads = make([]uint64, len(d.keys))
+	for i, k := range d.keys {
+		d.heads[i] = head(d.key(k))
+	}
 	d.first = make(map[rune]uint64)
 	for i := 0; i < len(d.keys); {
 		r, _ := utf8.DecodeRuneInString(d.key(d.keys[i]))
@@ -208,11 +216,28 @@ func (d *Dict) firstRange(s string) (lo, hi int) {
 	return int(v >> 32), int(v & 0xffffffff)
 }
 
+// head returns the first 8 bytes of s as a big-endian number, padded with
+// zeros. Heads order as their strings do wherever they differ: at the first
+// byte that differs both strings have a byte, or the shorter has ended
+// (its 0 below any byte but 0, where the strings' order needs the rest).
+func head(s string) uint64 {
+	var h uint64
+	for i := range 8 {
+		h <<= 8
+		if i < len(s) {
+			h |= uint64(s[i])
+		}
+	}
+	return h
+}
+
 // search returns the first index in keys[lo:hi] whose form is at least s.
 func (d *Dict) search(s string, lo, hi int) int {
+	hs := head(s)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if d.key(d.keys[mid]) < s {
+		h := d.heads[mid]
+		if h < hs || h == hs && d.key(d.keys[mid]) < s {
 			lo = mid + 1
 		} else {
 			hi = mid
@@ -224,9 +249,23 @@ func (d *Dict) search(s string, lo, hi int) int {
 // prefixEnd returns the first index in keys[lo:hi] whose form does not start
 // with p, given that those that do come first.
 func (d *Dict) prefixEnd(p string, lo, hi int) int {
+	// n bytes of p are in its head; mask keeps them. A form that matches
+	// them is read only when p is longer, or holds a zero byte that a
+	// shorter form's padding would match.
+	n := min(len(p), 8)
+	mask := ^uint64(0) << (64 - 8*n)
+	if n == 0 {
+		mask = 0
+	}
+	hp := head(p) & mask
+	exact := len(p) <= 8 && strings.IndexByte(p, 0) < 0
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if strings.HasPrefix(d.key(d.keys[mid]), p) {
+		has := d.heads[mid]&mask == hp
+		if has && !exact {
+			has = strings.HasPrefix(d.key(d.keys[mid]), p)
+		}
+		if has {
 			lo = mid + 1
 		} else {
 			hi = mid

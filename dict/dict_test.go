@@ -244,6 +244,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("a b [c1] /d/\n"), "ab")
 	f.Add([]byte("發展 发展 [fa1 zhan3] //\r\n"), "发展x")
 	f.Add([]byte("x  [] /"), " ")
+	f.Add([]byte("a\x00 a [a1] /x/\na a [a1] /y/\nab ab [a1] /z/\nabcdefghij abcdefghij [a1] /w/\n"), "abcdefghijk")
+	f.Add([]byte("a\x00 a [a1] /x/\na a [a1] /y/\n"), "a\x00")
 	f.Fuzz(func(t *testing.T, data []byte, text string) {
 		d, err := Parse(data)
 		if err != nil {
@@ -266,6 +268,24 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		checkTiles(t, text, d.Segment(text))
+		// The searches over the heads agree with reading every form.
+		for n := 0; n <= len(text) && n <= 12; n++ {
+			p := text[:n]
+			lo := d.search(p, 0, len(d.keys))
+			hi := d.prefixEnd(p, lo, len(d.keys))
+			wantLo, count := 0, 0
+			for i, k := range d.keys {
+				if d.key(k) < p {
+					wantLo = i + 1
+				}
+				if strings.HasPrefix(d.key(k), p) {
+					count++
+				}
+			}
+			if lo != wantLo || hi-lo != count {
+				t.Fatalf("prefix %q: range [%d, %d), want from %d, %d forms", p, lo, hi, wantLo, count)
+			}
+		}
 	})
 }
 
