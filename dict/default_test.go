@@ -95,17 +95,20 @@ func loadedHeap(t testing.TB) uint64 {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(cedict)))
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := Gunzip(cedict); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 	b.ReportMetric(float64(loadedHeap(b))/(1<<20), "heap-MB")
 }
 
 func BenchmarkLoadGunzip(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(cedict)))
+	start := cpuTime()
 	for b.Loop() {
 		zr, err := gzip.NewReader(bytes.NewReader(cedict))
 		if err != nil {
@@ -115,6 +118,7 @@ func BenchmarkLoadGunzip(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }
 
 // pageText is about a page of the seed edition's body: 40 rows of 42
@@ -149,18 +153,22 @@ func BenchmarkSegmentPage(b *testing.B) {
 	text := pageText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		d.Segment(text)
 	}
+	reportCPU(b, start)
 }
 
 func BenchmarkTypesetPage(b *testing.B) {
 	text := pageText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		typeset.Text(text, 0, model.Paragraph, typeset.Options{Width: 84})
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkLookup looks up words of the seed, found and not, in both
@@ -172,7 +180,9 @@ func BenchmarkLookup(b *testing.B) {
 	}
 	ws := []string{"发展", "發展", "工业园区", "长", "招商引资", "何", "不在词典里的词"}
 	b.ReportAllocs()
+	start := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		d.Lookup(ws[i%len(ws)])
 	}
+	reportCPU(b, start)
 }

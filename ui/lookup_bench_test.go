@@ -50,6 +50,7 @@ func BenchmarkLookup(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			m := lookupReady(b, big)
 			b.ReportAllocs()
+			start := cpuTime()
 			for b.Loop() {
 				l, a := m.lookup, m.article
 				l.Start(&a)
@@ -57,12 +58,14 @@ func BenchmarkLookup(b *testing.B) {
 					b.Fatal("no cursor")
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 	m := lookupReady(b, false)
 	m.lookup.Start(&m.article)
 	b.Run("show", func(b *testing.B) {
 		b.ReportAllocs()
+		start := cpuTime()
 		for b.Loop() {
 			l, a := m.lookup, m.article
 			l.Update(tea.KeyPressMsg{Code: tea.KeyEnter}, &a)
@@ -70,11 +73,14 @@ func BenchmarkLookup(b *testing.B) {
 			mm.lookup, mm.article = l, a
 			_ = mm.View()
 		}
+		reportCPU(b, start)
 	})
 	b.Run("frame", func(b *testing.B) {
 		b.ReportAllocs()
+		start := cpuTime()
 		for b.Loop() {
 			_ = m.View()
 		}
+		reportCPU(b, start)
 	})
 }
