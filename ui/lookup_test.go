@@ -326,3 +326,25 @@ func TestLookupOnlyInArticle(t *testing.T) {
 	m = send(t, m, press("?")...)
 	shows(t, m, "L", "look up words (on a story)", "next word (in lookup)", "close box, then leave")
 }
+
+// TestLookupWheel scrolls the article under the cursor with the wheel:
+// the cursor stays on the page.
+func TestLookupWheel(t *testing.T) {
+	for _, s := range lookupSizes {
+		t.Run(sizeName(s.w, s.h), func(t *testing.T) {
+			m := lookupModel(t, seed(t), s.w, s.h, common.English, seedDictionary)
+			m = send(t, m, press("L")...)
+			in := m.lay.ArticleInner
+			for range 5 {
+				m = send(t, m, tea.MouseWheelMsg{X: in.X + 1, Y: in.Y + 1, Button: tea.MouseWheelDown})
+			}
+			if m.article.TopLine() == 0 {
+				t.Fatal("the wheel did not scroll")
+			}
+			_, line := cursorWord(t, m)
+			if top := m.article.TopLine(); line < top || line >= top+m.article.Height {
+				t.Fatalf("cursor on line %d, page %d..%d", line, top, top+m.article.Height-1)
+			}
+		})
+	}
+}
