@@ -348,3 +348,15 @@ func TestLookupWheel(t *testing.T) {
 		})
 	}
 }
+
+// TestLookupLeave: L in the mode leaves it at once, box and all.
+func TestLookupLeave(t *testing.T) {
+	m := lookupModel(t, seed(t), 80, 24, common.English, seedDictionary)
+	m = send(t, m, press("L", "enter")...)
+	shows(t, m, "CC-CEDICT, CC BY-SA 4.0")
+	m = send(t, m, press("L")...)
+	if m.lookup.Active() {
+		t.Fatal("L did not leave the mode")
+	}
+	hides(t, m, "CC-CEDICT")
+}

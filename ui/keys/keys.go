@@ -129,8 +129,8 @@ type Lookup struct {
 	Left, Right, Up, Down key.Binding
 	PageDown, PageUp      key.Binding
 	// Show opens the box for the word under the cursor; Close closes the
-	// box, then leaves the mode.
-	Show, Close key.Binding
+	// box, then leaves the mode; Leave leaves it at once.
+	Show, Close, Leave key.Binding
 }
 
 // DefaultLookup returns the lookup mode's keys.
@@ -143,13 +143,14 @@ func DefaultLookup() Lookup {
 		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
 		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
 		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/click", "show the word")),
-		Close:    key.NewBinding(key.WithKeys("esc", "L"), key.WithHelp("esc", "close box, then leave")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box, then leave")),
+		Leave:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "leave lookup")),
 	}
 }
 
 // Bindings lists the lookup keys in help order.
 func (k Lookup) Bindings() []key.Binding {
-	return []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageDown, k.PageUp, k.Show, k.Close}
+	return []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageDown, k.PageUp, k.Show, k.Close, k.Leave}
 }
 
 // Search are the keys of the search boxes. Letters are text there, so only

@@ -188,11 +188,13 @@ func (m *Model) Update(k tea.KeyPressMsg, a *article.Model) bool {
 	km := m.KeyMap
 	switch {
 	case key.Matches(k, km.Close):
-		if m.box && !key.Matches(k, keys.DefaultGlobal().Lookup) {
+		if m.box {
 			m.box = false
 		} else {
 			m.Close(a)
 		}
+	case key.Matches(k, km.Leave):
+		m.Close(a)
 	case key.Matches(k, km.Show):
 		m.show(a)
 	case key.Matches(k, km.Left):
