@@ -188,6 +188,7 @@ func (m *Model) updateKeybindings() {
 	m.keys.MarkRead.SetEnabled(lib && story)
 	m.keys.Bookmark.SetEnabled(lib && story)
 	m.keys.MarkSection.SetEnabled(lib && m.sec < len(m.ed.Sections) && len(m.ed.Sections[m.sec].Articles) > 0)
+	m.keys.Lookup.SetEnabled(story && m.focus == focusArticle)
 	m.keys.Export.SetEnabled(story)
 	m.keys.Copy.SetEnabled(story)
 	m.keys.OpenURL.SetEnabled(story && webURL(m.article.Article().URL))

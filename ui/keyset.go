@@ -24,6 +24,8 @@ type keySet struct {
 	sections        keys.Picker
 	editions        keys.Picker
 	bookmarks       keys.Picker
+	// lookup moves the word cursor of the article's lookup mode.
+	lookup keys.Lookup
 	// help scrolls the help box.
 	help keys.Nav
 }
@@ -46,14 +48,14 @@ func reboundKeySet(bound map[string][]string) keySet {
 		global: keys.DefaultGlobal(), list: list.DefaultKeyMap(), article: article.DefaultKeyMap(),
 		search: keys.DefaultSearch(), library: keys.DefaultLibrarySearch(),
 		sections: keys.DefaultPicker(), editions: keys.DefaultEditionPicker(), bookmarks: keys.DefaultBookmarkList(),
-		help: keys.DefaultNav(),
+		lookup: keys.DefaultLookup(), help: keys.DefaultNav(),
 	}
 	keys.Rebind(bound, s.maps()...)
 	return s
 }
 
 func (s *keySet) maps() []any {
-	return []any{&s.global, &s.list, &s.article, &s.search, &s.library, &s.sections, &s.editions, &s.bookmarks, &s.help}
+	return []any{&s.global, &s.list, &s.article, &s.search, &s.library, &s.sections, &s.editions, &s.bookmarks, &s.lookup, &s.help}
 }
 
 // all returns every binding of the set.
@@ -88,6 +90,7 @@ func (s *keySet) contexts() []keyContext {
 		{where: "the section picker", bs: box(&s.sections)},
 		{where: "the edition picker", bs: box(&s.editions)},
 		{where: "the bookmark list", bs: box(&s.bookmarks)},
+		{where: "the lookup mode", bs: append(box(&s.lookup), &g.Help, &g.Quit)},
 		{where: "the help box", bs: append(box(&s.help), &g.Help, &g.Back, &g.Quit)},
 	}
 }

@@ -13,6 +13,9 @@ func (m *Model) handleClick(ms tea.Mouse) {
 	if l.TooSmall || m.overlay != overlayNone || ms.Button != tea.MouseLeft {
 		return
 	}
+	if m.lookupClick(ms) {
+		return
+	}
 	switch {
 	case l.Header.Contains(ms.X, ms.Y):
 		if i, ok := m.tabs.TabAt(ms.X - l.Header.X); ok {
@@ -53,6 +56,7 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		m.showArticle(m.sec, m.list.Index())
 	case m.articleShown() && l.Article.Contains(ms.X, ms.Y):
 		m.article.ScrollBy(d * wheelLines)
+		m.lookup.Follow(&m.article)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"dubao/ui/common"
 	"dubao/ui/keys"
 	"dubao/ui/list"
+	"dubao/ui/lookup"
 	"dubao/ui/picker"
 	"dubao/ui/search"
 	"dubao/ui/styles"
@@ -69,6 +70,9 @@ type Options struct {
 	// Keys rebinds actions, by the name the help shows, to other keys, as
 	// the config file's [keys] does; CheckKeys says whether it can.
 	Keys map[string][]string
+	// Dictionary loads the dictionary L looks words up in, the first time
+	// it is used; nil is CC-CEDICT, built in (dict.Default).
+	Dictionary lookup.Loader
 }
 
 // Scripts are the names Options.Script takes: the text as printed, 简体,
@@ -132,6 +136,7 @@ type Model struct {
 	tabs      tabs.Model
 	list      list.Model
 	article   article.Model
+	lookup    lookup.Model
 	search    search.Model
 	libsearch search.Library
 	pickers   [3]picker.Model // by picker.Owner
@@ -179,6 +184,7 @@ func New(ed *model.Edition, opt Options) Model {
 	m.article.SetMaxMeasure(opt.MaxMeasure)
 	m.pickers[picker.Editions] = picker.New(m.common, picker.Editions, bound.editions)
 	m.pickers[picker.Bookmarks] = picker.New(m.common, picker.Bookmarks, bound.bookmarks)
+	m.lookup = newLookup(m.common, opt, bound.lookup)
 	m.lib = newLibState(opt)
 	var searcher search.Searcher
 	if m.lib.sh != nil {
@@ -226,7 +232,8 @@ func (m *Model) buildStyles() {
 		Dark: m.dark, NoColor: m.opt.NoColor, AmbiguousWide: typeset.AmbiguousWide(),
 	})
 	m.help.Styles = m.common.Styles.Help
-	panes := []*common.Common{&m.tabs.Common, &m.list.Common, &m.article.Common, &m.search.Common, &m.libsearch.Common}
+	panes := []*common.Common{&m.tabs.Common, &m.list.Common, &m.article.Common, &m.search.Common, &m.libsearch.Common,
+		&m.lookup.Common}
 	for i := range m.pickers {
 		panes = append(panes, &m.pickers[i].Common)
 	}
@@ -264,6 +271,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.current(msg.Section) && msg.Index == m.list.Index() {
 			m.showArticle(m.sec, msg.Index)
 		}
+	case lookup.LoadedMsg:
+		m.lookupLoaded(msg)
 	case article.EndMsg:
 		if msg.Article == m.article.Article() {
 			m.step(1)
@@ -334,6 +343,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		}
 		return nil
+	}
+	if handled, cmd := m.lookupKey(k); handled {
+		return cmd
 	}
 	if handled, cmd := m.globalKey(k); handled {
 		return cmd

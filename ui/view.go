@@ -53,6 +53,10 @@ func (m Model) render() string {
 		rows = m.drawPicker(rows)
 	case overlayLibrary:
 		rows = m.drawOverlay(rows, m.common.Lang.Title("library"), "", strings.Split(m.libsearch.View(), "\n"))
+	case overlayNone:
+		if m.lookup.BoxOpen() {
+			rows = m.drawLookup(rows)
+		}
 	}
 	return strings.Join(rows, "\n")
 }
@@ -148,6 +152,9 @@ func (m Model) statusLine() string {
 	if m.lib.unreadOnly {
 		flags = append(flags, lang.Title("unread only"))
 	}
+	if m.lookup.Active() {
+		flags = append(flags, lang.Title("lookup"))
+	}
 	if m.query != "" {
 		q := "/" + m.query
 		if len(m.hits) > 0 && m.focus != focusSearch {
@@ -227,6 +234,8 @@ func (m Model) shortHelp() []key.Binding {
 		return m.libsearch.ShortHelp()
 	case m.focus == focusSearch:
 		return m.search.ShortHelp()
+	case m.lookup.Active():
+		return append(m.lookup.ShortHelp(), g.Help)
 	case m.focus == focusArticle:
 		b := m.article.ShortHelp()
 		return append(b, g.NextMatch, g.PrevMatch, g.NextArticle, g.Back, g.Search, g.Help, g.Quit)
@@ -252,7 +261,8 @@ func (m Model) helpGroups() [][]key.Binding {
 			m.say(g.Help), m.say(g.Quit), m.say(g.Interrupt)},
 		m.said([]key.Binding{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search}),
 		append(m.said([]key.Binding{g.Punct, g.Indent, g.Hanging}), m.listed(g.Export, onStory), m.listed(g.Copy, onStory),
-			m.listed(g.OpenURL, "with a URL")),
+			m.listed(g.OpenURL, "with a URL"), m.listed(g.Lookup, onStory)),
+		m.lookup.FullHelp()[0],
 	}
 	groups[2] = append(groups[2], m.listed(g.NextMatch, searching), m.listed(g.PrevMatch, searching))
 	if m.lib.on() {

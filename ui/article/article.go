@@ -92,6 +92,8 @@ type Model struct {
 	query   string
 	matches []match
 	current int // index into matches of the match n/N went to, or -1
+
+	mark mark // the lookup cursor
 }
 
 var _ common.Pane = (*Model)(nil)

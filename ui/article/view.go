@@ -76,16 +76,8 @@ func (m Model) renderLine(l line, margin, w int) string {
 	if l.role == RoleGap || w <= 0 {
 		return common.Pad(w)
 	}
-	text := l.Text
-	lead := margin + l.indent
+	lead, text := m.place(l, margin, w)
 	tw := typeset.Width(text)
-	if lead+tw > w {
-		lead = max(w-tw, 0)
-		if tw > w {
-			text = common.Cut(text, w)
-			tw = typeset.Width(text)
-		}
-	}
 	st := m.roleStyle(l.role)
 	var sb strings.Builder
 	sb.WriteString(common.Pad(lead))
@@ -113,6 +105,14 @@ type styledSpan struct {
 // matches are sorted, so finding those of one line is a binary search: the
 // cost does not depend on the article's length.
 func (m Model) spans(l line) []styledSpan {
+	out := m.matchSpans(l)
+	if mk, ok := m.markSpan(l); ok {
+		out = withMark(out, mk)
+	}
+	return out
+}
+
+func (m Model) matchSpans(l line) []styledSpan {
 	if len(m.matches) == 0 || l.Start == l.End {
 		return nil
 	}

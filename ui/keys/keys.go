@@ -83,6 +83,9 @@ type Global struct {
 	// Update fetches what is new for every subscription in the background,
 	// as dubao update does; off without a store or subscriptions.
 	Update key.Binding
+	// Lookup puts a cursor on the words of the article shown, to look them
+	// up in the dictionary (see Lookup).
+	Lookup key.Binding
 }
 
 // DefaultGlobal returns the reader's global keys.
@@ -120,7 +123,38 @@ func DefaultGlobal() Global {
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy (OSC 52)")),
 		OpenURL:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 		Update:     key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "update subscriptions")),
+		Lookup:     key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "look up words")),
 	}
+}
+
+// Lookup are the keys of the article's word lookup mode: the cursor moves
+// by word and by line, and the box shows the word under it.
+type Lookup struct {
+	Left, Right, Up, Down key.Binding
+	PageDown, PageUp      key.Binding
+	// Show opens the box for the word under the cursor; Close closes the
+	// box, then leaves the mode; Leave leaves it at once.
+	Show, Close, Leave key.Binding
+}
+
+// DefaultLookup returns the lookup mode's keys.
+func DefaultLookup() Lookup {
+	return Lookup{
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous word")),
+		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next word")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "line up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "line down")),
+		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f", "next page")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "previous page")),
+		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter/click", "show the word")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close box, then leave")),
+		Leave:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "leave lookup")),
+	}
+}
+
+// Bindings lists the lookup keys in help order.
+func (k Lookup) Bindings() []key.Binding {
+	return []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageDown, k.PageUp, k.Show, k.Close, k.Leave}
 }
 
 // Search are the keys of the search boxes. Letters are text there, so only
