@@ -39,6 +39,8 @@ type setter struct {
 	edits []edit    // every block's edits; lines keep slices of it
 	// parens and stack plan which parentheses show full-width.
 	parens, stack []int32
+	// chunk and force are chunkBytes and forceBytes, but for tests.
+	chunk, force int
 }
 
 func newSetter(opt Options) *setter {
@@ -46,6 +48,9 @@ func newSetter(opt Options) *setter {
 		opt: opt,
 		w:   max(opt.Width, 2),
 		dw:  displaywidth.Options{EastAsianWidth: AmbiguousWide()},
+
+		chunk: chunkBytes,
+		force: forceBytes,
 	}
 }
 
@@ -56,40 +61,29 @@ func (s *setter) estimate(size, blocks int) int {
 	return size*2/3/s.w + blocks*(2+s.opt.Gap)
 }
 
-// set appends the lines of one block to out.
+// set appends the lines of one block to out. A long block is set chunk by
+// chunk (chunk.go), so that the setter's buffers stay bounded.
 func (s *setter) set(out []Line, text string, block int, t model.BlockType) []Line {
-	d, edits := s.display(text, t)
-	s.uax14(d)
-	s.clusters(d, len(edits) > 0 && edits[0].src == 0 && edits[0].srcEnd == 0)
-	s.rules()
+	if len(text) > s.chunk {
+		st := s.stream(text, block, t)
+		for {
+			l, ok := st.Next()
+			if !ok {
+				return out
+			}
+			out = append(out, l)
+		}
+	}
+	lead := leadingBlanks(text)
+	indented := s.indented(text[lead:], t)
+	s.planParens(text)
+	d, edits := s.displayChunk(text, lead, indented, false)
+	s.prepare(d, indented)
 	first := len(out)
-	cl := s.cl
-	n := len(cl) - 1
+	n := len(s.cl) - 1
 	for pos := 0; pos < n; {
-		vis := pos
-		for vis < n && cl[vis].f&fSpace != 0 {
-			vis++
-		}
-		end, cut := s.fit(vis)
-		if cut && cl[vis].f&fIndent != 0 {
-			// A run that fits the measure but not beside the indent:
-			// drop the indent rather than cut the run.
-			vis += len(indent) / len("\u3000")
-			end, _ = s.fit(vis)
-		}
-		ve := end
-		for ve > vis && cl[ve-1].f&(fSpace|fNewline) != 0 {
-			ve--
-		}
-		w := 0
-		for _, c := range cl[vis:ve] {
-			w += int(c.w)
-		}
-		out = append(out, Line{
-			Text: d[cl[vis].off:cl[ve].off], Width: w, Block: block, Type: t,
-			Start: toSource(edits, int(cl[pos].off)), End: toSource(edits, int(cl[end].off)),
-			edits: edits, dFrom: int(cl[vis].off),
-		})
+		l, end, _ := s.next(d, edits, pos, block, t)
+		out = append(out, l)
 		pos = end
 	}
 	if len(out) == first {
@@ -99,13 +93,62 @@ func (s *setter) set(out []Line, text string, block int, t model.BlockType) []Li
 	return out
 }
 
+// indented reports whether a block of type t whose shown text begins with
+// text opens with the indent.
+func (s *setter) indented(text string, t model.BlockType) bool {
+	return t == model.Paragraph && !s.opt.NoIndent && s.w >= minIndentWidth && chinese(text)
+}
+
+// prepare finds the clusters of display text d and their break flags.
+func (s *setter) prepare(d string, indented bool) {
+	s.uax14(d)
+	s.clusters(d, indented)
+	s.rules()
+}
+
+// next sets the line whose first cluster is pos, of the display text d
+// that s.cl holds the clusters of. It returns the line, the cluster after
+// it, and reach: the furthest cluster the decision looked at.
+func (s *setter) next(d string, edits []edit, pos, block int, t model.BlockType) (l Line, end, reach int) {
+	cl := s.cl
+	n := len(cl) - 1
+	vis := pos
+	for vis < n && cl[vis].f&fSpace != 0 {
+		vis++
+	}
+	end, cut, reach := s.fit(vis)
+	if cut && cl[vis].f&fIndent != 0 {
+		// A run that fits the measure but not beside the indent:
+		// drop the indent rather than cut the run.
+		vis += len(indent) / len("\u3000")
+		var r2 int
+		end, _, r2 = s.fit(vis)
+		reach = max(reach, r2)
+	}
+	ve := end
+	for ve > vis && cl[ve-1].f&(fSpace|fNewline) != 0 {
+		ve--
+	}
+	w := 0
+	for _, c := range cl[vis:ve] {
+		w += int(c.w)
+	}
+	return Line{
+		Text: d[cl[vis].off:cl[ve].off], Width: w, Block: block, Type: t,
+		Start: toSource(edits, int(cl[pos].off)), End: toSource(edits, int(cl[end].off)),
+		edits: edits, dFrom: int(cl[vis].off),
+	}, end, max(reach, end)
+}
+
 // fit finds where the line whose first shown cluster is vis ends: the last
 // break opportunity that keeps it within the measure. cut is true when there
-// was none and a run had to be cut between grapheme clusters.
-func (s *setter) fit(vis int) (end int, cut bool) {
+// was none and a run had to be cut between grapheme clusters. reach is the
+// furthest cluster looked at.
+func (s *setter) fit(vis int) (end int, cut bool, reach int) {
 	cl := s.cl
 	n := len(cl) - 1
 	col, last := 0, -1
+	reach = vis
 	for i := vis; i < n; i++ {
 		c := &cl[i]
 		if i > vis && c.b&bAllow != 0 {
@@ -113,32 +156,36 @@ func (s *setter) fit(vis int) (end int, cut bool) {
 		}
 		switch {
 		case c.f&fNewline != 0:
-			return i + 1, false
+			return i + 1, false, i + 1
 		case c.f&fSpace != 0 || col+int(c.w) <= s.w:
 			// Blanks are hidden at a line's end, so they never overflow it.
 			col += int(c.w)
 			continue
 		case s.opt.Hanging && c.f&fHang != 0 && col+int(c.w) <= s.w+HangingGutter:
-			if j := s.afterHang(i); j >= 0 {
-				return j, false
+			j, looked := s.afterHang(i)
+			if j >= 0 {
+				return j, false, looked
 			}
+			reach = looked
 		}
+		reach = max(reach, i)
 		if last > vis {
-			return last, false
+			return last, false, reach
 		}
 		for k := i; k > vis; k-- {
 			if cl[k].b&bSoft != 0 {
-				return k, true
+				return k, true, reach
 			}
 		}
-		return i, true
+		return i, true, reach
 	}
-	return n, false
+	return n, false, n
 }
 
 // afterHang returns where the line ends if cluster i hangs, or -1 when the
-// line may not end after it (”，would then begin the next line).
-func (s *setter) afterHang(i int) int {
+// line may not end after it (”，would then begin the next line), and the
+// furthest cluster it looked at.
+func (s *setter) afterHang(i int) (end, looked int) {
 	cl := s.cl
 	n := len(cl) - 1
 	j := i + 1
@@ -147,13 +194,13 @@ func (s *setter) afterHang(i int) int {
 	}
 	switch {
 	case j == n:
-		return n
+		return n, n
 	case cl[j].f&fNewline != 0:
-		return j + 1
+		return j + 1, j + 1
 	case cl[j].b&bAllow != 0:
-		return j
+		return j, j
 	}
-	return -1
+	return -1, j
 }
 
 // clusters splits the display text into grapheme clusters, as Lip Gloss
