@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -68,9 +69,11 @@ func BenchmarkWrap(b *testing.B) {
 				b.SetBytes(size)
 				b.ReportAllocs()
 				var out [][]string
+				cpu := cpuTime()
 				for b.Loop() {
 					out = wr.wrap(blocks, w)
 				}
+				reportCPU(b, cpuTime()-cpu, size)
 				bad := 0
 				for i, lines := range out {
 					bad += len(violations(lines, w, blocks[i].Text))
@@ -81,6 +84,18 @@ func BenchmarkWrap(b *testing.B) {
 	}
 }
 
+// reportCPU reports the CPU time per operation and the throughput it
+// gives: on a machine shared with other work these compare two runs where
+// wall time does not.
+func reportCPU(b *testing.B, cpu time.Duration, size int64) {
+	if cpu <= 0 || b.N == 0 {
+		return
+	}
+	per := float64(cpu.Nanoseconds()) / float64(b.N)
+	b.ReportMetric(per, "cpu-ns/op")
+	b.ReportMetric(float64(size)/per*1e9/1e6, "cpu-MB/s")
+}
+
 // BenchmarkTypeset times the typesetter alone, without collecting lines
 // per block.
 func BenchmarkTypeset(b *testing.B) {
@@ -89,9 +104,11 @@ func BenchmarkTypeset(b *testing.B) {
 		b.Run(fmt.Sprintf("W=%d", w), func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				Blocks(blocks, Options{Width: w})
 			}
+			reportCPU(b, cpuTime()-cpu, size)
 		})
 	}
 }

@@ -33,7 +33,7 @@ type setter struct {
 	w     int
 	dw    displaywidth.Options
 	seg   segmenter.Segmenter
-	stops []int32   // UAX #14 break opportunities, display offsets
+	cut   cutState  // clusters' progress in cutting the text for the segmenter
 	cl    []cluster // the block's clusters and a sentinel at its end
 	buf   []byte    // the display text being built
 	edits []edit    // every block's edits; lines keep slices of it
@@ -101,7 +101,6 @@ func (s *setter) indented(text string, t model.BlockType) bool {
 
 // prepare finds the clusters of display text d and their break flags.
 func (s *setter) prepare(d string, indented bool) {
-	s.uax14(d)
 	s.clusters(d, indented)
 	s.rules()
 }
@@ -204,22 +203,51 @@ func (s *setter) afterHang(i int) (end, looked int) {
 }
 
 // clusters splits the display text into grapheme clusters, as Lip Gloss
-// measures them, and marks the UAX #14 break opportunities in s.stops.
+// measures them, and marks the UAX #14 break opportunities before them,
+// except those before a mark that the Chinese rules never let begin a line.
+//
+// Before an ideograph that follows an ideograph or a full-width closing mark
+// a break is always allowed (rule LB31) and no rule looks across that
+// boundary, so the text is cut there, and likewise at full-width opening
+// brackets and beside quote marks whose breaks the Chinese rules decide
+// alone. The segmenter, which is most of the cost of setting, only sees the
+// stretches between that hold a boundary whose answer matters: numbers,
+// Latin words and their neighbours. One pass does both, so that each
+// character is decoded once.
 func (s *setter) clusters(d string, indented bool) {
 	s.cl = s.cl[:0]
 	if len(d) > 1<<16 {
-		// A long block (a file of one line): size the slice once, at
-		// most a cluster per rune, rather than copy it as it doubles.
+		// A long block: size the slice once, at most a cluster per
+		// rune, rather than copy it as it doubles.
 		if n := utf8.RuneCountInString(d) + 1; cap(s.cl) < n {
 			s.cl = make([]cluster, 0, n)
 		}
 	}
-	g := s.dw.StringGraphemes(d)
-	stop, off := 0, 0
-	for g.Next() {
-		v := g.Value()
-		r, size := utf8.DecodeRuneInString(v)
+	wt := &simpleWidths[0]
+	if s.dw.EastAsianWidth {
+		wt = &simpleWidths[1]
+	}
+	s.cut = cutState{prev: -1, decided: true}
+	off := 0
+	nr, nsize := decodeAt(d, 0)
+	for off < len(d) {
+		// Most clusters are one character that joins neither neighbour
+		// (simple.go): those skip the grapheme iterator.
+		r, size := nr, nsize
+		nr, nsize = decodeAt(d, off+size)
+		var v string
+		w := wt.width(r)
+		if w >= 0 && (nsize == 0 || wt.width(nr) >= 0) {
+			v = d[off : off+size]
+		} else {
+			g := s.dw.StringGraphemes(d[off:])
+			g.Next()
+			v, w = g.Value(), g.Width()
+			r, size = utf8.DecodeRuneInString(v)
+			nr, nsize = decodeAt(d, off+len(v))
+		}
 		single := size == len(v)
+		first := r
 		for isPrepend(r) && size < len(v) {
 			// A prepended mark (U+0600 ...) leans on what follows it,
 			// and that is what the rules must see.
@@ -227,7 +255,7 @@ func (s *setter) clusters(d string, indented bool) {
 			r, n = utf8.DecodeRuneInString(v[size:])
 			size += n
 		}
-		c := cluster{off: int32(off), r: r, w: int8(g.Width()), f: classify(r)}
+		c := cluster{off: int32(off), r: r, w: int8(w), f: classify(r)}
 		if !single {
 			c.f &^= fSpace // a blank with a mark on it is shown
 		}
@@ -237,51 +265,83 @@ func (s *setter) clusters(d string, indented bool) {
 		if indented && off < len(indent) {
 			c.f = fIndent
 		}
-		for stop < len(s.stops) && int(s.stops[stop]) < off {
-			stop++
-		}
-		if stop < len(s.stops) && int(s.stops[stop]) == off {
-			c.b = bAllow
-		}
 		s.cl = append(s.cl, c)
+		s.cutAt(d, off, first)
+		if !single {
+			for i, r := range v {
+				if i > 0 {
+					s.cutAt(d, off+i, r)
+				}
+			}
+		}
 		off += len(v)
+	}
+	if !s.cut.decided {
+		s.segment(d, s.cut.from, len(d), s.cut.fromCl)
 	}
 	s.cl = append(s.cl, cluster{off: int32(len(d))})
 }
 
-// uax14 leaves the UAX #14 break opportunities inside d in s.stops, except
-// those before a mark that the Chinese rules never let begin a line.
-//
-// Before an ideograph that follows an ideograph or a full-width closing mark
-// a break is always allowed (rule LB31) and no rule looks across that
-// boundary, so the text is cut there and the segmenter, which is most of the
-// cost of setting, only sees the stretches between that hold a boundary
-// whose answer matters: quotes, numbers, Latin words and their neighbours.
-func (s *setter) uax14(d string) {
-	s.stops = s.stops[:0]
-	if len(d) > 1<<16 {
-		// At most a stop per rune; see clusters.
-		if n := utf8.RuneCountInString(d); cap(s.stops) < n {
-			s.stops = make([]int32, 0, n)
-		}
+// cutState is where clusters is in cutting the text for the segmenter: the
+// stretch since the last cut begins at display offset from, the first
+// cluster at or after it is fromCl, prev is the character before, and
+// decided is false once the stretch holds a boundary only the segmenter
+// can answer. quotes counts the quote marks just before.
+type cutState struct {
+	from, fromCl int
+	prev         rune
+	decided      bool
+	quotes       int
+}
+
+// cutAt moves the cut state past character r at display offset i, the
+// last cluster's start or inside it, marking a break opportunity before
+// the last cluster when the boundary before r is one.
+func (s *setter) cutAt(d string, i int, r rune) {
+	st := &s.cut
+	prev := st.prev
+	st.prev = r
+	quotes := st.quotes
+	if isQuote(r) {
+		st.quotes++
+	} else {
+		st.quotes = 0
 	}
-	from, prev, decided := 0, rune(-1), true
-	for i, r := range d {
-		switch {
-		case prev < 0:
-		case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev)):
-			if !decided {
-				s.segment(d, from, i)
-			}
-			s.stops = append(s.stops, int32(i))
-			from, decided = i, true
-		case !closesFW(r):
-			decided = false
-		}
-		prev = r
+	stop := false
+	switch {
+	case prev < 0:
+		return
+	case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev)):
+		stop = true
+	case (isIdeograph(r) || opensFW(r)) && (opensFW(prev) || isQuote(prev)):
+		// Never a break after an opening bracket (LB14); after a quote
+		// mark the Chinese rules alone decide, and no rule looks back
+		// past an ideograph or a bracket that opens.
+	case opensFW(r) && (isIdeograph(prev) || closesFW(prev)):
+		// A break before a full-width opening bracket (LB30 does not
+		// hold East Asian brackets to what precedes them).
+		stop = true
+	case isQuote(r) && (isIdeograph(prev) || closesFW(prev) || st.decided && isQuote(prev) && quotes == 1):
+		// The Chinese rules decide both sides of a quote mark beside
+		// an ideograph or a closing mark, or of a second quote mark
+		// after one.
+		return
+	case !closesFW(r):
+		st.decided = false
+		return
+	default:
+		return
 	}
-	if !decided {
-		s.segment(d, from, len(d))
+	// A cut before r.
+	last := len(s.cl) - 1
+	if !st.decided {
+		s.segment(d, st.from, i, st.fromCl)
+	}
+	st.from, st.fromCl, st.decided = i, last, true
+	if int(s.cl[last].off) != i {
+		st.fromCl = last + 1 // inside the cluster: the next one is first
+	} else if stop {
+		s.cl[last].b = bAllow
 	}
 }
 
@@ -295,8 +355,24 @@ func closesFW(r rune) bool {
 	return false
 }
 
-// segment adds the break opportunities inside d[from:to].
-func (s *setter) segment(d string, from, to int) {
+// opensFW reports whether r is a full-width opening bracket (line-break
+// class OP, East Asian Width F or W).
+func opensFW(r rune) bool {
+	switch r {
+	case '（', '《', '「', '『', '【', '〔', '〖', '〘', '〈', '｛', '［':
+		return true
+	}
+	return false
+}
+
+// isQuote reports whether r is one of the quote marks “ ” ‘ ’.
+func isQuote(r rune) bool {
+	return r == '“' || r == '”' || r == '‘' || r == '’'
+}
+
+// segment marks the break opportunities inside d[from:to] on the clusters
+// that begin there, from cluster k on.
+func (s *setter) segment(d string, from, to, k int) {
 	if _, size := utf8.DecodeRuneInString(d[from:to]); size == to-from {
 		return
 	}
@@ -306,8 +382,15 @@ func (s *setter) segment(d string, from, to int) {
 	it := s.seg.LineIterator()
 	for it.Next() {
 		l := it.Line()
-		if end := from + l.OffsetInBytes + l.LengthInBytes; end < to {
-			s.stops = append(s.stops, int32(end))
+		end := from + l.OffsetInBytes + l.LengthInBytes
+		if end >= to {
+			break
+		}
+		for k < len(s.cl) && int(s.cl[k].off) < end {
+			k++
+		}
+		if k < len(s.cl) && int(s.cl[k].off) == end {
+			s.cl[k].b = bAllow
 		}
 	}
 }

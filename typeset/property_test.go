@@ -199,11 +199,16 @@ func checkUAX14(t *testing.T, d string) {
 	t.Helper()
 	flags := func(whole bool) []uint8 {
 		s := newSetter(Options{})
-		s.uax14(d)
-		if whole {
-			s.stops = wholeUAX14(d)
-		}
 		s.clusters(d, false)
+		if whole {
+			stops := wholeUAX14(d)
+			for i := range s.cl {
+				s.cl[i].b = 0
+				if slices.Contains(stops, s.cl[i].off) {
+					s.cl[i].b = bAllow
+				}
+			}
+		}
 		s.rules()
 		out := make([]uint8, len(s.cl))
 		for i, c := range s.cl {
