@@ -248,7 +248,7 @@ func (s *setter) clusters(d string, indented bool) {
 		}
 		single := size == len(v)
 		first := r
-		for isPrepend(r) && size < len(v) {
+		for size < len(v) && isPrepend(r) {
 			// A prepended mark (U+0600 ...) leans on what follows it,
 			// and that is what the rules must see.
 			var n int
@@ -265,8 +265,23 @@ func (s *setter) clusters(d string, indented bool) {
 		if indented && off < len(indent) {
 			c.f = fIndent
 		}
-		s.cl = append(s.cl, c)
-		s.cutAt(d, off, first)
+		if c.f == fIndent {
+			// The rules decide every boundary of the indent, and its
+			// first character begins the text for the segmenter.
+			s.cl = append(s.cl, c)
+		} else if p := s.cut.prev; isIdeograph(first) && isIdeograph(p) {
+			// An ideograph after an ideograph, most of Chinese text:
+			// a break, and a cut (cutAt).
+			c.b = bAllow
+			s.cl = append(s.cl, c)
+			if !s.cut.decided {
+				s.segment(d, s.cut.from, off, s.cut.fromCl)
+			}
+			s.cut = cutState{from: off, fromCl: len(s.cl) - 1, prev: first, decided: true}
+		} else {
+			s.cl = append(s.cl, c)
+			s.cutAt(d, off, first)
+		}
 		if !single {
 			for i, r := range v {
 				if i > 0 {
@@ -311,8 +326,15 @@ func (s *setter) cutAt(d string, i int, r rune) {
 	switch {
 	case prev < 0:
 		return
-	case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev)):
+	case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev) || isDigit(prev)):
 		stop = true
+	case isDigit(r) && isIdeograph(prev):
+		// A number after an ideograph: a break (LB31; LB25 looks back
+		// only through digits and their separators).
+		stop = true
+	case isDigit(r) && isDigit(prev) && st.decided:
+		// Inside a number (LB25).
+		return
 	case (isIdeograph(r) || opensFW(r)) && (opensFW(prev) || isQuote(prev)):
 		// Never a break after an opening bracket (LB14); after a quote
 		// mark the Chinese rules alone decide, and no rule looks back
@@ -364,6 +386,9 @@ func opensFW(r rune) bool {
 	}
 	return false
 }
+
+// isDigit reports whether r is an ASCII digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isQuote reports whether r is one of the quote marks “ ” ‘ ’.
 func isQuote(r rune) bool {

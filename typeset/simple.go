@@ -80,14 +80,20 @@ func (t *widthTable) width(r rune) int {
 	return -1
 }
 
-// decodeAt decodes the rune at d[i:], with a fast path for ASCII; size is
-// 0 at the end of d.
+// decodeAt decodes the rune at d[i:] of display text, which is valid UTF-8,
+// with fast paths for ASCII and three bytes; size is 0 at the end of d.
 func decodeAt(d string, i int) (r rune, size int) {
 	if i >= len(d) {
 		return 0, 0
 	}
-	if c := d[i]; c < utf8.RuneSelf {
+	c := d[i]
+	if c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	if c >= 0xE0 && c < 0xF0 && i+2 < len(d) {
+		// Display text is valid UTF-8: a three-byte character, as
+		// nearly all of Chinese text is, needs no checks.
+		return rune(c&0x0F)<<12 | rune(d[i+1]&0x3F)<<6 | rune(d[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(d[i:])
 }

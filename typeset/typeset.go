@@ -98,6 +98,9 @@ func Blocks(blocks []model.Block, opt Options) []Line {
 		size += len(b.Text)
 	}
 	lines := make([]Line, 0, s.estimate(size, len(blocks)))
+	// Chinese text has an edit (a mark shown full-width) every few dozen
+	// bytes; sized once, the edits are not copied as they grow.
+	s.edits = make([]edit, 0, size/48+len(blocks))
 	for i, b := range blocks {
 		if i > 0 {
 			for range opt.Gap {
