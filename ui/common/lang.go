@@ -46,6 +46,12 @@ func (l Lang) Page(i, n int) string {
 	return fmt.Sprintf(l.pick("page %d/%d", "第 %d/%d 页"), i, n)
 }
 
+// PageAbout labels page i of about n, while the number of pages is still
+// an estimate: 第 2/≈5 页, or page 2/≈5.
+func (l Lang) PageAbout(i, n int) string {
+	return fmt.Sprintf(l.pick("page %d/≈%d", "第 %d/≈%d 页"), i, n)
+}
+
 // Section labels section i of n.
 func (l Lang) Section(i, n int) string {
 	return fmt.Sprintf(l.pick("section %d/%d", "版 %d/%d"), i, n)
