@@ -81,7 +81,7 @@ type Model struct {
 	laid layoutKey
 	lay  *layout // nil with no article or no room
 	top  int     // first line on screen
-	pos   Pos // reading position of lines[top]
+	pos  Pos     // reading position of lines[top]
 
 	query   string
 	matches []match

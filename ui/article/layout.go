@@ -21,14 +21,14 @@ type layout struct {
 	opt     typeset.Options
 
 	lines []line
-	next  int              // the part to set next
-	cur   *typeset.Stream  // the long part being set, or nil
-	role  Role             // cur's role
-	width int              // cur's measure, for a credit set flush right
-	ind   int              // cur's indent
-	done  bool             // every part is set
-	size  int              // bytes of all the parts' text
-	setB  int              // bytes of the parts set so far (cur excluded)
+	next  int             // the part to set next
+	cur   *typeset.Stream // the long part being set, or nil
+	role  Role            // cur's role
+	width int             // cur's measure, for a credit set flush right
+	ind   int             // cur's indent
+	done  bool            // every part is set
+	size  int             // bytes of all the parts' text
+	setB  int             // bytes of the parts set so far (cur excluded)
 }
 
 func newLayout(parts []Part, measure int, opt typeset.Options) *layout {
