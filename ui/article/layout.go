@@ -37,8 +37,16 @@ func newLayout(parts []Part, measure int, opt typeset.Options) *layout {
 		l.size += len(p.Text)
 	}
 	l.done = len(parts) == 0
+	if l.size <= eagerBytes {
+		l.all()
+	}
 	return l
 }
+
+// eagerBytes is the size of article set whole at once, as nearly every
+// story is (a hundred kilobytes is some 2,000 lines of 42 characters, a
+// millisecond or two): its pages are exact from the first frame.
+const eagerBytes = 128 << 10
 
 // ensure sets lines until line i exists or the article is all set.
 func (l *layout) ensure(i int) {
