@@ -140,6 +140,7 @@ func (p *printer) set(text string, st lipgloss.Style) {
 // takes memory for a chunk of it, not for all its lines.
 func (p *printer) block(text string, t model.BlockType, st lipgloss.Style) {
 	lines := typeset.NewStream(text, 0, t, typeset.Options{Width: p.width})
+	lines.Scratch() // each line is written before the next is set
 	for l, ok := lines.Next(); ok; l, ok = lines.Next() {
 		p.line(l.Text, st)
 	}

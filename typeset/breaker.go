@@ -39,6 +39,9 @@ type setter struct {
 	edits []edit    // every block's edits; lines keep slices of it
 	// parens and stack plan which parentheses show full-width.
 	parens, stack []int32
+	// scratch says the display text and the edits may be written over
+	// for the next chunk (Stream.Scratch).
+	scratch bool
 	// chunk and force are chunkBytes and forceBytes, but for tests.
 	chunk, force int
 }

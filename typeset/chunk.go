@@ -111,6 +111,12 @@ func (st *Stream) Next() (Line, bool) {
 	return Line{}, false
 }
 
+// Scratch lets the Stream reuse its buffers from chunk to chunk, so that
+// setting allocates next to nothing: a line's Text and Span are then good
+// only until the next call to Next. It suits a caller that writes each line
+// out at once, as print does.
+func (st *Stream) Scratch() { st.s.scratch = true }
+
 // Offset returns the source offset where the next line starts: how much
 // of the block has been set.
 func (st *Stream) Offset() int { return st.src }
@@ -136,7 +142,11 @@ func (st *Stream) load(from, to int) {
 	st.base, st.end, st.loaded = from, to, true
 	// Lines keep slices of the edits: a new array for each chunk, so that
 	// a chunk's are freed with its lines.
-	s.edits = nil
+	if s.scratch {
+		s.edits = s.edits[:0]
+	} else {
+		s.edits = make([]edit, 0, (to-from)/32+4)
+	}
 	s.parens = s.parens[:0]
 	i := sort.Search(len(st.plan), func(i int) bool { return int(st.plan[i]) >= from })
 	for ; i < len(st.plan) && int(st.plan[i]) < to; i++ {

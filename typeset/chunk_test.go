@@ -141,3 +141,26 @@ func FuzzChunked(f *testing.F) {
 		checkGuarantees(t, text, typ, opt, forced)
 	})
 }
+
+// TestScratchSameLines checks that a Stream reusing its buffers gives the
+// lines a Stream that does not gives, each read before the next is set.
+func TestScratchSameLines(t *testing.T) {
+	text := strings.Repeat(strings.Join(seedParagraphs(t), "\t"), 30)
+	opt := Options{Width: 33, Hanging: true}
+	want := Text(text, 0, model.Paragraph, opt)
+	st := NewStream(text, 0, model.Paragraph, opt)
+	st.Scratch()
+	i := 0
+	for l, ok := st.Next(); ok; l, ok = st.Next() {
+		if i >= len(want) || l.Text != want[i].Text || l.Start != want[i].Start || l.End != want[i].End {
+			t.Fatalf("line %d: %q [%d,%d)", i, l.Text, l.Start, l.End)
+		}
+		if f, e, ok := l.Span(l.Start, l.End); ok != (want[i].Text != "") || !ok && (f != 0 || e != 0) {
+			t.Fatalf("line %d: Span %d,%d,%v", i, f, e, ok)
+		}
+		i++
+	}
+	if i != len(want) {
+		t.Fatalf("%d lines, want %d", i, len(want))
+	}
+}

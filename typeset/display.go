@@ -20,6 +20,11 @@ const indent = "\u3000\u3000"
 // indent's four cells would be too much of the line.
 const minIndentWidth = 10
 
+// handOver is the length of display text from which the buffer it was
+// built in becomes the string, rather than being copied into one; shorter
+// text is copied and the buffer kept for the next block.
+const handOver = 4 << 10
+
 // tabWidth is how many spaces a tab shows as, Lip Gloss's default. A
 // paragraph is reflowed, so the columns a tab once aimed at are gone.
 const tabWidth = 4
@@ -101,8 +106,8 @@ func leadingBlanks(text string) int {
 func (s *setter) displayChunk(text string, lead int, indented, later bool) (string, []edit) {
 	from := len(s.edits)
 	s.buf = s.buf[:0]
-	if need := len(text) + len(text)/16; cap(s.buf) < need && len(text) > 1<<16 {
-		// Sized once for a long block (a file of one line), rather than
+	if need := len(text) + len(text)/8 + 16; cap(s.buf) < need {
+		// Sized once, with room for marks shown full-width, rather than
 		// grown by doubling, which would copy it over and over.
 		s.buf = make([]byte, 0, need)
 	}
@@ -149,7 +154,12 @@ func (s *setter) displayChunk(text string, lead int, indented, later bool) (stri
 		return text, edits // a later chunk shown as stored
 	}
 	s.buf = append(s.buf, text[copied:]...)
-	if len(s.buf) > 1<<16 {
+	if s.scratch {
+		// The caller is done with the text before the buffer is
+		// written again (Stream.Scratch).
+		return unsafe.String(unsafe.SliceData(s.buf), len(s.buf)), edits
+	}
+	if len(s.buf) > handOver {
 		// A long block's text is handed over rather than copied: the
 		// setter starts a new buffer for the next block, and nothing
 		// writes to this one again.
