@@ -238,6 +238,16 @@ func (s *setter) clusters(d string, indented bool) {
 		// (simple.go): those skip the grapheme iterator.
 		r, size := nr, nsize
 		nr, nsize = decodeAt(d, off+size)
+		if p := s.cut.prev; size == 3 && r >= 0x4E00 && r <= 0x9FFF && isIdeograph(p) && s.cut.decided &&
+			(nsize == 0 || wt.width(nr) >= 0) && !(indented && off < len(indent)) {
+			// An ideograph after an ideograph, standing alone: most of
+			// Chinese text, a cluster of two cells with a break before
+			// it and a cut for the segmenter (cutAt).
+			s.cl = append(s.cl, cluster{off: int32(off), r: r, w: 2, f: fCJK, b: bAllow})
+			s.cut = cutState{from: off, fromCl: len(s.cl) - 1, prev: r, prev2: p, decided: true}
+			off += 3
+			continue
+		}
 		var v string
 		w := wt.width(r)
 		if w >= 0 && (nsize == 0 || wt.width(nr) >= 0) {
@@ -280,7 +290,7 @@ func (s *setter) clusters(d string, indented bool) {
 			if !s.cut.decided {
 				s.segment(d, s.cut.from, off, s.cut.fromCl)
 			}
-			s.cut = cutState{from: off, fromCl: len(s.cl) - 1, prev: first, decided: true}
+			s.cut = cutState{from: off, fromCl: len(s.cl) - 1, prev: first, prev2: p, decided: true}
 		} else {
 			s.cl = append(s.cl, c)
 			s.cutAt(d, off, first)
@@ -302,12 +312,13 @@ func (s *setter) clusters(d string, indented bool) {
 
 // cutState is where clusters is in cutting the text for the segmenter: the
 // stretch since the last cut begins at display offset from, the first
-// cluster at or after it is fromCl, prev is the character before, and
+// cluster at or after it is fromCl, prev and prev2 are the characters
+// before, and
 // decided is false once the stretch holds a boundary only the segmenter
 // can answer. quotes counts the quote marks just before.
 type cutState struct {
 	from, fromCl int
-	prev         rune
+	prev, prev2  rune
 	decided      bool
 	quotes       int
 }
@@ -317,8 +328,8 @@ type cutState struct {
 // the last cluster when the boundary before r is one.
 func (s *setter) cutAt(d string, i int, r rune) {
 	st := &s.cut
-	prev := st.prev
-	st.prev = r
+	prev, prev2 := st.prev, st.prev2
+	st.prev, st.prev2 = r, prev
 	quotes := st.quotes
 	if isQuote(r) {
 		st.quotes++
@@ -331,6 +342,22 @@ func (s *setter) cutAt(d string, i int, r rune) {
 		return
 	case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev) || isDigit(prev)):
 		stop = true
+	case r == ' ' && isIdeograph(prev) && st.decided:
+		// No break before a space (LB7); and past it none of the
+		// rules that look back through spaces starts at an ideograph.
+		return
+	case (isIdeograph(r) || opensFW(r)) && prev == ' ' && isIdeograph(prev2) && st.decided:
+		stop = true // a break after spaces (LB18)
+	case (r == '…' || r == '—') && (isIdeograph(prev) || prev == r) && st.decided:
+		// No break before an ellipsis (LB22) nor inside a dash
+		// (LB17); before a dash after an ideograph (LB31) the break
+		// is marked in clusters.
+		if last := len(s.cl) - 1; r == '—' && prev != r && int(s.cl[last].off) == i {
+			s.cl[last].b = bAllow
+		}
+		return
+	case isIdeograph(r) && (prev == '…' || prev == '—') && st.decided:
+		stop = true // after an ellipsis or a dash (LB31)
 	case isDigit(r) && isIdeograph(prev):
 		// A number after an ideograph: a break (LB31; LB25 looks back
 		// only through digits and their separators).
