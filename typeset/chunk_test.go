@@ -164,3 +164,33 @@ func TestScratchSameLines(t *testing.T) {
 		t.Fatalf("%d lines, want %d", i, len(want))
 	}
 }
+
+// TestStreamBounded sets eight megabytes of one block, as a file of one
+// line arrives, and checks that the setter's buffers stay the size of a
+// chunk, not of the block: memory does not grow with the block.
+func TestStreamBounded(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 8<<20 {
+		b.WriteString(strings.Join(seedParagraphs(t), ""))
+	}
+	text := b.String()
+	st := NewStream(text, 0, model.Paragraph, Options{Width: 80})
+	st.Scratch()
+	n, end := 0, 0
+	for l, ok := st.Next(); ok; l, ok = st.Next() {
+		if l.Start != end {
+			t.Fatalf("line %d starts at %d, the one before ended at %d", n, l.Start, end)
+		}
+		end = l.End
+		n++
+		if c := cap(st.s.cl); c > 4*chunkBytes {
+			t.Fatalf("after %d lines the setter holds %d clusters", n, c)
+		}
+		if c := cap(st.s.buf); c > 4*chunkBytes {
+			t.Fatalf("after %d lines the display buffer holds %d bytes", n, c)
+		}
+	}
+	if end != len(text) || n < len(text)/3/40 {
+		t.Fatalf("%d lines ending at %d of %d", n, end, len(text))
+	}
+}
