@@ -135,9 +135,13 @@ func (p *printer) set(text string, st lipgloss.Style) {
 	}
 }
 
-// block prints one block, typeset at the measure.
+// block prints one block, typeset at the measure. Its lines are set and
+// written one at a time, so that a block of any length (a file of one line)
+// takes memory for a chunk of it, not for all its lines.
 func (p *printer) block(text string, t model.BlockType, st lipgloss.Style) {
-	for _, l := range typeset.Text(text, 0, t, typeset.Options{Width: p.width}) {
+	lines := typeset.NewStream(text, 0, t, typeset.Options{Width: p.width})
+	lines.Scratch() // each line is written before the next is set
+	for l, ok := lines.Next(); ok; l, ok = lines.Next() {
 		p.line(l.Text, st)
 	}
 }

@@ -120,3 +120,29 @@ func TestStyledIsPlainPlusAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestLongBlockPrintedWhole prints a story whose paragraph is longer than
+// a chunk of the typesetter: every line is the paragraph's line as set
+// whole, in order, none wider than the measure.
+func TestLongBlockPrintedWhole(t *testing.T) {
+	para := strings.Repeat("企业发展势头强劲,规模以上企业订单饱和。“开局即冲刺”(2024年)", 4000)
+	ed := &model.Edition{Title: "长", Sections: []model.Section{{Index: 1, Name: "一",
+		Articles: []model.Article{{Headline: "长文", Body: []model.Block{{Type: model.Paragraph, Text: para}}}}}}}
+	var buf bytes.Buffer
+	if err := Write(&buf, ed, Options{Width: 40}); err != nil {
+		t.Fatal(err)
+	}
+	want := typeset.Text(para, 0, model.Paragraph, typeset.Options{Width: 40})
+	var wantText strings.Builder
+	for _, l := range want {
+		wantText.WriteString(l.Text + "\n")
+	}
+	if !strings.Contains(buf.String(), wantText.String()) {
+		t.Fatal("the long paragraph is not printed as it is set")
+	}
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if typeset.Width(l) > 40 {
+			t.Fatalf("line %q is wider than 40", l)
+		}
+	}
+}

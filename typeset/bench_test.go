@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -34,9 +35,19 @@ type wrapper struct {
 
 var wrappers = []wrapper{
 	{"typeset", func(blocks []model.Block, w int) [][]string {
+		// The lines come in block order: one array holds them all, and
+		// each block's slice is a piece of it, as strings.Split sizes
+		// its slice once for the others.
+		lines := Blocks(blocks, Options{Width: w})
+		all := make([]string, len(lines))
 		out := make([][]string, len(blocks))
-		for _, l := range Blocks(blocks, Options{Width: w}) {
-			out[l.Block] = append(out[l.Block], l.Text)
+		from := 0
+		for i, l := range lines {
+			all[i] = l.Text
+			if i+1 == len(lines) || lines[i+1].Block != l.Block {
+				out[l.Block] = all[from : i+1 : i+1]
+				from = i + 1
+			}
 		}
 		return out
 	}},
@@ -68,9 +79,11 @@ func BenchmarkWrap(b *testing.B) {
 				b.SetBytes(size)
 				b.ReportAllocs()
 				var out [][]string
+				cpu := cpuTime()
 				for b.Loop() {
 					out = wr.wrap(blocks, w)
 				}
+				reportCPU(b, cpuTime()-cpu, size)
 				bad := 0
 				for i, lines := range out {
 					bad += len(violations(lines, w, blocks[i].Text))
@@ -81,6 +94,18 @@ func BenchmarkWrap(b *testing.B) {
 	}
 }
 
+// reportCPU reports the CPU time per operation and the throughput it
+// gives: on a machine shared with other work these compare two runs where
+// wall time does not.
+func reportCPU(b *testing.B, cpu time.Duration, size int64) {
+	if cpu <= 0 || b.N == 0 {
+		return
+	}
+	per := float64(cpu.Nanoseconds()) / float64(b.N)
+	b.ReportMetric(per, "cpu-ns/op")
+	b.ReportMetric(float64(size)/per*1e9/1e6, "cpu-MB/s")
+}
+
 // BenchmarkTypeset times the typesetter alone, without collecting lines
 // per block.
 func BenchmarkTypeset(b *testing.B) {
@@ -89,9 +114,11 @@ func BenchmarkTypeset(b *testing.B) {
 		b.Run(fmt.Sprintf("W=%d", w), func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				Blocks(blocks, Options{Width: w})
 			}
+			reportCPU(b, cpuTime()-cpu, size)
 		})
 	}
 }
@@ -126,6 +153,34 @@ func BenchmarkOneLongBlock(b *testing.B) {
 			}
 			runtime.ReadMemStats(&ms1)
 			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(text.Len()), "alloc-x")
+		})
+	}
+}
+
+// BenchmarkWrapSideBySide sets the megabyte with this typesetter and with
+// x/ansi's Wrap in turn within each iteration, so that both meet the same
+// load on a shared machine, and reports each one's throughput by wall and
+// by CPU time and the ratio (typeset over Wrap; above 1 is faster).
+func BenchmarkWrapSideBySide(b *testing.B) {
+	blocks, size := benchBlocks(b)
+	for _, w := range []int{40, 80, 120} {
+		b.Run(fmt.Sprintf("W=%d", w), func(b *testing.B) {
+			var wall, cpu [2]time.Duration
+			for b.Loop() {
+				for k, wr := range []wrapper{wrappers[0], wrappers[2]} {
+					start, c := time.Now(), cpuTime()
+					wr.wrap(blocks, w)
+					wall[k] += time.Since(start)
+					cpu[k] += cpuTime() - c
+				}
+			}
+			mbs := func(d time.Duration) float64 { return float64(size) * float64(b.N) / d.Seconds() / 1e6 }
+			b.ReportMetric(mbs(wall[0]), "typeset-MB/s")
+			b.ReportMetric(mbs(wall[1]), "wrap-MB/s")
+			b.ReportMetric(wall[1].Seconds()/wall[0].Seconds(), "ratio")
+			if cpu[0] > 0 && cpu[1] > 0 {
+				b.ReportMetric(cpu[1].Seconds()/cpu[0].Seconds(), "cpu-ratio")
+			}
 		})
 	}
 }

@@ -33,12 +33,17 @@ type setter struct {
 	w     int
 	dw    displaywidth.Options
 	seg   segmenter.Segmenter
-	stops []int32   // UAX #14 break opportunities, display offsets
+	cut   cutState  // clusters' progress in cutting the text for the segmenter
 	cl    []cluster // the block's clusters and a sentinel at its end
 	buf   []byte    // the display text being built
 	edits []edit    // every block's edits; lines keep slices of it
 	// parens and stack plan which parentheses show full-width.
 	parens, stack []int32
+	// scratch says the display text and the edits may be written over
+	// for the next chunk (Stream.Scratch).
+	scratch bool
+	// chunk and force are chunkBytes and forceBytes, but for tests.
+	chunk, force int
 }
 
 func newSetter(opt Options) *setter {
@@ -46,6 +51,9 @@ func newSetter(opt Options) *setter {
 		opt: opt,
 		w:   max(opt.Width, 2),
 		dw:  displaywidth.Options{EastAsianWidth: AmbiguousWide()},
+
+		chunk: chunkBytes,
+		force: forceBytes,
 	}
 }
 
@@ -56,40 +64,29 @@ func (s *setter) estimate(size, blocks int) int {
 	return size*2/3/s.w + blocks*(2+s.opt.Gap)
 }
 
-// set appends the lines of one block to out.
+// set appends the lines of one block to out. A long block is set chunk by
+// chunk (chunk.go), so that the setter's buffers stay bounded.
 func (s *setter) set(out []Line, text string, block int, t model.BlockType) []Line {
-	d, edits := s.display(text, t)
-	s.uax14(d)
-	s.clusters(d, len(edits) > 0 && edits[0].src == 0 && edits[0].srcEnd == 0)
-	s.rules()
+	if len(text) > s.chunk {
+		st := s.stream(text, block, t)
+		for {
+			l, ok := st.Next()
+			if !ok {
+				return out
+			}
+			out = append(out, l)
+		}
+	}
+	lead := leadingBlanks(text)
+	indented := s.indented(text[lead:], t)
+	s.planParens(text)
+	d, edits := s.displayChunk(text, lead, indented, false)
+	s.prepare(d, indented)
 	first := len(out)
-	cl := s.cl
-	n := len(cl) - 1
+	n := len(s.cl) - 1
 	for pos := 0; pos < n; {
-		vis := pos
-		for vis < n && cl[vis].f&fSpace != 0 {
-			vis++
-		}
-		end, cut := s.fit(vis)
-		if cut && cl[vis].f&fIndent != 0 {
-			// A run that fits the measure but not beside the indent:
-			// drop the indent rather than cut the run.
-			vis += len(indent) / len("\u3000")
-			end, _ = s.fit(vis)
-		}
-		ve := end
-		for ve > vis && cl[ve-1].f&(fSpace|fNewline) != 0 {
-			ve--
-		}
-		w := 0
-		for _, c := range cl[vis:ve] {
-			w += int(c.w)
-		}
-		out = append(out, Line{
-			Text: d[cl[vis].off:cl[ve].off], Width: w, Block: block, Type: t,
-			Start: toSource(edits, int(cl[pos].off)), End: toSource(edits, int(cl[end].off)),
-			edits: edits, dFrom: int(cl[vis].off),
-		})
+		l, end, _ := s.next(d, edits, pos, block, t)
+		out = append(out, l)
 		pos = end
 	}
 	if len(out) == first {
@@ -99,13 +96,61 @@ func (s *setter) set(out []Line, text string, block int, t model.BlockType) []Li
 	return out
 }
 
+// indented reports whether a block of type t whose shown text begins with
+// text opens with the indent.
+func (s *setter) indented(text string, t model.BlockType) bool {
+	return t == model.Paragraph && !s.opt.NoIndent && s.w >= minIndentWidth && chinese(text)
+}
+
+// prepare finds the clusters of display text d and their break flags.
+func (s *setter) prepare(d string, indented bool) {
+	s.clusters(d, indented)
+	s.rules()
+}
+
+// next sets the line whose first cluster is pos, of the display text d
+// that s.cl holds the clusters of. It returns the line, the cluster after
+// it, and reach: the furthest cluster the decision looked at.
+func (s *setter) next(d string, edits []edit, pos, block int, t model.BlockType) (l Line, end, reach int) {
+	cl := s.cl
+	n := len(cl) - 1
+	vis := pos
+	for vis < n && cl[vis].f&fSpace != 0 {
+		vis++
+	}
+	end, cut, reach := s.fit(vis)
+	if cut && cl[vis].f&fIndent != 0 {
+		// A run that fits the measure but not beside the indent:
+		// drop the indent rather than cut the run.
+		vis += len(indent) / len("\u3000")
+		var r2 int
+		end, _, r2 = s.fit(vis)
+		reach = max(reach, r2)
+	}
+	ve := end
+	for ve > vis && cl[ve-1].f&(fSpace|fNewline) != 0 {
+		ve--
+	}
+	w := 0
+	for _, c := range cl[vis:ve] {
+		w += int(c.w)
+	}
+	return Line{
+		Text: d[cl[vis].off:cl[ve].off], Width: w, Block: block, Type: t,
+		Start: toSource(edits, int(cl[pos].off)), End: toSource(edits, int(cl[end].off)),
+		edits: edits, dFrom: int(cl[vis].off),
+	}, end, max(reach, end)
+}
+
 // fit finds where the line whose first shown cluster is vis ends: the last
 // break opportunity that keeps it within the measure. cut is true when there
-// was none and a run had to be cut between grapheme clusters.
-func (s *setter) fit(vis int) (end int, cut bool) {
+// was none and a run had to be cut between grapheme clusters. reach is the
+// furthest cluster looked at.
+func (s *setter) fit(vis int) (end int, cut bool, reach int) {
 	cl := s.cl
 	n := len(cl) - 1
 	col, last := 0, -1
+	reach = vis
 	for i := vis; i < n; i++ {
 		c := &cl[i]
 		if i > vis && c.b&bAllow != 0 {
@@ -113,32 +158,36 @@ func (s *setter) fit(vis int) (end int, cut bool) {
 		}
 		switch {
 		case c.f&fNewline != 0:
-			return i + 1, false
+			return i + 1, false, i + 1
 		case c.f&fSpace != 0 || col+int(c.w) <= s.w:
 			// Blanks are hidden at a line's end, so they never overflow it.
 			col += int(c.w)
 			continue
 		case s.opt.Hanging && c.f&fHang != 0 && col+int(c.w) <= s.w+HangingGutter:
-			if j := s.afterHang(i); j >= 0 {
-				return j, false
+			j, looked := s.afterHang(i)
+			if j >= 0 {
+				return j, false, looked
 			}
+			reach = looked
 		}
+		reach = max(reach, i)
 		if last > vis {
-			return last, false
+			return last, false, reach
 		}
 		for k := i; k > vis; k-- {
 			if cl[k].b&bSoft != 0 {
-				return k, true
+				return k, true, reach
 			}
 		}
-		return i, true
+		return i, true, reach
 	}
-	return n, false
+	return n, false, n
 }
 
 // afterHang returns where the line ends if cluster i hangs, or -1 when the
-// line may not end after it (”，would then begin the next line).
-func (s *setter) afterHang(i int) int {
+// line may not end after it (”，would then begin the next line), and the
+// furthest cluster it looked at.
+func (s *setter) afterHang(i int) (end, looked int) {
 	cl := s.cl
 	n := len(cl) - 1
 	j := i + 1
@@ -147,40 +196,79 @@ func (s *setter) afterHang(i int) int {
 	}
 	switch {
 	case j == n:
-		return n
+		return n, n
 	case cl[j].f&fNewline != 0:
-		return j + 1
+		return j + 1, j + 1
 	case cl[j].b&bAllow != 0:
-		return j
+		return j, j
 	}
-	return -1
+	return -1, j
 }
 
 // clusters splits the display text into grapheme clusters, as Lip Gloss
-// measures them, and marks the UAX #14 break opportunities in s.stops.
+// measures them, and marks the UAX #14 break opportunities before them,
+// except those before a mark that the Chinese rules never let begin a line.
+//
+// Before an ideograph that follows an ideograph or a full-width closing mark
+// a break is always allowed (rule LB31) and no rule looks across that
+// boundary, so the text is cut there, and likewise at full-width opening
+// brackets and beside quote marks whose breaks the Chinese rules decide
+// alone. The segmenter, which is most of the cost of setting, only sees the
+// stretches between that hold a boundary whose answer matters: numbers,
+// Latin words and their neighbours. One pass does both, so that each
+// character is decoded once.
 func (s *setter) clusters(d string, indented bool) {
 	s.cl = s.cl[:0]
 	if len(d) > 1<<16 {
-		// A long block (a file of one line): size the slice once, at
-		// most a cluster per rune, rather than copy it as it doubles.
+		// A long block: size the slice once, at most a cluster per
+		// rune, rather than copy it as it doubles.
 		if n := utf8.RuneCountInString(d) + 1; cap(s.cl) < n {
 			s.cl = make([]cluster, 0, n)
 		}
 	}
-	g := s.dw.StringGraphemes(d)
-	stop, off := 0, 0
-	for g.Next() {
-		v := g.Value()
-		r, size := utf8.DecodeRuneInString(v)
+	wt := &simpleWidths[0]
+	if s.dw.EastAsianWidth {
+		wt = &simpleWidths[1]
+	}
+	s.cut = cutState{prev: -1, decided: true}
+	off := 0
+	nr, nsize := decodeAt(d, 0)
+	for off < len(d) {
+		// Most clusters are one character that joins neither neighbour
+		// (simple.go): those skip the grapheme iterator.
+		r, size := nr, nsize
+		nr, nsize = decodeAt(d, off+size)
+		if p := s.cut.prev; size == 3 && r >= 0x4E00 && r <= 0x9FFF && isIdeograph(p) && s.cut.decided &&
+			(nsize == 0 || wt.width(nr) >= 0) && !(indented && off < len(indent)) {
+			// An ideograph after an ideograph, standing alone: most of
+			// Chinese text, a cluster of two cells with a break before
+			// it and a cut for the segmenter (cutAt).
+			s.cl = append(s.cl, cluster{off: int32(off), r: r, w: 2, f: fCJK, b: bAllow})
+			s.cut = cutState{from: off, fromCl: len(s.cl) - 1, prev: r, prev2: p, decided: true}
+			off += 3
+			continue
+		}
+		var v string
+		w := wt.width(r)
+		if w >= 0 && (nsize == 0 || wt.width(nr) >= 0) {
+			v = d[off : off+size]
+		} else {
+			g := s.dw.StringGraphemes(d[off:])
+			g.Next()
+			v, w = g.Value(), g.Width()
+			r, size = utf8.DecodeRuneInString(v)
+			nr, nsize = decodeAt(d, off+len(v))
+		}
 		single := size == len(v)
-		for isPrepend(r) && size < len(v) {
+		first := r
+		for size < len(v) && isPrepend(r) {
 			// A prepended mark (U+0600 ...) leans on what follows it,
 			// and that is what the rules must see.
 			var n int
 			r, n = utf8.DecodeRuneInString(v[size:])
 			size += n
 		}
-		c := cluster{off: int32(off), r: r, w: int8(clusterWidth(v, g.Width())), f: classify(r)}
+		c := cluster{off: int32(off), r: r, w: int8(clusterWidth(v, w)), f: classify(r)}
 		if !single {
 			c.f &^= fSpace // a blank with a mark on it is shown
 		}
@@ -190,51 +278,122 @@ func (s *setter) clusters(d string, indented bool) {
 		if indented && off < len(indent) {
 			c.f = fIndent
 		}
-		for stop < len(s.stops) && int(s.stops[stop]) < off {
-			stop++
-		}
-		if stop < len(s.stops) && int(s.stops[stop]) == off {
+		if c.f == fIndent {
+			// The rules decide every boundary of the indent, and its
+			// first character begins the text for the segmenter.
+			s.cl = append(s.cl, c)
+		} else if p := s.cut.prev; isIdeograph(first) && isIdeograph(p) {
+			// An ideograph after an ideograph, most of Chinese text:
+			// a break, and a cut (cutAt).
 			c.b = bAllow
+			s.cl = append(s.cl, c)
+			if !s.cut.decided {
+				s.segment(d, s.cut.from, off, s.cut.fromCl)
+			}
+			s.cut = cutState{from: off, fromCl: len(s.cl) - 1, prev: first, prev2: p, decided: true}
+		} else {
+			s.cl = append(s.cl, c)
+			s.cutAt(d, off, first)
 		}
-		s.cl = append(s.cl, c)
+		if !single {
+			for i, r := range v {
+				if i > 0 {
+					s.cutAt(d, off+i, r)
+				}
+			}
+		}
 		off += len(v)
+	}
+	if !s.cut.decided {
+		s.segment(d, s.cut.from, len(d), s.cut.fromCl)
 	}
 	s.cl = append(s.cl, cluster{off: int32(len(d))})
 }
 
-// uax14 leaves the UAX #14 break opportunities inside d in s.stops, except
-// those before a mark that the Chinese rules never let begin a line.
-//
-// Before an ideograph that follows an ideograph or a full-width closing mark
-// a break is always allowed (rule LB31) and no rule looks across that
-// boundary, so the text is cut there and the segmenter, which is most of the
-// cost of setting, only sees the stretches between that hold a boundary
-// whose answer matters: quotes, numbers, Latin words and their neighbours.
-func (s *setter) uax14(d string) {
-	s.stops = s.stops[:0]
-	if len(d) > 1<<16 {
-		// At most a stop per rune; see clusters.
-		if n := utf8.RuneCountInString(d); cap(s.stops) < n {
-			s.stops = make([]int32, 0, n)
-		}
+// cutState is where clusters is in cutting the text for the segmenter: the
+// stretch since the last cut begins at display offset from, the first
+// cluster at or after it is fromCl, prev and prev2 are the characters
+// before, and
+// decided is false once the stretch holds a boundary only the segmenter
+// can answer. quotes counts the quote marks just before.
+type cutState struct {
+	from, fromCl int
+	prev, prev2  rune
+	decided      bool
+	quotes       int
+}
+
+// cutAt moves the cut state past character r at display offset i, the
+// last cluster's start or inside it, marking a break opportunity before
+// the last cluster when the boundary before r is one.
+func (s *setter) cutAt(d string, i int, r rune) {
+	st := &s.cut
+	prev, prev2 := st.prev, st.prev2
+	st.prev, st.prev2 = r, prev
+	quotes := st.quotes
+	if isQuote(r) {
+		st.quotes++
+	} else {
+		st.quotes = 0
 	}
-	from, prev, decided := 0, rune(-1), true
-	for i, r := range d {
-		switch {
-		case prev < 0:
-		case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev)):
-			if !decided {
-				s.segment(d, from, i)
-			}
-			s.stops = append(s.stops, int32(i))
-			from, decided = i, true
-		case !closesFW(r):
-			decided = false
+	stop := false
+	switch {
+	case prev < 0:
+		return
+	case isIdeograph(r) && (isIdeograph(prev) || closesFW(prev) || isDigit(prev)):
+		stop = true
+	case r == ' ' && isIdeograph(prev) && st.decided:
+		// No break before a space (LB7); and past it none of the
+		// rules that look back through spaces starts at an ideograph.
+		return
+	case (isIdeograph(r) || opensFW(r)) && prev == ' ' && isIdeograph(prev2) && st.decided:
+		stop = true // a break after spaces (LB18)
+	case (r == '…' || r == '—') && (isIdeograph(prev) || prev == r) && st.decided:
+		// No break before an ellipsis (LB22) nor inside a dash
+		// (LB17); before a dash after an ideograph (LB31) the break
+		// is marked in clusters.
+		if last := len(s.cl) - 1; r == '—' && prev != r && int(s.cl[last].off) == i {
+			s.cl[last].b = bAllow
 		}
-		prev = r
+		return
+	case isIdeograph(r) && (prev == '…' || prev == '—') && st.decided:
+		stop = true // after an ellipsis or a dash (LB31)
+	case isDigit(r) && isIdeograph(prev):
+		// A number after an ideograph: a break (LB31; LB25 looks back
+		// only through digits and their separators).
+		stop = true
+	case isDigit(r) && isDigit(prev) && st.decided:
+		// Inside a number (LB25).
+		return
+	case (isIdeograph(r) || opensFW(r)) && (opensFW(prev) || isQuote(prev)):
+		// Never a break after an opening bracket (LB14); after a quote
+		// mark the Chinese rules alone decide, and no rule looks back
+		// past an ideograph or a bracket that opens.
+	case opensFW(r) && (isIdeograph(prev) || closesFW(prev)):
+		// A break before a full-width opening bracket (LB30 does not
+		// hold East Asian brackets to what precedes them).
+		stop = true
+	case isQuote(r) && (isIdeograph(prev) || closesFW(prev) || st.decided && isQuote(prev) && quotes == 1):
+		// The Chinese rules decide both sides of a quote mark beside
+		// an ideograph or a closing mark, or of a second quote mark
+		// after one.
+		return
+	case !closesFW(r):
+		st.decided = false
+		return
+	default:
+		return
 	}
-	if !decided {
-		s.segment(d, from, len(d))
+	// A cut before r.
+	last := len(s.cl) - 1
+	if !st.decided {
+		s.segment(d, st.from, i, st.fromCl)
+	}
+	st.from, st.fromCl, st.decided = i, last, true
+	if int(s.cl[last].off) != i {
+		st.fromCl = last + 1 // inside the cluster: the next one is first
+	} else if stop {
+		s.cl[last].b = bAllow
 	}
 }
 
@@ -248,8 +407,27 @@ func closesFW(r rune) bool {
 	return false
 }
 
-// segment adds the break opportunities inside d[from:to].
-func (s *setter) segment(d string, from, to int) {
+// opensFW reports whether r is a full-width opening bracket (line-break
+// class OP, East Asian Width F or W).
+func opensFW(r rune) bool {
+	switch r {
+	case '（', '《', '「', '『', '【', '〔', '〖', '〘', '〈', '｛', '［':
+		return true
+	}
+	return false
+}
+
+// isDigit reports whether r is an ASCII digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isQuote reports whether r is one of the quote marks “ ” ‘ ’.
+func isQuote(r rune) bool {
+	return r == '“' || r == '”' || r == '‘' || r == '’'
+}
+
+// segment marks the break opportunities inside d[from:to] on the clusters
+// that begin there, from cluster k on.
+func (s *setter) segment(d string, from, to, k int) {
 	if _, size := utf8.DecodeRuneInString(d[from:to]); size == to-from {
 		return
 	}
@@ -259,8 +437,15 @@ func (s *setter) segment(d string, from, to int) {
 	it := s.seg.LineIterator()
 	for it.Next() {
 		l := it.Line()
-		if end := from + l.OffsetInBytes + l.LengthInBytes; end < to {
-			s.stops = append(s.stops, int32(end))
+		end := from + l.OffsetInBytes + l.LengthInBytes
+		if end >= to {
+			break
+		}
+		for k < len(s.cl) && int(s.cl[k].off) < end {
+			k++
+		}
+		if k < len(s.cl) && int(s.cl[k].off) == end {
+			s.cl[k].b = bAllow
 		}
 	}
 }

@@ -20,6 +20,11 @@ const indent = "\u3000\u3000"
 // indent's four cells would be too much of the line.
 const minIndentWidth = 10
 
+// handOver is the length of display text from which the buffer it was
+// built in becomes the string, rather than being copied into one; shorter
+// text is copied and the buffer kept for the next block.
+const handOver = 4 << 10
+
 // tabWidth is how many spaces a tab shows as, Lip Gloss's default. A
 // paragraph is reflowed, so the columns a tab once aimed at are gone.
 const tabWidth = 4
@@ -73,13 +78,15 @@ func toSource(edits []edit, d int) int {
 // Chinese text shown full-width. The edits are appended to s.edits and
 // returned as a slice of it that later blocks never write to.
 func (s *setter) display(text string, t model.BlockType) (string, []edit) {
-	from := len(s.edits)
-	s.buf = s.buf[:0]
-	if need := len(text) + len(text)/16; cap(s.buf) < need && len(text) > 1<<16 {
-		// Sized once for a long block (a file of one line), rather than
-		// grown by doubling, which would copy it over and over.
-		s.buf = make([]byte, 0, need)
-	}
+	lead := leadingBlanks(text)
+	indented := t == model.Paragraph && !s.opt.NoIndent && s.w >= minIndentWidth && chinese(text[lead:])
+	s.planParens(text)
+	return s.displayChunk(text, lead, indented, false)
+}
+
+// leadingBlanks returns the length of the blanks and line breaks text
+// begins with, which a block does not show.
+func leadingBlanks(text string) int {
 	lead := 0
 	for lead < len(text) {
 		r, size := utf8.DecodeRuneInString(text[lead:])
@@ -88,13 +95,32 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 		}
 		lead += size
 	}
-	if t == model.Paragraph && !s.opt.NoIndent && s.w >= minIndentWidth && chinese(text[lead:]) {
+	return lead
+}
+
+// displayChunk is display for text, a block or a chunk of one (chunk.go),
+// whose first lead bytes are dropped, with the indent put first when
+// indented and s.parens planned. A chunk after the first begins with an
+// empty edit, so that its edits map its own display offsets (from 0) to the
+// block's source offsets once the caller has shifted them.
+func (s *setter) displayChunk(text string, lead int, indented, later bool) (string, []edit) {
+	from := len(s.edits)
+	s.buf = s.buf[:0]
+	if need := len(text) + len(text)/8 + 16; cap(s.buf) < need {
+		// Sized once, with room for marks shown full-width, rather than
+		// grown by doubling, which would copy it over and over.
+		s.buf = make([]byte, 0, need)
+	}
+	if later {
+		s.addEdit(0, 0, "")
+	}
+	if indented {
 		s.addEdit(0, 0, indent)
 	}
 	if lead > 0 {
 		s.addEdit(0, lead, "")
 	}
-	s.planParens(text)
+	empty := len(s.edits) - from
 	valid := utf8.ValidString(text)
 	copied := lead
 	for i := lead; i < len(text); {
@@ -124,8 +150,16 @@ func (s *setter) display(text string, t model.BlockType) (string, []edit) {
 	if len(edits) == 0 {
 		return text, nil
 	}
+	if len(edits) == empty && !indented && lead == 0 {
+		return text, edits // a later chunk shown as stored
+	}
 	s.buf = append(s.buf, text[copied:]...)
-	if len(s.buf) > 1<<16 {
+	if s.scratch {
+		// The caller is done with the text before the buffer is
+		// written again (Stream.Scratch).
+		return unsafe.String(unsafe.SliceData(s.buf), len(s.buf)), edits
+	}
+	if len(s.buf) > handOver {
 		// A long block's text is handed over rather than copied: the
 		// setter starts a new buffer for the next block, and nothing
 		// writes to this one again.

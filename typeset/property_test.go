@@ -199,11 +199,16 @@ func checkUAX14(t *testing.T, d string) {
 	t.Helper()
 	flags := func(whole bool) []uint8 {
 		s := newSetter(Options{})
-		s.uax14(d)
-		if whole {
-			s.stops = wholeUAX14(d)
-		}
 		s.clusters(d, false)
+		if whole {
+			stops := wholeUAX14(d)
+			for i := range s.cl {
+				s.cl[i].b = 0
+				if slices.Contains(stops, s.cl[i].off) {
+					s.cl[i].b = bAllow
+				}
+			}
+		}
 		s.rules()
 		out := make([]uint8, len(s.cl))
 		for i, c := range s.cl {
@@ -227,6 +232,8 @@ func TestUAX14Cut(t *testing.T) {
 	for _, s := range []string{
 		"中文\u0301字", "中\u200d文", "中 “文”", "中\u200b文", "“中”“文”", "12中3", "中\U0001F600文",
 		"中，文", "中，，文", "中）》文", "中。”文", "中：“文", "a，中", "中，a", "（中）文", "中！？文",
+		"中 文", "中  文", "中 （文", "中……文", "中——文", "中 —— 文", "中—a", "中…1", "中 1", "中 \u0301文",
+		"中\u0600—文", "中 ，文", "中 ”文", "“中 ”", "1 2中", "中 1.5万", "中—…文",
 	} {
 		checkUAX14(t, s)
 	}

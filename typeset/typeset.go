@@ -20,6 +20,11 @@
 // instead. Chinese paragraphs open with two ideographic spaces. In Chinese
 // text a half-width , : ; ! ? ( ) shows full-width; the source is never
 // changed, and Line.Span maps source offsets to what is shown.
+//
+// A block longer than a chunk (32 KB; a file of one line) is set a chunk at
+// a time, cut only where no rule looks across (chunk.go), so that its lines
+// are those of the block set whole while memory stays that of a chunk;
+// Stream hands them out one at a time.
 package typeset
 
 import (
@@ -98,6 +103,9 @@ func Blocks(blocks []model.Block, opt Options) []Line {
 		size += len(b.Text)
 	}
 	lines := make([]Line, 0, s.estimate(size, len(blocks)))
+	// Chinese text has an edit (a mark shown full-width) every few dozen
+	// bytes; sized once, the edits are not copied as they grow.
+	s.edits = make([]edit, 0, size/48+len(blocks))
 	for i, b := range blocks {
 		if i > 0 {
 			for range opt.Gap {

@@ -1,9 +1,9 @@
 // Package article is the article pane: the headline stack and the body of one
 // story, typeset for the pane's width and shown a page at a time.
 //
-// The pane typesets once per article, width and display options; drawing a
-// frame only styles the lines on screen, so its cost does not grow with the
-// article's length.
+// The pane typesets once per article, width and display options, and only
+// as far as has been shown (layout.go); drawing a frame only styles the
+// lines on screen, so its cost does not grow with the article's length.
 package article
 
 import (
@@ -84,10 +84,10 @@ type Model struct {
 	// maxMeasure is the widest line set, MaxMeasure unless configured.
 	maxMeasure int
 
-	laid  layoutKey
-	lines []line
-	top   int // first line on screen
-	pos   Pos // reading position of lines[top]
+	laid layoutKey
+	lay  *layout // nil with no article or no room
+	top  int     // first line on screen
+	pos  Pos     // reading position of lines[top]
 
 	query   string
 	matches []match
@@ -176,96 +176,84 @@ func (m Model) gutter() int {
 func (m *Model) relayout() {
 	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt, method: typeset.CurrentMethod()}
 	if m.art == nil || k.measure <= 0 {
-		m.lines, m.laid, m.top = nil, layoutKey{}, 0
+		m.lay, m.laid, m.top = nil, layoutKey{}, 0
 		return
 	}
 	if k != m.laid {
-		m.lines = setLines(m.parts, k.measure, m.opt)
+		m.lay = newLayout(m.parts, k.measure, m.opt)
 		m.laid = k
 	}
 	m.scrollTo(m.lineOf(m.pos))
 }
 
-// setLines typesets parts at measure.
-func setLines(parts []Part, measure int, opt typeset.Options) []line {
-	var out []line
-	header := opt
-	header.NoIndent = true
-	for i, p := range parts {
-		// A blank line sets the body apart from the headline stack, the
-		// byline and the URL under it, and its blocks from each other.
-		if i > 0 && p.Role != RoleURL && (p.Role >= RoleParagraph || parts[i-1].Role >= RoleByline) {
-			out = append(out, line{Line: typeset.Line{Block: i}, role: RoleGap})
-		}
-		if p.Role == RoleURL {
-			out = append(out, urlLine(p.Text, i, measure))
-			continue
-		}
-		o, w, indent := opt, measure, 0
-		switch p.Role {
-		case RoleParagraph:
-		case RoleCaption:
-			w, indent = max(measure-2*captionIndent, 2), captionIndent
-			o.NoIndent = true
-		default:
-			o = header
-		}
-		bt := model.Paragraph
-		switch p.Role {
-		case RoleIntertitle:
-			bt = model.Intertitle
-		case RoleCaption:
-			bt = model.Caption
-		}
-		o.Width = w
-		for _, l := range typeset.Text(p.Text, i, bt, o) {
-			if p.Role == RoleCredit {
-				indent = max(measure-l.Width, 0)
-			}
-			out = append(out, line{Line: l, role: p.Role, indent: indent})
-		}
+// lines returns the lines set so far.
+func (m Model) lines() []line {
+	if m.lay == nil {
+		return nil
 	}
-	return out
+	return m.lay.lines
 }
 
-// urlLine sets a URL on one line, cut to measure: broken across lines
-// it could not be copied from the screen, and its start is what names the
-// site.
-func urlLine(url string, part, measure int) line {
-	text := common.Cut(url, measure)
-	return line{Line: typeset.Line{Text: text, Width: typeset.Width(text), Block: part, End: len(url)}, role: RoleURL}
+// total returns the number of lines, estimated until the article is all
+// set (layout.total).
+func (m Model) total() int {
+	if m.lay == nil {
+		return 0
+	}
+	return m.lay.total()
 }
 
-// lineOf returns the index of the line showing pos.
+// Exact reports whether the article is all set, so that Pages and Percent
+// are exact rather than estimated.
+func (m Model) Exact() bool { return m.lay == nil || m.lay.done }
+
+// lineOf returns the index of the line showing pos, setting the article
+// that far.
 func (m Model) lineOf(p Pos) int {
-	i := sort.Search(len(m.lines), func(i int) bool {
-		l := m.lines[i]
+	if m.lay == nil {
+		return 0
+	}
+	m.lay.until(p)
+	lines := m.lay.lines
+	i := sort.Search(len(lines), func(i int) bool {
+		l := lines[i]
 		return l.Block > p.Part || (l.Block == p.Part && l.End > p.Offset)
 	})
-	return min(i, max(len(m.lines)-1, 0))
+	return min(i, max(len(lines)-1, 0))
 }
 
 // Pages returns the page shown and the number of pages; a page is the
 // pane's height. After scrolling by lines (or a resize) the top line may sit
-// between page starts: the page shown is then the nearest.
+// between page starts: the page shown is then the nearest. Until the
+// article is all set (Exact) the number of pages is an estimate.
 func (m Model) Pages() (page, pages int) {
 	h := max(m.Height, 1)
-	pages = max((len(m.lines)+h-1)/h, 1)
+	pages = max((m.total()+h-1)/h, 1)
 	return min((m.top+h/2)/h+1, pages), pages
 }
 
-// Percent returns how much of the article has been on screen, 0–100.
+// Percent returns how much of the article has been on screen, 0–100. It
+// is 100 only once the end has been.
 func (m Model) Percent() int {
-	if len(m.lines) == 0 {
+	total := m.total()
+	if total == 0 {
 		return 100
 	}
-	return min((m.top+m.Height)*100/len(m.lines), 100)
+	p := min((m.top+m.Height)*100/total, 100)
+	if !m.Exact() {
+		p = min(p, 99)
+	}
+	return p
 }
 
-// Footer is the page label the frame shows under the pane.
+// Footer is the page label the frame shows under the pane; ≈ marks an
+// estimated number of pages.
 func (m Model) Footer() string {
 	if m.art == nil {
 		return ""
+	}
+	if !m.Exact() {
+		return m.Lang.PageAbout(m.Pages())
 	}
 	return m.Lang.Page(m.Pages())
 }
@@ -277,27 +265,42 @@ func (m Model) Position() Pos { return m.pos }
 // Line returns line i of the typeset article, or a zero Line when there is
 // none.
 func (m Model) Line(i int) typeset.Line {
-	if i < 0 || i >= len(m.lines) {
+	if m.lay != nil && i >= 0 {
+		m.lay.ensure(i)
+	}
+	lines := m.lines()
+	if i < 0 || i >= len(lines) {
 		return typeset.Line{}
 	}
-	return m.lines[i].Line
+	return lines[i].Line
 }
 
 // TopLine returns the index of the first line on screen.
 func (m Model) TopLine() int { return m.top }
 
-// maxTop is the last top line: the first line of the last page.
+// maxTop is the last top line: the first line of the last page. Until the
+// article is all set it is the last top line whose page is set, past the
+// top line on screen.
 func (m Model) maxTop() int {
+	h := max(m.Height, 1)
+	if !m.Exact() {
+		return max(len(m.lines())-h, 0)
+	}
 	_, pages := m.Pages()
-	return (pages - 1) * max(m.Height, 1)
+	return (pages - 1) * h
 }
 
-// scrollTo puts line i at the top, clamped, and records the position.
+// scrollTo puts line i at the top, clamped, and records the position. It
+// sets the article as far as the line after that page, so that the page
+// is whole and the end, if it is on it, is known.
 func (m *Model) scrollTo(i int) {
+	if m.lay != nil {
+		m.lay.ensure(max(i, 0) + max(m.Height, 1))
+	}
 	m.top = max(min(i, m.maxTop()), 0)
 	m.pos = Pos{}
-	if m.top < len(m.lines) {
-		l := m.lines[m.top]
+	if lines := m.lines(); m.top < len(lines) {
+		l := lines[m.top]
 		m.pos = Pos{Part: l.Block, Offset: l.Start}
 	}
 }
@@ -334,6 +337,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.KeyMap.Top):
 		m.scrollTo(0)
 	case key.Matches(k, m.KeyMap.Bottom):
+		if m.lay != nil {
+			m.lay.all()
+		}
 		m.scrollTo(m.maxTop())
 	}
 	return m, nil

@@ -106,7 +106,7 @@ func TestViewSizeAndCentring(t *testing.T) {
 func TestCaptionSetApart(t *testing.T) {
 	m := newPane(seedArticle(t, "1-2"), 40, 20)
 	var caption, credit int
-	for _, l := range m.lines {
+	for _, l := range allLines(m) {
 		switch l.role {
 		case RoleCaption:
 			caption++
@@ -146,14 +146,14 @@ func TestResizeKeepsPosition(t *testing.T) {
 
 func TestTogglesKeepPosition(t *testing.T) {
 	m := newPane(seedArticle(t, "1-1"), 46, 8)
-	indented := m.lines[m.lineOf(Pos{Part: 5})].Text
+	indented := allLines(m)[m.lineOf(Pos{Part: 5})].Text
 	if !strings.HasPrefix(indented, "\u3000\u3000") || !strings.Contains(indented, "，") {
 		t.Fatalf("first paragraph line %q: no indent or no full-width comma", indented)
 	}
 	m.ScrollBy(12)
 	pos := m.Position()
 	m.SetOptions(typeset.Options{NoIndent: true, HalfWidthPunct: true})
-	plain := m.lines[m.lineOf(Pos{Part: 5})].Text
+	plain := allLines(m)[m.lineOf(Pos{Part: 5})].Text
 	if strings.HasPrefix(plain, "\u3000") || strings.Contains(plain, "，") {
 		t.Fatalf("toggles did not apply: %q", plain)
 	}
@@ -219,7 +219,7 @@ func TestSpaceAtEndContinues(t *testing.T) {
 
 func TestPagesAndPercent(t *testing.T) {
 	m := newPane(seedArticle(t, "1-1"), 60, 10)
-	n := len(m.lines)
+	n := len(allLines(m))
 	if _, pages := m.Pages(); pages != (n+9)/10 {
 		t.Fatalf("%d lines in %d pages", n, pages)
 	}
@@ -300,7 +300,7 @@ func TestURLLine(t *testing.T) {
 			}
 		}
 		var url, byline int = -1, -1
-		for i, l := range m.lines {
+		for i, l := range allLines(m) {
 			switch l.role {
 			case RoleURL:
 				if url >= 0 {
@@ -317,14 +317,23 @@ func TestURLLine(t *testing.T) {
 				byline = i
 			}
 		}
-		if url != byline+1 || byline < 0 || m.lines[url+1].role != RoleGap {
-			t.Fatalf("width %d: byline on line %d, URL on %d, then %v", w, byline, url, m.lines[url+1].role)
+		if url != byline+1 || byline < 0 || allLines(m)[url+1].role != RoleGap {
+			t.Fatalf("width %d: byline on line %d, URL on %d, then %v", w, byline, url, allLines(m)[url+1].role)
 		}
 		if w == 150 {
 			row := rows[url]
-			if !strings.Contains(row, m.Styles.Article.URL.Render(m.lines[url].Text)) {
+			if !strings.Contains(row, m.Styles.Article.URL.Render(allLines(m)[url].Text)) {
 				t.Fatalf("URL not in its style: %q", row)
 			}
 		}
 	}
+}
+
+// allLines sets the whole article and returns its lines.
+func allLines(m Model) []line {
+	if m.lay == nil {
+		return nil
+	}
+	m.lay.all()
+	return m.lay.lines
 }

@@ -30,8 +30,15 @@ func (m Model) PartText(i int) string {
 	return m.parts[i].Text
 }
 
-// LineCount returns the number of typeset lines.
-func (m Model) LineCount() int { return len(m.lines) }
+// LineCount returns the number of lines set: all of them, or in a long
+// story being set lazily at least those through the page after the one
+// shown, which is as far as the lookup cursor can go without scrolling.
+func (m Model) LineCount() int {
+	if m.lay != nil {
+		m.lay.ensure(m.top + 2*max(m.Height, 1))
+	}
+	return len(m.lines())
+}
 
 // LineOf returns the index of the line showing byte offset of part.
 func (m Model) LineOf(part, offset int) int { return m.lineOf(Pos{Part: part, Offset: offset}) }
@@ -39,10 +46,14 @@ func (m Model) LineOf(part, offset int) int { return m.lineOf(Pos{Part: part, Of
 // LineLead returns the cells drawn before line i's text and the text drawn,
 // as View draws it in the pane's width.
 func (m Model) LineLead(i int) (lead int, text string) {
-	if i < 0 || i >= len(m.lines) {
+	if m.lay != nil && i >= 0 {
+		m.lay.ensure(i)
+	}
+	lines := m.lines()
+	if i < 0 || i >= len(lines) {
 		return 0, ""
 	}
-	return m.place(m.lines[i], max((m.Width-m.measure())/2, 0), m.Width)
+	return m.place(lines[i], max((m.Width-m.measure())/2, 0), m.Width)
 }
 
 // place returns where a line starts in a row w cells wide and what of it is

@@ -62,8 +62,12 @@ func (m Model) View() string {
 	}
 	margin := max((w-m.measure()-m.gutter())/2, 0)
 	rows := make([]string, 0, h)
-	for i := m.top; i < len(m.lines) && len(rows) < h; i++ {
-		rows = append(rows, m.renderLine(m.lines[i], margin, w))
+	if m.lay != nil {
+		m.lay.ensure(m.top + h - 1)
+	}
+	lines := m.lines()
+	for i := m.top; i < len(lines) && len(rows) < h; i++ {
+		rows = append(rows, m.renderLine(lines[i], margin, w))
 	}
 	for len(rows) < h {
 		rows = append(rows, common.Pad(w))

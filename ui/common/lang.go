@@ -109,6 +109,10 @@ func (l Lang) format(s string, args []any) string {
 // Page labels page i of n: 第 2/5 页, or page 2/5.
 func (l Lang) Page(i, n int) string { return l.T("page", i, n) }
 
+// PageAbout labels page i of about n, while the number of pages is still
+// an estimate: 第 2/≈5 页, or page 2/≈5.
+func (l Lang) PageAbout(i, n int) string { return l.T("page about", i, n) }
+
 // Section labels section i of n.
 func (l Lang) Section(i, n int) string { return l.T("section", i, n) }
 

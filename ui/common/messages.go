@@ -37,6 +37,7 @@ func (m message) text(l Lang, one bool) string {
 var messages = map[string]message{
 	// Where the reader is.
 	"page":       {"page %d/%d", "", "第 %d/%d 页", "第 %d/%d 頁"},
+	"page about": {"page %d/≈%d", "", "第 %d/≈%d 页", "第 %d/≈%d 頁"},
 	"section":    {"section %d/%d", "", "版 %d/%d", "版 %d/%d"},
 	"story":      {"story %d/%d", "", "稿 %d/%d", "稿 %d/%d"},
 	"paragraphs": {"%d paras", "%d para", "%d 段", "%d 段"},
