@@ -1,6 +1,7 @@
 package script
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -126,21 +127,34 @@ func Detect(text string) Script {
 	return Hans
 }
 
-// Variants returns the spellings a search for q looks for, q first: with
-// Chinese characters, also q in the other script's vocabulary (软件 and
-// 軟體, 内存 and 記憶體), which folding by characters alone cannot match.
-// Spellings that fold alike are given once.
-func Variants(q string) []string {
+// Spellings returns q as each script writes it, q first: simplified (with
+// the mainland's vocabulary), Taiwan's traditional (with Taiwan's: 软件 is
+// 軟體, 内存 記憶體) and Hong Kong's, each once. A search of text stored as
+// printed looks for every one.
+func Spellings(q string) []string {
 	out := []string{q}
 	if !HasHan(q) {
 		return out
 	}
-	seen := map[string]bool{FoldString(q): true}
-	for _, name := range []string{"tw2sp", "s2twp"} {
-		v := convert(name, q).Shown
-		if f := FoldString(v); !seen[f] {
+	hans := convert("tw2sp", q).Shown
+	for _, s := range []string{hans, convert("s2twp", hans).Shown, convert("s2hk", hans).Shown} {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Variants returns the Spellings of q that differ when folded (see Fold),
+// q first: what a search that folds characters looks for. 发展 is one
+// (發展 folds as it), 软件 two (軟體 does not fold as 软件).
+func Variants(q string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range Spellings(q) {
+		if f := FoldString(s); !seen[f] {
 			seen[f] = true
-			out = append(out, v)
+			out = append(out, s)
 		}
 	}
 	return out

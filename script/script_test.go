@@ -214,3 +214,15 @@ func TestCacheAndArticle(t *testing.T) {
 		t.Errorf("the original changed: %+v", a)
 	}
 }
+
+func TestSpellings(t *testing.T) {
+	got := strings.Join(Spellings("台湾软件"), " ")
+	for _, want := range []string{"台湾软件", "臺灣軟體", "台灣軟件"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Spellings(台湾软件) = %s, lacks %s", got, want)
+		}
+	}
+	if got := strings.Join(Spellings("記憶體"), " "); !strings.Contains(got, "内存") {
+		t.Errorf("Spellings(記憶體) = %s, lacks 内存", got)
+	}
+}
