@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/list"
 	"dubao/ui/picker"
@@ -29,6 +30,14 @@ func (m *Model) resize(w, h int) {
 func (m *Model) setOptions(opt typeset.Options) {
 	m.article.SetOptions(opt)
 	m.list.SetOptions(opt)
+}
+
+// setScript shows the text in the script s. Nothing is converted before
+// the first script other than the original is asked for.
+func (m *Model) setScript(s script.Script) {
+	m.script = s
+	m.article.SetScript(s, m.conv)
+	m.list.SetScript(s, m.conv)
 }
 
 // switchPane moves the focus between the list and the article.

@@ -15,6 +15,7 @@ import (
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/article"
 	"dubao/ui/common"
@@ -52,6 +53,10 @@ type Options struct {
 	// Update is what U runs in the background (see Updater); nil switches
 	// U off. Requires Store.
 	Update Updater
+	// Script is the script the text is shown in at first, by name (see
+	// script.Names; "" or an unknown name is as printed). A script t chose
+	// and the store remembers comes instead.
+	Script string
 }
 
 // focus is the pane that receives keys.
@@ -93,6 +98,11 @@ type Model struct {
 	dark   bool
 	keys   keys.Global
 	lay    Layout
+
+	// script is the script the text is shown in (t); conv converts the
+	// edition shown into it and keeps what it converted.
+	script script.Script
+	conv   *script.Cache
 
 	// sec is the section shown; the story shown is the list's selection,
 	// m.list.Index().
@@ -151,6 +161,7 @@ func New(ed *model.Edition, opt Options) Model {
 		searcher = m.lib.sh.Search
 	}
 	m.libsearch = search.NewLibrary(m.common, searcher)
+	m.script, _ = script.Parse(opt.Script)
 	m.setOptions(opt.Typeset)
 	m.setEdition(ed, opt.Edition)
 	if err := m.lib.unsaved(); err != nil && m.note == "" {
@@ -367,6 +378,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		opt.NoIndent = !opt.NoIndent
 		m.setOptions(opt)
 		return true, m.lib.setToggle(toggleNoIndent, opt.NoIndent)
+	case key.Matches(k, g.Script):
+		m.setScript(m.script.Next())
+		m.note = m.common.Lang.Script(m.script)
+		return true, m.lib.setSetting(settingScript, m.script.String())
 	case key.Matches(k, g.Export):
 		return true, m.export()
 	case key.Matches(k, g.Copy):

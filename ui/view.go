@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/common"
 	"dubao/ui/picker"
@@ -157,6 +158,9 @@ func (m Model) statusLine() string {
 	if opt.NoIndent {
 		flags = append(flags, lang.Title("no indent"))
 	}
+	if m.script != script.Original {
+		flags = append(flags, lang.ScriptFlag(m.script))
+	}
 
 	right := strings.Join(flags, "  ")
 	if right != "" {
@@ -226,7 +230,7 @@ func (m Model) helpGroups() [][]key.Binding {
 			g.NextPane, g.PrevPane, g.NextArticle, g.PrevArticle},
 		{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search,
 			listed(g.NextMatch, searching), listed(g.PrevMatch, searching)},
-		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory),
+		{g.Punct, g.Indent, g.Script, listed(g.Export, onStory), listed(g.Copy, onStory),
 			listed(g.OpenURL, lang.Title("with a URL")), g.Help, g.Quit},
 	}
 	if m.lib.on() {

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/common"
 	"dubao/ui/keys"
@@ -46,8 +47,8 @@ func DefaultKeyMap() KeyMap {
 // EndMsg says the reader paged past the end of Article.
 type EndMsg struct{ Article *model.Article }
 
-// Pos is a reading position: a part and a byte offset in its text. It
-// survives a change of width or display options.
+// Pos is a reading position: a part and a byte offset in its text as
+// stored. It survives a change of width, display options or script.
 type Pos struct{ Part, Offset int }
 
 // line is one row of the article: a typeset line and how to draw it.
@@ -58,7 +59,8 @@ type line struct {
 	indent int
 }
 
-// match is one search match: a part and a byte range of its text.
+// match is one search match: a part and a byte range of its text as
+// shown.
 type match struct{ part, start, end int }
 
 // layoutKey is what the typeset lines depend on.
@@ -66,6 +68,7 @@ type layoutKey struct {
 	art     *model.Article
 	measure int
 	opt     typeset.Options
+	script  script.Script
 }
 
 // Model is the article pane.
@@ -77,6 +80,13 @@ type Model struct {
 	art   *model.Article
 	parts []Part
 	opt   typeset.Options
+
+	// script is the script the text is shown in, conv what converts it;
+	// shown holds each part's text as shown, with its map to the stored
+	// text's offsets, which positions and search use.
+	script script.Script
+	conv   *script.Cache
+	shown  []script.Text
 
 	laid  layoutKey
 	lines []line
@@ -109,6 +119,7 @@ func (m *Model) SetArticle(a *model.Article) {
 		m.parts = Parts(a)
 	}
 	m.top, m.pos = 0, Pos{}
+	m.convert()
 	m.findMatches()
 	m.relayout()
 	m.KeyMap.setEnabled(a != nil)
@@ -138,26 +149,51 @@ func (m *Model) SetOptions(opt typeset.Options) {
 	m.relayout()
 }
 
+// Script returns the script the text is shown in.
+func (m Model) Script() script.Script { return m.script }
+
+// SetScript shows the text in the script s, converted through conv (which
+// keeps each conversion); the reading position and the search matches are
+// kept.
+func (m *Model) SetScript(s script.Script, conv *script.Cache) {
+	m.script, m.conv = s, conv
+	m.convert()
+	m.findMatches()
+	m.relayout()
+}
+
+// convert sets shown from the parts. The URL stays as it is.
+func (m *Model) convert() {
+	m.shown = make([]script.Text, len(m.parts))
+	for i, p := range m.parts {
+		if m.conv == nil || m.script == script.Original || p.Role == RoleURL {
+			m.shown[i] = script.Same(p.Text)
+		} else {
+			m.shown[i] = m.conv.Text(m.art, m.script, p.Text)
+		}
+	}
+}
+
 // measure is the width the text is set to.
 func (m Model) measure() int { return min(m.Width, MaxMeasure) }
 
 // relayout typesets the article when what the lines depend on changed, and
 // puts the reading position back on screen.
 func (m *Model) relayout() {
-	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt}
+	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt, script: m.script}
 	if m.art == nil || k.measure <= 0 {
 		m.lines, m.laid, m.top = nil, layoutKey{}, 0
 		return
 	}
 	if k != m.laid {
-		m.lines = setLines(m.parts, k.measure, m.opt)
+		m.lines = setLines(m.parts, m.shown, k.measure, m.opt)
 		m.laid = k
 	}
 	m.scrollTo(m.lineOf(m.pos))
 }
 
-// setLines typesets parts at measure.
-func setLines(parts []Part, measure int, opt typeset.Options) []line {
+// setLines typesets parts, whose text is shown, at measure.
+func setLines(parts []Part, shown []script.Text, measure int, opt typeset.Options) []line {
 	var out []line
 	header := opt
 	header.NoIndent = true
@@ -167,8 +203,9 @@ func setLines(parts []Part, measure int, opt typeset.Options) []line {
 		if i > 0 && p.Role != RoleURL && (p.Role >= RoleParagraph || parts[i-1].Role >= RoleByline) {
 			out = append(out, line{Line: typeset.Line{Block: i}, role: RoleGap})
 		}
+		text := shown[i].Shown
 		if p.Role == RoleURL {
-			out = append(out, urlLine(p.Text, i, measure))
+			out = append(out, urlLine(text, i, measure))
 			continue
 		}
 		o, w, indent := opt, measure, 0
@@ -188,7 +225,7 @@ func setLines(parts []Part, measure int, opt typeset.Options) []line {
 			bt = model.Caption
 		}
 		o.Width = w
-		for _, l := range typeset.Text(p.Text, i, bt, o) {
+		for _, l := range typeset.Text(text, i, bt, o) {
 			if p.Role == RoleCredit {
 				indent = max(measure-l.Width, 0)
 			}
@@ -208,6 +245,15 @@ func urlLine(url string, part, measure int) line {
 
 // lineOf returns the index of the line showing pos.
 func (m Model) lineOf(p Pos) int {
+	if p.Part < len(m.shown) {
+		p.Offset = m.shown[p.Part].ToShown(p.Offset, false)
+	}
+	return m.lineAt(p)
+}
+
+// lineAt returns the index of the line showing byte offset p.Offset of the
+// part's text as shown.
+func (m Model) lineAt(p Pos) int {
 	i := sort.Search(len(m.lines), func(i int) bool {
 		l := m.lines[i]
 		return l.Block > p.Part || (l.Block == p.Part && l.End > p.Offset)
@@ -245,7 +291,7 @@ func (m Model) Footer() string {
 func (m Model) Position() Pos { return m.pos }
 
 // Line returns line i of the typeset article, or a zero Line when there is
-// none.
+// none. Its offsets are in the text as shown.
 func (m Model) Line(i int) typeset.Line {
 	if i < 0 || i >= len(m.lines) {
 		return typeset.Line{}
@@ -269,6 +315,9 @@ func (m *Model) scrollTo(i int) {
 	if m.top < len(m.lines) {
 		l := m.lines[m.top]
 		m.pos = Pos{Part: l.Block, Offset: l.Start}
+		if l.Block < len(m.shown) {
+			m.pos.Offset = m.shown[l.Block].ToOriginal(l.Start)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 )
 
 // Lang is the language of the interface's labels. The locale chooses it; it
@@ -156,6 +157,33 @@ func (l Lang) Title(what string) string {
 		return l.pick("not indexed yet", "尚未索引")
 	}
 	return what
+}
+
+// Script says which script the text is now shown in.
+func (l Lang) Script(s script.Script) string {
+	switch s {
+	case script.Hans:
+		return l.pick("script: simplified 简体", "字形：简体")
+	case script.HantTW:
+		return l.pick("script: traditional 繁體 (Taiwan)", "字形：繁體（台湾）")
+	case script.HantHK:
+		return l.pick("script: traditional 繁體 (Hong Kong)", "字形：繁體（香港）")
+	}
+	return l.pick("script: as printed", "字形：原文")
+}
+
+// ScriptFlag is the status line's short flag for a script other than the
+// original.
+func (l Lang) ScriptFlag(s script.Script) string {
+	switch s {
+	case script.Hans:
+		return l.pick("简体", "简体")
+	case script.HantTW:
+		return l.pick("繁體 TW", "繁體·台")
+	case script.HantHK:
+		return l.pick("繁體 HK", "繁體·港")
+	}
+	return ""
 }
 
 // Stories counts stories: 12 stories, 12 篇.

@@ -56,7 +56,10 @@ type Global struct {
 	Search                   key.Binding
 	NextMatch, PrevMatch     key.Binding
 	Punct, Indent            key.Binding
-	Help                     key.Binding
+	// Script cycles the script the text is shown in: as printed, 简体,
+	// 繁體 (Taiwan), 繁體 (Hong Kong).
+	Script key.Binding
+	Help   key.Binding
 	// Quit ends the reader; Interrupt too, from anywhere, the search box
 	// and the boxes included, where q may be text or close the box.
 	Quit, Interrupt key.Binding
@@ -100,6 +103,7 @@ func DefaultGlobal() Global {
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		Punct:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "full-width punctuation")),
 		Indent:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "paragraph indent")),
+		Script:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "script: 简/繁")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
