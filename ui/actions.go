@@ -38,6 +38,26 @@ func (m *Model) setScript(s script.Script) {
 	m.script = s
 	m.article.SetScript(s, m.conv)
 	m.list.SetScript(s, m.conv)
+	m.search.SetScript(s, m.conv)
+	title := m.ed.Title
+	if len(m.ed.Sections) > 0 && len(m.ed.Sections[0].Articles) > 0 && s != script.Original {
+		title = m.conv.String(&m.ed.Sections[0].Articles[0], s, title)
+	}
+	names := make([]string, len(m.ed.Sections))
+	for i := range names {
+		names[i] = m.sectionName(i)
+	}
+	m.tabs.SetNames(title, names)
+}
+
+// sectionName is the name of section i as shown: written as its stories
+// are.
+func (m Model) sectionName(i int) string {
+	sec := &m.ed.Sections[i]
+	if len(sec.Articles) == 0 || m.script == script.Original {
+		return sec.Name
+	}
+	return m.conv.String(&sec.Articles[0], m.script, sec.Name)
 }
 
 // switchPane moves the focus between the list and the article.

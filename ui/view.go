@@ -77,7 +77,7 @@ func (m Model) panes() []string {
 	} else {
 		title, footer := "", ""
 		if m.sec < len(m.ed.Sections) {
-			title = m.ed.Sections[m.sec].Name
+			title = m.sectionName(m.sec)
 		}
 		if m.list.Len() > 0 {
 			footer = m.common.Lang.Story(m.list.Position()+1, m.list.Len())

@@ -158,7 +158,11 @@ func (m Model) Script() script.Script { return m.script }
 func (m *Model) SetScript(s script.Script, conv *script.Cache) {
 	m.script, m.conv = s, conv
 	m.convert()
-	m.findMatches()
+	current := m.current
+	m.findMatches() // the same matches, where the shown text has them
+	if current < len(m.matches) {
+		m.current = current
+	}
 	m.relayout()
 }
 

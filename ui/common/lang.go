@@ -163,11 +163,11 @@ func (l Lang) Title(what string) string {
 func (l Lang) Script(s script.Script) string {
 	switch s {
 	case script.Hans:
-		return l.pick("script: simplified 简体", "字形：简体")
+		return l.pick("script: 简体 (simplified)", "字形：简体")
 	case script.HantTW:
-		return l.pick("script: traditional 繁體 (Taiwan)", "字形：繁體（台湾）")
+		return l.pick("script: 繁體 (Taiwan)", "字形：繁體（台湾）")
 	case script.HantHK:
-		return l.pick("script: traditional 繁體 (Hong Kong)", "字形：繁體（香港）")
+		return l.pick("script: 繁體 (Hong Kong)", "字形：繁體（香港）")
 	}
 	return l.pick("script: as printed", "字形：原文")
 }
