@@ -176,7 +176,9 @@ func longest(dicts []*da.Dict, s string) (int, string) {
 		for i := 0; i < limit; i++ {
 			step[0] = s[i]
 			next, err := d.Trie.Jump(step[:], node)
-			if err != nil {
+			// The trie's root checks as its own child under some labels
+			// (\x01 with these dictionaries): no key goes through it.
+			if err != nil || next == 0 {
 				break
 			}
 			node = next

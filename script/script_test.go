@@ -226,3 +226,11 @@ func TestSpellings(t *testing.T) {
 		t.Errorf("Spellings(記憶體) = %s, lacks 内存", got)
 	}
 }
+
+// A control character is kept as it is: the dictionaries' trie once took
+// \x01 for a key (found by FuzzConvert).
+func TestControlCharacterKept(t *testing.T) {
+	if got := Convert("\x01举", Hans, HantTW).Shown; got != "\x01舉" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -113,8 +113,7 @@ func TestScriptRemembered(t *testing.T) {
 	dir, data := shelfDir(t)
 	f := openShelf(t, dir, data)
 	m := f.reader(t, 80, 24, common.English)
-	m = send(t, m, press("t", "t")...)
-	m = send(t, m, press("q")...)
+	send(t, m, press("t", "t", "q")...)
 	f.close()
 
 	f = openShelf(t, dir, data)
