@@ -104,8 +104,31 @@ func init() {
 // first time.
 func load(name string) (*opencc.OpenCC, error) {
 	c := converters[name]
-	c.once.Do(func() { c.cc, c.err = opencc.New(name) })
+	c.once.Do(func() {
+		if name == "s2hk" {
+			c.cc, c.err = sharedS2HK()
+			return
+		}
+		c.cc, c.err = opencc.New(name)
+	})
 	return c.cc, c.err
+}
+
+// sharedS2HK builds s2hk from the dictionaries of s2twp and t2hk: its
+// first step (simplified to traditional characters and phrases, the bulk
+// of the dictionaries) is s2twp's, and the rest is t2hk. OpenCC's own s2hk
+// would build that first step again.
+func sharedS2HK() (*opencc.OpenCC, error) {
+	tw, err := load("s2twp")
+	if err != nil {
+		return nil, err
+	}
+	hk, err := load("t2hk")
+	if err != nil {
+		return nil, err
+	}
+	chain := append([]*opencc.Group{tw.DictChains[0]}, hk.DictChains...)
+	return &opencc.OpenCC{Conversion: "s2hk", DictChains: chain}, nil
 }
 
 // Preload loads the dictionaries of every conversion now, for a caller that
