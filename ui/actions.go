@@ -39,6 +39,7 @@ func (m *Model) setScript(s script.Script) {
 	m.article.SetScript(s, m.conv)
 	m.list.SetScript(s, m.conv)
 	m.search.SetScript(s, m.conv)
+	m.libsearch.SetScript(s)
 	title := m.ed.Title
 	if len(m.ed.Sections) > 0 && len(m.ed.Sections[0].Articles) > 0 && s != script.Original {
 		title = m.conv.String(&m.ed.Sections[0].Articles[0], s, title)

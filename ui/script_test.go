@@ -149,3 +149,21 @@ func TestLibrarySearchAcrossScripts(t *testing.T) {
 		t.Fatal("the match of 禁漁 is not on 禁渔")
 	}
 }
+
+// The library search lists its results in the script shown, the match
+// marked where the converted snippet has it.
+func TestLibrarySearchResultsInScript(t *testing.T) {
+	dir, data := shelfDir(t)
+	f := openShelf(t, dir, data)
+	m := f.reader(t, 120, 40, common.English)
+	m = send(t, m, press("t", "t")...)
+	m = send(t, m, ctrl('f'))
+	m = send(t, m, press("优化")...)
+	if len(m.libsearch.Hits()) == 0 {
+		t.Fatal("no library hits for 优化")
+	}
+	if !strings.Contains(m.View().Content, m.common.Styles.Search.Match.Render("最佳化")) {
+		t.Fatalf("the results do not mark 最佳化:\n%s", strings.Join(screen(m), "\n"))
+	}
+	hides(t, m, "优化营商")
+}
