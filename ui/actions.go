@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"dubao/script"
@@ -59,6 +60,15 @@ func (m Model) sectionName(i int) string {
 		return sec.Name
 	}
 	return m.conv.String(&sec.Articles[0], m.script, sec.Name)
+}
+
+// preloadScripts loads the dictionaries that search across scripts uses,
+// off the UI path, as a search box opens: the article pane highlights the
+// query as it is typed, and would otherwise load them on the first key.
+// After the first time it returns at once.
+func preloadScripts() tea.Msg {
+	_ = script.Preload()
+	return nil
 }
 
 // switchPane moves the focus between the list and the article.

@@ -346,6 +346,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		m.overlay, m.helpScroll = overlayHelp, 0
 	case key.Matches(k, g.Search):
 		m.openSearch()
+		return true, preloadScripts
 	case key.Matches(k, g.Picker):
 		m.openPicker(picker.Sections, m.sec)
 	case key.Matches(k, g.Section):
@@ -404,7 +405,7 @@ func (m *Model) libraryKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Bookmarks):
 		return true, m.openBookmarks()
 	case key.Matches(k, g.LibrarySearch):
-		return true, m.openLibrarySearch(m.query)
+		return true, tea.Batch(m.openLibrarySearch(m.query), preloadScripts)
 	case key.Matches(k, g.MarkRead):
 		return true, m.toggleRead()
 	case key.Matches(k, g.MarkSection):
