@@ -8,19 +8,22 @@ import (
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 )
 
 // exportUsage is the command line of dubao export.
-const exportUsage = "usage: dubao export [--format markdown|text] [--data-dir DIR] ID [DIR|FILE...]"
+const exportUsage = "usage: dubao export [--format markdown|text] [--script NAME] [--data-dir DIR] ID [DIR|FILE...]"
 
-// runExport implements `dubao export [--format markdown|text] [--data-dir
-// DIR] ID [DIR|FILE...]`. ID is REF/S-N as `dubao search` prints it (REF a
-// date, hash prefix, title or file name), or a bare S-N for the embedded
-// edition. DIR or FILE are indexed first, so an edition can be exported
-// before it was ever opened.
+// runExport implements `dubao export [--format markdown|text] [--script
+// NAME] [--data-dir DIR] ID [DIR|FILE...]`. ID is REF/S-N as `dubao search`
+// prints it (REF a date, hash prefix, title or file name), or a bare S-N for
+// the embedded edition. DIR or FILE are indexed first, so an edition can be
+// exported before it was ever opened. --script writes the text in another
+// script (hans, hant-tw, hant-hk), as t shows it; the default is as printed.
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", exportUsage, stderr)
 	format := fs.String("format", "markdown", "output format: markdown or text")
+	scriptName := fs.String("script", "", "write the text in this script: original, hans, hant-tw or hant-hk")
 	dataDir := dataDirFlag(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -33,6 +36,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	render := map[string]func(*model.Edition, *model.Article) string{"markdown": model.ArticleMarkdown, "md": model.ArticleMarkdown, "text": model.ArticleText}[*format]
 	if render == nil {
 		fmt.Fprintf(stderr, "dubao export: unknown format %q (markdown or text)\n", *format)
+		return exitUsage
+	}
+	to, err := script.Parse(*scriptName)
+	if err != nil {
+		fmt.Fprintf(stderr, "dubao export: --script: %v\n", err)
 		return exitUsage
 	}
 	ctx := context.Background()
@@ -57,7 +65,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if ed.Date == "" {
 		ed.Date = e.Date
 	}
-	if _, err := io.WriteString(stdout, render(ed, a)); err != nil {
+	if _, err := io.WriteString(stdout, render(ed, script.Article(a, to))); err != nil {
 		return fail(stderr, err)
 	}
 	return code

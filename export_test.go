@@ -76,3 +76,31 @@ func TestExportErrors(t *testing.T) {
 		})
 	}
 }
+
+// --script writes the story in the script asked for; without it, as
+// printed. An unknown script is a usage error naming the scripts.
+func TestExportScript(t *testing.T) {
+	libraryDirs(t)
+	ed, err := loadEdition("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := ed.Sections[0].Articles[0] // 三厂工业园区 “一核”“六区”战略 激发东城高质量发展活力
+	_, plain, _ := runDubao(t, "", "export", a.ID)
+	if !strings.Contains(plain, "高质量发展活力") {
+		t.Fatalf("the plain export lacks the headline:\n%s", plain)
+	}
+	code, tw, errOut := runDubao(t, "", "export", "--script", "hant-tw", a.ID)
+	if code != 0 || errOut != "" || !strings.Contains(tw, "高質量發展活力") || !strings.Contains(tw, "三廠工業園區") ||
+		strings.Contains(tw, "发展") {
+		t.Errorf("--script hant-tw: exit %d, stderr %q:\n%s", code, errOut, tw)
+	}
+	_, hans, _ := runDubao(t, "", "export", "--script", "hans", a.ID)
+	if hans != plain {
+		t.Errorf("--script hans of a simplified edition differs from the plain export")
+	}
+	code, _, errOut = runDubao(t, "", "export", "--script", "zh-tw", a.ID)
+	if code != exitUsage || !strings.Contains(errOut, "hant-tw") {
+		t.Errorf("--script zh-tw: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -26,7 +26,7 @@ var commands = []command{
 		[]string{"--format", "--explain"}},
 	{"search", "[--json] [--limit N] [--data-dir DIR] QUERY [DIR|FILE...]", "search the library",
 		[]string{"--json", "--limit", "--data-dir"}},
-	{"export", "[--format markdown|text] [--data-dir DIR] ID [DIR|FILE...]", "print one article",
+	{"export", "[--format markdown|text] [--script NAME] [--data-dir DIR] ID [DIR|FILE...]", "print one article",
 		[]string{"--format", "--data-dir"}},
 	{"fetch", "[--into DIR] [--name SOURCE] [--data-dir DIR] URL", "save a feed, an e-paper edition or an article as an edition folder",
 		[]string{"--into", "--name", "--data-dir"}},

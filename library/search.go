@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"dubao/model"
+	"dubao/script"
 )
 
 // Snippet size, in characters: the snippet shows up to snippetBefore
@@ -152,11 +153,9 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	var res Results
 	var err error
 	switch m {
-	case byTrigram:
-		res, err = st.searchIndex(ctx, query, trigramPhrases(query), inScope, args, opt)
-	case byPrefix:
+	case byTrigram, byPrefix:
 		var terms []string
-		if terms, err = st.prefixTerms(ctx, query); err == nil && len(terms) > maxPrefixTerms {
+		if terms, err = st.queryTerms(ctx, query); err == nil && len(terms) > maxPrefixTerms {
 			res, err = st.scan(ctx, query, inScope, args, opt)
 			break
 		}
@@ -170,6 +169,28 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 		return res, err
 	}
 	return res, st.fillEditions(ctx, res.Hits)
+}
+
+// queryTerms are the FTS5 phrases the index is asked for: the query in
+// each script (script.Spellings: 发展 and 發展, 软件 and 軟體), since the
+// index holds the text as printed. A spelling of three or more characters
+// is looked up as itself, a shorter one by the trigrams that start with it.
+func (st *Store) queryTerms(ctx context.Context, query string) ([]string, error) {
+	var terms []string
+	for _, sp := range script.Spellings(query) {
+		if utf8.RuneCountInString(sp) >= 3 {
+			terms = append(terms, trigramPhrases(sp)...)
+			continue
+		}
+		more, err := st.prefixTerms(ctx, sp)
+		if err != nil {
+			return nil, err
+		}
+		if terms = append(terms, more...); len(terms) > maxPrefixTerms {
+			break
+		}
+	}
+	return terms, nil
 }
 
 // trigramPhrases are the FTS5 phrases a query of three or more characters
@@ -334,11 +355,13 @@ func (st *Store) scanRange(ctx context.Context, query string, lo, hi int64, inSc
 }
 
 // needsFold reports whether s holds a letter with upper and lower case
-// forms, for which a search must ignore case, or punctuation with a
-// half-width and a full-width form, for which it must ignore the width.
+// forms, for which a search must ignore case, punctuation with a
+// half-width and a full-width form, for which it must ignore the width, or
+// a Chinese character written otherwise in the other script, for which it
+// must ignore the script.
 func needsFold(s string) bool {
 	for _, r := range s {
-		if unicode.SimpleFold(r) != r || otherWidth(r) != r {
+		if unicode.SimpleFold(r) != r || otherWidth(r) != r || script.Orbit(r) != nil {
 			return true
 		}
 	}
@@ -502,11 +525,44 @@ func snippet(line string, start, end int) (string, [2]int) {
 
 // Match returns the byte range of the first occurrence of query in s as
 // search matches it: letters without regard to case (Unicode simple
-// folding, as the trigram index does) and punctuation without regard to
-// width (a query typed with ， finds a stored ,). It returns -1, -1 when
-// there is none. The reader highlights with it, so what it marks is what
-// search found.
+// folding, as the trigram index does), punctuation without regard to
+// width (a query typed with ， finds a stored ,) and Chinese without regard
+// to script (发展 finds 發展, 台湾 finds 臺灣, and 软件 finds 軟體, which
+// Taiwan writes for it: script.Variants). Of matches starting at the same
+// place the longest is taken. It returns -1, -1 when there is none. The
+// reader highlights with it, so what it marks is what search found.
 func Match(s, query string) (start, end int) {
+	start, end = -1, -1
+	for _, v := range variants(query) {
+		i, j := matchOne(s, v)
+		if i >= 0 && (start < 0 || i < start || (i == start && j > end)) {
+			start, end = i, j
+		}
+	}
+	return start, end
+}
+
+// lastVariants keeps the variants of the query searched last: Match runs
+// on every block of every story for one query.
+var lastVariants struct {
+	sync.Mutex
+	query string
+	v     []string
+}
+
+// variants returns script.Variants(query), from lastVariants when it is the
+// same query.
+func variants(query string) []string {
+	lastVariants.Lock()
+	defer lastVariants.Unlock()
+	if lastVariants.v == nil || lastVariants.query != query {
+		lastVariants.query, lastVariants.v = query, script.Variants(query)
+	}
+	return lastVariants.v
+}
+
+// matchOne is Match for one spelling of the query.
+func matchOne(s, query string) (start, end int) {
 	if query == "" {
 		return -1, -1
 	}
@@ -518,15 +574,37 @@ func Match(s, query string) (start, end int) {
 		return i, i + len(query)
 	}
 	// Only where the query's first rune matches can the query: jump from
-	// one such place to the next rather than try every byte.
+	// one such place to the next rather than try every byte. Each form of
+	// the first rune is looked for by strings.Index, which is many times
+	// faster than strings.IndexAny on runes outside ASCII; next keeps where
+	// each was found, so that each is looked for only past its last find.
 	first, _ := utf8.DecodeRuneInString(query)
-	starts := foldSet(first)
+	var forms []string
+	for _, r := range foldSet(first) {
+		forms = append(forms, string(r))
+	}
+	next := make([]int, len(forms))
+	for k := range next {
+		next[k] = -2 // not looked for yet; -1 is nowhere
+	}
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], starts)
-		if j < 0 {
+		at := -1
+		for k, f := range forms {
+			if next[k] != -1 && next[k] < i {
+				if j := strings.Index(s[i:], f); j < 0 {
+					next[k] = -1
+				} else {
+					next[k] = i + j
+				}
+			}
+			if next[k] >= 0 && (at < 0 || next[k] < at) {
+				at = next[k]
+			}
+		}
+		if at < 0 {
 			break
 		}
-		i += j
+		i = at
 		if n, ok := prefixFold(s[i:], query); ok {
 			return i, i + n
 		}
@@ -537,7 +615,7 @@ func Match(s, query string) (start, end int) {
 }
 
 // foldSet returns the runes equalFold takes for r, r among them, as a
-// string for strings.IndexAny: r's case-folding orbit and its other width.
+// string: r's case-folding orbit, its other width and its other scripts.
 func foldSet(r rune) string {
 	set := []rune{r}
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
@@ -545,6 +623,11 @@ func foldSet(r rune) string {
 	}
 	if o := otherWidth(r); o != r {
 		set = append(set, o)
+	}
+	for _, o := range script.Orbit(r) {
+		if o != r {
+			set = append(set, o)
+		}
 	}
 	return string(set)
 }
@@ -567,7 +650,7 @@ func prefixFold(s, sub string) (int, bool) {
 }
 
 func equalFold(a, b rune) bool {
-	if otherWidth(a) == b {
+	if otherWidth(a) == b || script.Fold(a) == script.Fold(b) {
 		return true
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {

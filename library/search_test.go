@@ -349,13 +349,16 @@ func TestMatchAgreesWithEveryByte(t *testing.T) {
 	}
 }
 
-// BenchmarkMatch finds a query that needs case folding near the end of
-// 8 MB of Chinese text, as the reader's search does in a very long story;
-// the peer is a query that needs none, found by strings.Index.
+// BenchmarkMatch finds a query that needs case folding, and one that needs
+// the script folded, near the end of 8 MB of Chinese text, as the reader's
+// search does in a very long story; the peer is a query that needs none,
+// found by strings.Index.
 func BenchmarkMatch(b *testing.B) {
-	text := strings.Repeat("近日，区农业综合行政执法大队联合区公安局开展检查。", 8<<20/75) + "Dubao读报"
-	for _, bc := range []struct{ name, q string }{{"fold", "dubao"}, {"peer=index", "读报"}} {
+	text := strings.Repeat("近日，区农业综合行政执法大队联合区公安局开展检查。", 8<<20/75) + "Dubao读报2024"
+	// 讀報 is found as 读报 by folding the script, as is 读报 itself.
+	for _, bc := range []struct{ name, q string }{{"fold", "dubao"}, {"script", "讀報"}, {"peer=index", "2024"}} {
 		b.Run(bc.name, func(b *testing.B) {
+			Match("读报", bc.q) // the dictionaries, loaded once
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
 				if s, _ := Match(text, bc.q); s < 0 {
@@ -363,5 +366,73 @@ func BenchmarkMatch(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// An edition printed in simplified and one in traditional characters: each
+// word is found in both, whichever script the query is in, by every
+// method, and the hit marks the word as that edition prints it.
+func TestSearchAcrossScripts(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st *Store) {
+		ctx := context.Background()
+		if _, err := st.Embed(ctx, "s", "海门日报", []byte(story("海门日报", "2024-03-20", []string{"经济发展"},
+			"台湾的软件产业和内存价格。"))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Embed(ctx, "t", "海門日報", []byte(story("海門日報", "2024-03-21", []string{"經濟發展"},
+			"臺灣的軟體產業和記憶體價格。"))); err != nil {
+			t.Fatal(err)
+		}
+		// The word each edition prints for each query.
+		words := map[string][2]string{
+			"发展": {"發展", "发展"}, "發展": {"發展", "发展"},
+			"台湾": {"臺灣", "台湾"}, "臺灣": {"臺灣", "台湾"}, "台灣": {"臺灣", "台湾"},
+			"软件": {"軟體", "软件"}, "軟體": {"軟體", "软件"},
+			"内存价格": {"記憶體價格", "内存价格"}, "記憶體價格": {"記憶體價格", "内存价格"},
+			"经济发展": {"經濟發展", "经济发展"}, "經濟發展": {"經濟發展", "经济发展"},
+		}
+		for q, want := range words {
+			for _, m := range []method{byTrigram, byPrefix, byScan} {
+				if m != byScan && (m == byTrigram) != (utf8.RuneCountInString(q) >= 3) {
+					continue
+				}
+				res, err := st.searchBy(ctx, q, m, nil, SearchOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != 2 || len(res.Hits) != 2 {
+					t.Errorf("%q (method %d): %d hits, want 2", q, m, res.Total)
+					continue
+				}
+				var got []string
+				for _, h := range res.Hits {
+					got = append(got, h.Snippet[h.Match[0]:h.Match[1]])
+				}
+				slices.Sort(got)
+				w := []string{want[0], want[1]}
+				slices.Sort(w)
+				if !slices.Equal(got, w) {
+					t.Errorf("%q (method %d): the hits mark %q, want %q", q, m, got, w)
+				}
+			}
+		}
+	})
+	ed, err := model.Parse([]byte(story("臺灣日報", "2024-03-21", []string{"經濟發展"}, "臺灣的軟體產業。")), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits := SearchEdition(ed, "软件产业"); len(hits) != 1 || hits[0].Snippet[hits[0].Match[0]:hits[0].Match[1]] != "軟體產業" {
+		t.Errorf("SearchEdition(软件产业) = %+v", hits)
+	}
+	for _, c := range []struct{ s, q, want string }{
+		{"买了台湾的内存条", "記憶體", "内存"},
+		{"买了台湾的内存条", "臺灣", "台湾"},
+		{"臺灣的記憶體", "内存", "記憶體"},
+		{"頭髮", "头发", "頭髮"},
+	} {
+		s, e := Match(c.s, c.q)
+		if s < 0 || c.s[s:e] != c.want {
+			t.Errorf("Match(%q, %q) = %d, %d; want %q", c.s, c.q, s, e, c.want)
+		}
 	}
 }

@@ -232,6 +232,35 @@ func (st *Store) Toggles(ctx context.Context) (map[string]bool, error) {
 	return m, rows.Err()
 }
 
+// SetSetting remembers a display setting that is not on or off, such as
+// the script the text is shown in, for every edition and later runs.
+func (st *Store) SetSetting(ctx context.Context, name, value string) error {
+	return st.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, "setting."+name, value)
+		return err
+	})
+}
+
+// Settings returns every remembered display setting by name; one never set
+// is absent.
+func (st *Store) Settings(ctx context.Context) (map[string]string, error) {
+	rows, err := st.db.QueryContext(ctx, `SELECT substr(key, 9), value FROM settings WHERE key LIKE 'setting.%'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var name, v string
+		if err := rows.Scan(&name, &v); err != nil {
+			return nil, err
+		}
+		m[name] = v
+	}
+	return m, rows.Err()
+}
+
 // inTx runs f in a write transaction and commits it if f succeeds.
 func (st *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := st.beginWrite(ctx)

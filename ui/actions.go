@@ -2,8 +2,10 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/keys"
 	"dubao/ui/list"
@@ -30,6 +32,44 @@ func (m *Model) resize(w, h int) {
 func (m *Model) setOptions(opt typeset.Options) {
 	m.article.SetOptions(opt)
 	m.list.SetOptions(opt)
+}
+
+// setScript shows the text in the script s. Nothing is converted before
+// the first script other than the original is asked for.
+func (m *Model) setScript(s script.Script) {
+	m.script = s
+	m.article.SetScript(s, m.conv)
+	m.list.SetScript(s, m.conv)
+	m.search.SetScript(s, m.conv)
+	m.libsearch.SetScript(s)
+	title := m.ed.Title
+	if len(m.ed.Sections) > 0 && len(m.ed.Sections[0].Articles) > 0 && s != script.Original {
+		title = m.conv.String(&m.ed.Sections[0].Articles[0], s, title)
+	}
+	names := make([]string, len(m.ed.Sections))
+	for i := range names {
+		names[i] = m.sectionName(i)
+	}
+	m.tabs.SetNames(title, names)
+}
+
+// sectionName is the name of section i as shown: written as its stories
+// are.
+func (m Model) sectionName(i int) string {
+	sec := &m.ed.Sections[i]
+	if len(sec.Articles) == 0 || m.script == script.Original {
+		return sec.Name
+	}
+	return m.conv.String(&sec.Articles[0], m.script, sec.Name)
+}
+
+// preloadScripts loads the dictionaries that search across scripts uses,
+// off the UI path, as a search box opens: the article pane highlights the
+// query as it is typed, and would otherwise load them on the first key.
+// After the first time it returns at once.
+func preloadScripts() tea.Msg {
+	_ = script.Preload()
+	return nil
 }
 
 // switchPane moves the focus between the list and the article.

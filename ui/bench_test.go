@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/model"
+	"dubao/script"
 	"dubao/seeds"
 	"dubao/ui/common"
 )
@@ -68,6 +69,12 @@ func BenchmarkFrame(b *testing.B) {
 		m := newModel(b, seed(b), 200, 60, common.Chinese)
 		m = send(b, m, key("/"), key("项"), key("目"), tea.KeyPressMsg{Code: tea.KeyEnter})
 		benchFrames(b, m)
+	})
+	// Shown in Taiwan's script: the conversion was done when the story was
+	// shown, so a frame costs what the "seed" frame costs.
+	b.Run("seed-hant-tw", func(b *testing.B) {
+		m := newModel(b, seed(b), 200, 60, common.Chinese)
+		benchFrames(b, send(b, m, key("t"), key("t"), key("l")))
 	})
 	big := bigEdition(b, 1<<20)
 	b.Run("1MB-start", func(b *testing.B) {
@@ -133,4 +140,39 @@ func BenchmarkResize(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkScriptToggle is what t costs on the 1 MB story: the conversion
+// of the whole story and its typesetting anew (Taiwan's script, converted
+// once and then from the cache, beside the printed text typeset anew by w,
+// the peer).
+func BenchmarkScriptToggle(b *testing.B) {
+	key := func(s string) tea.Msg { return tea.KeyPressMsg{Code: []rune(s)[0], Text: s} }
+	big := bigEdition(b, 1<<20)
+	m := newModel(b, big, 200, 60, common.Chinese)
+	m = send(b, m, key("4"), key("l"))
+	b.Run("convert", func(b *testing.B) {
+		b.SetBytes(1 << 20)
+		b.ReportAllocs()
+		for b.Loop() {
+			m.conv = script.NewCache() // nothing cached: a first t
+			m.setScript(script.HantTW)
+			m.setScript(script.Original)
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		b.SetBytes(1 << 20)
+		b.ReportAllocs()
+		for b.Loop() {
+			m.setScript(script.HantTW)
+			m.setScript(script.Original)
+		}
+	})
+	b.Run("peer=w", func(b *testing.B) {
+		b.SetBytes(1 << 20)
+		b.ReportAllocs()
+		for b.Loop() {
+			m = send(b, m, key("w"), key("w"))
+		}
+	})
 }

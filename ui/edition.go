@@ -8,6 +8,7 @@ import (
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 	"dubao/ui/picker"
 	"dubao/ui/search"
 	"dubao/ui/tabs"
@@ -18,6 +19,8 @@ import (
 // state, and the reading state is empty until the store's comes.
 func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
 	m.ed, m.lib.rec = ed, rec
+	// The conversions of the edition left are not needed again.
+	m.conv = script.NewCache()
 	names := make([]string, len(ed.Sections))
 	for i, s := range ed.Sections {
 		names[i] = s.Name
@@ -35,6 +38,7 @@ func (m *Model) setEdition(ed *model.Edition, rec library.Edition) {
 	m.sec = 0
 	m.list.SetSection(nil)
 	m.article.SetArticle(nil)
+	m.setScript(m.script)
 	m.gotoSection(0)
 	m.focus = focusList
 	if ed.InvalidBytes > 0 {
@@ -99,6 +103,11 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 		set(toggleHanging, &opt.Hanging)
 		m.setOptions(opt)
 		set(toggleUnreadOnly, &m.lib.unreadOnly)
+	}
+	if name, ok := msg.settings[settingScript]; ok {
+		if s, err := script.Parse(name); err == nil && s != m.script {
+			m.setScript(s)
+		}
 	}
 	m.list.SetUnreadOnly(m.lib.unreadOnly)
 	m.lib.want, m.lib.stored = msg.state.pos, msg.state.pos

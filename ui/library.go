@@ -24,6 +24,9 @@ const (
 	toggleHanging    = "hanging"
 )
 
+// settingScript is the name the store remembers the script shown by.
+const settingScript = "script"
+
 // libState is the reader's part of the library: the store and the shelf,
 // the record and reading state of the edition shown, and what is on its way
 // to or from the store.
@@ -147,8 +150,11 @@ type openedMsg struct {
 	rec     library.Edition
 	state   editionState
 	toggles map[string]bool
-	to      target
-	err     error
+	// settings are the remembered settings that are not toggles; they
+	// come with toggles.
+	settings map[string]string
+	to       target
+	err      error
 }
 
 // progressMsg reports the indexing of shelf sh; done once it has ended,
@@ -211,7 +217,11 @@ func (m *Model) Restore() tea.Cmd {
 			return openedMsg{seq: seq, err: err}
 		}
 		toggles, err := st.Toggles(ctx)
-		return openedMsg{seq: seq, rec: rec, state: state, toggles: toggles, err: err}
+		if err != nil {
+			return openedMsg{seq: seq, err: err}
+		}
+		settings, err := st.Settings(ctx)
+		return openedMsg{seq: seq, rec: rec, state: state, toggles: toggles, settings: settings, err: err}
 	})
 }
 
@@ -275,6 +285,11 @@ func (l libState) write(f func(ctx context.Context, st *library.Store) error) te
 // setToggle remembers a display toggle.
 func (l libState) setToggle(name string, on bool) tea.Cmd {
 	return l.write(func(ctx context.Context, st *library.Store) error { return st.SetToggle(ctx, name, on) })
+}
+
+// setSetting remembers a display setting.
+func (l libState) setSetting(name, value string) tea.Cmd {
+	return l.write(func(ctx context.Context, st *library.Store) error { return st.SetSetting(ctx, name, value) })
 }
 
 // libraryMsg takes in the answers of the store and the shelf.

@@ -15,6 +15,7 @@ import (
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/article"
 	"dubao/ui/common"
@@ -58,8 +59,9 @@ type Options struct {
 	// switched to grapheme widths before the first frame is drawn (see
 	// width.go).
 	Graphemes bool
-	// Script is the script the text is shown in at start: "original" (or
-	// ""), "hans", "hant-tw" or "hant-hk" (see Scripts).
+	// Script is the script the text is shown in at first, by name (see
+	// script.Names; "" or an unknown name is as printed). A script t chose
+	// and the store remembers comes instead.
 	Script string
 	// Theme is "dark" or "light" to choose the styles, or "auto" (or "")
 	// to ask the terminal for its background colour.
@@ -77,7 +79,7 @@ type Options struct {
 
 // Scripts are the names Options.Script takes: the text as printed, 简体,
 // 繁體 as in Taiwan (with Taiwan's words) and as in Hong Kong.
-var Scripts = []string{"original", "hans", "hant-tw", "hant-hk"}
+var Scripts = script.Names()
 
 // Themes are the names Options.Theme takes.
 var Themes = []string{"auto", "dark", "light"}
@@ -124,6 +126,11 @@ type Model struct {
 	// maps start from it.
 	bound keySet
 	lay   Layout
+
+	// script is the script the text is shown in (t); conv converts the
+	// edition shown into it and keeps what it converted.
+	script script.Script
+	conv   *script.Cache
 
 	// sec is the section shown; the story shown is the list's selection,
 	// m.list.Index().
@@ -192,6 +199,7 @@ func New(ed *model.Edition, opt Options) Model {
 	}
 	m.libsearch = search.NewLibrary(m.common, searcher)
 	m.libsearch.KeyMap = bound.library
+	m.script, _ = script.Parse(opt.Script)
 	m.setOptions(opt.Typeset)
 	m.setEdition(ed, opt.Edition)
 	if err := m.lib.unsaved(); err != nil && m.note == "" {
@@ -392,6 +400,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		m.overlay, m.helpScroll = overlayHelp, 0
 	case key.Matches(k, g.Search):
 		m.openSearch()
+		return true, preloadScripts
 	case key.Matches(k, g.Picker):
 		m.openPicker(picker.Sections, m.sec)
 	case key.Matches(k, g.Section):
@@ -429,6 +438,10 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 		opt.Hanging = !opt.Hanging
 		m.setOptions(opt)
 		return true, m.lib.setToggle(toggleHanging, opt.Hanging)
+	case key.Matches(k, g.Script):
+		m.setScript(m.script.Next())
+		m.note = m.common.Lang.Script(m.script)
+		return true, m.lib.setSetting(settingScript, m.script.String())
 	case key.Matches(k, g.Export):
 		return true, m.export()
 	case key.Matches(k, g.Copy):
@@ -451,7 +464,7 @@ func (m *Model) libraryKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Bookmarks):
 		return true, m.openBookmarks()
 	case key.Matches(k, g.LibrarySearch):
-		return true, m.openLibrarySearch(m.query)
+		return true, tea.Batch(m.openLibrarySearch(m.query), preloadScripts)
 	case key.Matches(k, g.MarkRead):
 		return true, m.toggleRead()
 	case key.Matches(k, g.MarkSection):

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/common"
 	"dubao/ui/list"
@@ -85,7 +86,7 @@ func (m Model) panes() []string {
 	} else {
 		title, footer := "", ""
 		if m.sec < len(m.ed.Sections) {
-			title = m.ed.Sections[m.sec].Name
+			title = m.sectionName(m.sec)
 		}
 		if m.list.Len() > 0 {
 			footer = m.common.Lang.Story(m.list.Position()+1, m.list.Len())
@@ -171,6 +172,9 @@ func (m Model) statusLine() string {
 	}
 	if opt.Hanging {
 		flags = append(flags, lang.Title("hanging"))
+	}
+	if m.script != script.Original {
+		flags = append(flags, lang.ScriptFlag(m.script))
 	}
 
 	right := strings.Join(flags, "  ")
@@ -260,7 +264,7 @@ func (m Model) helpGroups() [][]key.Binding {
 			m.say(g.NextPane), m.say(g.PrevPane), m.say(g.NextArticle), m.say(g.PrevArticle),
 			m.say(g.Help), m.say(g.Quit), m.say(g.Interrupt)},
 		m.said([]key.Binding{g.Section, g.PrevSection, g.NextSection, g.Picker, g.Search}),
-		append(m.said([]key.Binding{g.Punct, g.Indent, g.Hanging}), m.listed(g.Export, onStory), m.listed(g.Copy, onStory),
+		append(m.said([]key.Binding{g.Punct, g.Indent, g.Hanging, g.Script}), m.listed(g.Export, onStory), m.listed(g.Copy, onStory),
 			m.listed(g.OpenURL, "with a URL"), m.listed(g.Lookup, onStory)),
 		m.lookup.FullHelp()[0],
 	}

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/common"
 	"dubao/ui/keys"
@@ -46,8 +47,8 @@ func DefaultKeyMap() KeyMap {
 // EndMsg says the reader paged past the end of Article.
 type EndMsg struct{ Article *model.Article }
 
-// Pos is a reading position: a part and a byte offset in its text. It
-// survives a change of width or display options.
+// Pos is a reading position: a part and a byte offset in its text as
+// stored. It survives a change of width, display options or script.
 type Pos struct{ Part, Offset int }
 
 // line is one row of the article: a typeset line and how to draw it.
@@ -58,7 +59,8 @@ type line struct {
 	indent int
 }
 
-// match is one search match: a part and a byte range of its text.
+// match is one search match: a part and a byte range of its text as
+// shown.
 type match struct{ part, start, end int }
 
 // layoutKey is what the typeset lines depend on.
@@ -69,6 +71,7 @@ type layoutKey struct {
 	// method is how typeset measured; a terminal's late answer about
 	// mode 2027 changes it.
 	method typeset.Method
+	script script.Script
 }
 
 // Model is the article pane.
@@ -83,6 +86,13 @@ type Model struct {
 
 	// maxMeasure is the widest line set, MaxMeasure unless configured.
 	maxMeasure int
+
+	// script is the script the text is shown in, conv what converts it;
+	// shown holds each part's text as shown, with its map to the stored
+	// text's offsets, which positions and search use.
+	script script.Script
+	conv   *script.Cache
+	shown  []script.Text
 
 	laid layoutKey
 	lay  *layout // nil with no article or no room
@@ -117,6 +127,7 @@ func (m *Model) SetArticle(a *model.Article) {
 		m.parts = Parts(a)
 	}
 	m.top, m.pos = 0, Pos{}
+	m.convert()
 	m.findMatches()
 	m.relayout()
 	m.KeyMap.setEnabled(a != nil)
@@ -171,16 +182,45 @@ func (m Model) gutter() int {
 	return 0
 }
 
+// Script returns the script the text is shown in.
+func (m Model) Script() script.Script { return m.script }
+
+// SetScript shows the text in the script s, converted through conv (which
+// keeps each conversion); the reading position and the search matches are
+// kept.
+func (m *Model) SetScript(s script.Script, conv *script.Cache) {
+	m.script, m.conv = s, conv
+	m.convert()
+	current := m.current
+	m.findMatches() // the same matches, where the shown text has them
+	if current < len(m.matches) {
+		m.current = current
+	}
+	m.relayout()
+}
+
+// convert sets shown from the parts. The URL stays as it is.
+func (m *Model) convert() {
+	m.shown = make([]script.Text, len(m.parts))
+	for i, p := range m.parts {
+		if m.conv == nil || m.script == script.Original || p.Role == RoleURL {
+			m.shown[i] = script.Same(p.Text)
+		} else {
+			m.shown[i] = m.conv.Text(m.art, m.script, p.Text)
+		}
+	}
+}
+
 // relayout typesets the article when what the lines depend on changed, and
 // puts the reading position back on screen.
 func (m *Model) relayout() {
-	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt, method: typeset.CurrentMethod()}
+	k := layoutKey{art: m.art, measure: m.measure(), opt: m.opt, method: typeset.CurrentMethod(), script: m.script}
 	if m.art == nil || k.measure <= 0 {
 		m.lay, m.laid, m.top = nil, layoutKey{}, 0
 		return
 	}
 	if k != m.laid {
-		m.lay = newLayout(m.parts, k.measure, m.opt)
+		m.lay = newLayout(m.parts, m.shown, k.measure, m.opt)
 		m.laid = k
 	}
 	m.scrollTo(m.lineOf(m.pos))
@@ -210,6 +250,15 @@ func (m Model) Exact() bool { return m.lay == nil || m.lay.done }
 // lineOf returns the index of the line showing pos, setting the article
 // that far.
 func (m Model) lineOf(p Pos) int {
+	if p.Part < len(m.shown) {
+		p.Offset = m.shown[p.Part].ToShown(p.Offset, false)
+	}
+	return m.lineAt(p)
+}
+
+// lineAt returns the index of the line showing byte offset p.Offset of the
+// part's text as shown.
+func (m Model) lineAt(p Pos) int {
 	if m.lay == nil {
 		return 0
 	}
@@ -263,7 +312,7 @@ func (m Model) Footer() string {
 func (m Model) Position() Pos { return m.pos }
 
 // Line returns line i of the typeset article, or a zero Line when there is
-// none.
+// none. Its offsets are in the text as shown.
 func (m Model) Line(i int) typeset.Line {
 	if m.lay != nil && i >= 0 {
 		m.lay.ensure(i)
@@ -302,6 +351,9 @@ func (m *Model) scrollTo(i int) {
 	if lines := m.lines(); m.top < len(lines) {
 		l := lines[m.top]
 		m.pos = Pos{Part: l.Block, Offset: l.Start}
+		if l.Block < len(m.shown) {
+			m.pos.Offset = m.shown[l.Block].ToOriginal(l.Start)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package article
 
 import (
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/common"
 )
@@ -17,6 +18,7 @@ import (
 // (bubbletea copies Model by value) all see the same article.
 type layout struct {
 	parts   []Part
+	shown   []script.Text // each part's text as shown
 	measure int
 	opt     typeset.Options
 
@@ -31,10 +33,10 @@ type layout struct {
 	setB  int             // bytes of the parts set so far (cur excluded)
 }
 
-func newLayout(parts []Part, measure int, opt typeset.Options) *layout {
-	l := &layout{parts: parts, measure: measure, opt: opt}
-	for _, p := range parts {
-		l.size += len(p.Text)
+func newLayout(parts []Part, shown []script.Text, measure int, opt typeset.Options) *layout {
+	l := &layout{parts: parts, shown: shown, measure: measure, opt: opt}
+	for _, t := range shown {
+		l.size += len(t.Shown)
 	}
 	l.done = len(parts) == 0
 	if l.size <= eagerBytes {
@@ -117,14 +119,15 @@ func (l *layout) step() {
 	i := l.next
 	l.next++
 	parts, measure, p := l.parts, l.measure, l.parts[i]
+	text := l.shown[i].Shown
 	// A blank line sets the body apart from the headline stack, the
 	// byline and the URL under it, and its blocks from each other.
 	if i > 0 && p.Role != RoleURL && (p.Role >= RoleParagraph || parts[i-1].Role >= RoleByline) {
 		l.lines = append(l.lines, line{Line: typeset.Line{Block: i}, role: RoleGap})
 	}
 	if p.Role == RoleURL {
-		l.lines = append(l.lines, urlLine(p.Text, i, measure))
-		l.setB += len(p.Text)
+		l.lines = append(l.lines, urlLine(text, i, measure))
+		l.setB += len(text)
 		return
 	}
 	o, w, indent := l.opt, measure, 0
@@ -146,7 +149,7 @@ func (l *layout) step() {
 		bt = model.Caption
 	}
 	o.Width = w
-	l.cur, l.role, l.width, l.ind = typeset.NewStream(p.Text, i, bt, o), p.Role, measure, indent
+	l.cur, l.role, l.width, l.ind = typeset.NewStream(text, i, bt, o), p.Role, measure, indent
 }
 
 // urlLine sets a URL on one line, cut to measure: broken across lines

@@ -22,10 +22,14 @@ func (m *Model) SetMark(part, start, end int) {
 	m.mark = mark{art: m.art, part: part, start: start, end: end}
 }
 
-// PartText returns the text of part i, as search and the mark index it.
+// PartText returns the text of part i as shown (in the script chosen),
+// which the lines and the mark index.
 func (m Model) PartText(i int) string {
 	if i < 0 || i >= len(m.parts) {
 		return ""
+	}
+	if i < len(m.shown) {
+		return m.shown[i].Shown
 	}
 	return m.parts[i].Text
 }

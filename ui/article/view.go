@@ -31,8 +31,10 @@ func (m *Model) findMatches() {
 		if !p.Searchable {
 			continue
 		}
+		// Search finds the stored text; the shown text may be converted.
+		shown := m.shown[i]
 		for _, sp := range Find(p.Text, m.query) {
-			m.matches = append(m.matches, match{part: i, start: sp.Start, end: sp.End})
+			m.matches = append(m.matches, match{part: i, start: shown.ToShown(sp.Start, false), end: shown.ToShown(sp.End, true)})
 		}
 	}
 }
@@ -46,7 +48,7 @@ func (m *Model) ShowMatch(i int) {
 	}
 	m.current = i
 	mt := m.matches[i]
-	li := m.lineOf(Pos{Part: mt.part, Offset: mt.start})
+	li := m.lineAt(Pos{Part: mt.part, Offset: mt.start})
 	if li >= m.top && li < m.top+m.Height {
 		return
 	}
@@ -174,7 +176,7 @@ func (m Model) roleStyle(r Role) lipgloss.Style {
 func (m Model) MatchAt(block, offset int) int {
 	for i, mt := range m.matches {
 		p := m.parts[mt.part]
-		if p.Block == block && (block < 0 || mt.end > offset) {
+		if p.Block == block && (block < 0 || mt.end > m.shown[mt.part].ToShown(offset, false)) {
 			return i
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 )
 
 // Lang is the language of the interface: every label, key help entry, hint,
@@ -153,6 +154,33 @@ func (l Lang) Count(n int) string { return l.N("matches", n) }
 // Title is the message key what, which takes no arguments: a box's title,
 // a state the status line flags, a note such as "bookmarked".
 func (l Lang) Title(what string) string { return l.T(what) }
+
+// Script says which script the text is now shown in.
+func (l Lang) Script(s script.Script) string {
+	switch s {
+	case script.Hans:
+		return l.T("script hans")
+	case script.HantTW:
+		return l.T("script hant-tw")
+	case script.HantHK:
+		return l.T("script hant-hk")
+	}
+	return l.T("script original")
+}
+
+// ScriptFlag is the status line's short flag for a script other than the
+// original.
+func (l Lang) ScriptFlag(s script.Script) string {
+	switch s {
+	case script.Hans:
+		return l.T("flag hans")
+	case script.HantTW:
+		return l.T("flag hant-tw")
+	case script.HantHK:
+		return l.T("flag hant-hk")
+	}
+	return ""
+}
 
 // Stories counts stories: 12 stories, 12 篇.
 func (l Lang) Stories(n int) string { return l.N("stories", n) }

@@ -59,7 +59,10 @@ type Global struct {
 	// Hanging lets ，。、 hang past the line's end (typeset.Options.Hanging)
 	// rather than push a character down.
 	Hanging key.Binding
-	Help    key.Binding
+	// Script cycles the script the text is shown in: as printed, 简体,
+	// 繁體 (Taiwan), 繁體 (Hong Kong).
+	Script key.Binding
+	Help   key.Binding
 	// Quit ends the reader; Interrupt too, from anywhere, the search box
 	// and the boxes included, where q may be text or close the box.
 	Quit, Interrupt key.Binding
@@ -107,6 +110,7 @@ func DefaultGlobal() Global {
 		Punct:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "full-width punctuation")),
 		Indent:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "paragraph indent")),
 		Hanging:     key.NewBinding(key.WithKeys(","), key.WithHelp(",", "hanging punctuation")),
+		Script:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "switch script")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit from anywhere")),

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/common"
 	"dubao/ui/keys"
@@ -75,6 +76,10 @@ type Model struct {
 	items  []Item // the stories listed: all, or the unread ones
 	sec    *model.Section
 	opt    typeset.Options
+	// script is the script the titles are shown in, conv what converts
+	// them.
+	script script.Script
+	conv   *script.Cache
 	sel    int // index in items
 	top    int // index of the first visible item
 
@@ -92,14 +97,20 @@ func New(c common.Common) Model {
 // NewItem describes an article for the list, its text shown as the
 // typesetter shows it under opt.
 func NewItem(a *model.Article, lang common.Lang, opt typeset.Options) Item {
+	return newItem(a, lang, opt, func(s string) string { return s })
+}
+
+// newItem is NewItem with the article's text shown as show gives it: in
+// the script the reader shows.
+func newItem(a *model.Article, lang common.Lang, opt typeset.Options, show func(string) string) Item {
 	var meta []string
 	switch {
 	case a.Kicker != "":
-		meta = append(meta, common.Display(a.Kicker, opt))
+		meta = append(meta, common.Display(show(a.Kicker), opt))
 	case a.Byline.People() != "":
-		meta = append(meta, a.Byline.People())
+		meta = append(meta, show(a.Byline.People()))
 	case a.PhotoCredit != "":
-		meta = append(meta, a.PhotoCredit)
+		meta = append(meta, show(a.PhotoCredit))
 	}
 	if n := a.Paragraphs(); n > 0 {
 		meta = append(meta, lang.Paragraphs(n))
@@ -107,7 +118,7 @@ func NewItem(a *model.Article, lang common.Lang, opt typeset.Options) Item {
 	mins := (a.Runes() + charsPerMinute - 1) / charsPerMinute
 	meta = append(meta, lang.Minutes(max(mins, 1)))
 	return Item{
-		Title:     common.Display(a.Title(), opt),
+		Title:     common.Display(show(a.Title()), opt),
 		Meta:      strings.Join(meta, " · "),
 		Photo:     a.Kind == model.KindPhoto,
 		Continued: a.Continued,
@@ -126,6 +137,14 @@ func (m *Model) SetSection(sec *model.Section) {
 // SetOptions sets the display options the items are shown with.
 func (m *Model) SetOptions(opt typeset.Options) {
 	m.opt = opt
+	i := m.Index()
+	m.fill()
+	m.filter(i, i)
+}
+
+// SetScript shows the titles in the script s, converted through conv.
+func (m *Model) SetScript(s script.Script, conv *script.Cache) {
+	m.script, m.conv = s, conv
 	i := m.Index()
 	m.fill()
 	m.filter(i, i)
@@ -159,7 +178,12 @@ func (m *Model) fill() {
 	}
 	m.all = make([]Item, 0, len(m.sec.Articles))
 	for i := range m.sec.Articles {
-		it := NewItem(&m.sec.Articles[i], m.Lang, m.opt)
+		a := &m.sec.Articles[i]
+		show := func(s string) string { return s }
+		if m.conv != nil && m.script != script.Original {
+			show = func(s string) string { return m.conv.String(a, m.script, s) }
+		}
+		it := newItem(a, m.Lang, m.opt, show)
 		it.Index, it.ID = i, m.sec.Articles[i].ID
 		m.all = append(m.all, it)
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dubao/library"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/article"
 	"dubao/ui/common"
@@ -28,6 +30,8 @@ type ResultsMsg struct {
 	Offset  int
 	Results library.Results
 	Err     error
+	// shown are Results.Hits in the script the pane shows.
+	shown []library.Hit
 }
 
 // LibraryOpenMsg says the reader chose a library result: open its edition
@@ -56,6 +60,10 @@ type Library struct {
 	search Searcher
 	query  string
 	hits   []library.Hit
+	// shown are hits as the pane shows them: their headlines and snippets
+	// in script, converted when they came, never per frame.
+	shown  []library.Hit
+	script script.Script
 	total  int
 	seq    int // the latest search asked for
 	err    error
@@ -75,6 +83,35 @@ func NewLibrary(c common.Common, s Searcher) Library {
 // Query returns the text typed so far.
 func (m Library) Query() string { return m.query }
 
+// SetScript shows the results in the script s.
+func (m *Library) SetScript(s script.Script) {
+	if s != m.script {
+		m.script = s
+		m.shown = showHits(m.hits, s)
+	}
+}
+
+// showHits returns hits with their headlines, snippets and edition titles
+// in the script s, each snippet's match where the converted text has it.
+func showHits(hits []library.Hit, s script.Script) []library.Hit {
+	out := slices.Clone(hits)
+	if s == script.Original {
+		return out
+	}
+	for i := range out {
+		h := &out[i]
+		from := script.Detect(h.Headline + h.Snippet)
+		h.Headline = script.Convert(h.Headline, from, s).Shown
+		h.Edition.Title = script.Convert(h.Edition.Title, from, s).Shown
+		tx := script.Convert(h.Snippet, from, s)
+		if h.Match[0] >= 0 && h.Match[0] <= h.Match[1] && h.Match[1] <= len(h.Snippet) {
+			h.Match = [2]int{tx.ToShown(h.Match[0], false), tx.ToShown(h.Match[1], true)}
+		}
+		h.Snippet = tx.Shown
+	}
+	return out
+}
+
 // Hits returns the results fetched so far.
 func (m Library) Hits() []library.Hit { return m.hits }
 
@@ -87,7 +124,7 @@ func (m Library) Pending() bool { return m.cancel != nil }
 // SetQuery replaces the query and returns the command that searches for it.
 func (m *Library) SetQuery(q string) tea.Cmd {
 	m.Stop()
-	m.query, m.hits, m.total, m.err = q, nil, 0, nil
+	m.query, m.hits, m.shown, m.total, m.err = q, nil, nil, 0, nil
 	m.sel, m.top = 0, 0
 	if strings.TrimSpace(q) == "" || m.search == nil {
 		return nil
@@ -108,11 +145,11 @@ func (m *Library) fetch(offset int) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.seq++
 	m.cancel = cancel
-	seq, q, search := m.seq, m.query, m.search
+	seq, q, search, s := m.seq, m.query, m.search, m.script
 	return func() tea.Msg {
 		defer cancel()
 		res, err := search(ctx, q, library.SearchOptions{Limit: pageSize, Offset: offset})
-		return ResultsMsg{seq: seq, Query: q, Offset: offset, Results: res, Err: err}
+		return ResultsMsg{seq: seq, Query: q, Offset: offset, Results: res, Err: err, shown: showHits(res.Hits, s)}
 	}
 }
 
@@ -138,6 +175,10 @@ func (m Library) Update(msg tea.Msg) (Library, tea.Cmd) {
 		m.err = msg.Err
 		if msg.Err == nil {
 			m.hits = append(m.hits[:min(msg.Offset, len(m.hits))], msg.Results.Hits...)
+			if msg.shown == nil {
+				msg.shown = showHits(msg.Results.Hits, m.script)
+			}
+			m.shown = append(m.shown[:min(msg.Offset, len(m.shown))], msg.shown...)
 			m.total = msg.Results.Total
 		}
 		return m, nil
@@ -196,6 +237,9 @@ func (m Library) View() string {
 	rows = append(rows, st.Count.Render(common.Fit(m.count(), w)))
 	for i := m.top; i < len(m.hits) && len(rows) < h; i++ {
 		r := m.hits[i]
+		if len(m.shown) == len(m.hits) {
+			r = m.shown[i]
+		}
 		date, head, snip := st.Count, st.Headline, st.Snippet
 		if i == m.sel {
 			date, head, snip = st.Selected, st.Selected, st.Selected

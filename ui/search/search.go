@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"dubao/model"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/article"
 	"dubao/ui/common"
@@ -154,6 +155,10 @@ type Model struct {
 	seq     int // the latest search asked for
 	// cancel stops the search running; nil when none is.
 	cancel context.CancelFunc
+	// script is the script the results are shown in, conv what converts
+	// them (and keeps the conversions, so a frame converts nothing twice).
+	script script.Script
+	conv   *script.Cache
 }
 
 var _ common.Pane = (*Model)(nil)
@@ -161,6 +166,19 @@ var _ common.Pane = (*Model)(nil)
 // New returns a search pane over ed.
 func New(c common.Common, ed *model.Edition) Model {
 	return Model{Common: c, KeyMap: keys.DefaultSearch(), ed: ed}
+}
+
+// SetScript shows the results' headlines and snippets in the script s,
+// converted through conv; their highlights are found again on the text as
+// shown, as search matches across scripts.
+func (m *Model) SetScript(s script.Script, conv *script.Cache) { m.script, m.conv = s, conv }
+
+// shown returns text, of the story r found, in the script shown.
+func (m Model) shown(r Result, text string) string {
+	if m.conv == nil || m.script == script.Original {
+		return text
+	}
+	return m.conv.String(&m.ed.Sections[r.Section].Articles[r.Article], m.script, text)
 }
 
 // Query returns the text typed so far.
@@ -326,8 +344,8 @@ func (m Model) View() string {
 			head, snip = st.Selected, st.Selected
 		}
 		rows = append(rows,
-			m.highlight(r.Headline, w, head),
-			m.highlight(strings.Join(nonEmpty(m.Lang.Count(r.Count), r.Snippet), " · "), w, snip),
+			m.highlight(m.shown(r, r.Headline), w, head),
+			m.highlight(strings.Join(nonEmpty(m.Lang.Count(r.Count), m.shown(r, r.Snippet)), " · "), w, snip),
 			common.Pad(w))
 	}
 	for len(rows) < h {

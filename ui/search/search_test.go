@@ -181,3 +181,32 @@ func TestLongQueryKeepsEndInView(t *testing.T) {
 		t.Fatalf("input row %q", row)
 	}
 }
+
+// A query finds its words whichever script it and the text are in, and the
+// same matches: 发展 and 發展, 优化 and Taiwan's 最佳化, 台湾 and 臺灣.
+func TestFindAcrossScripts(t *testing.T) {
+	ed := seed(t)
+	for _, pair := range [][2]string{{"发展", "發展"}, {"优化", "最佳化"}, {"项目", "專案"}} {
+		wantRes, wantHits := Find(ed, pair[0])
+		gotRes, gotHits := Find(ed, pair[1])
+		if len(wantHits) == 0 || len(gotHits) != len(wantHits) || len(gotRes) != len(wantRes) {
+			t.Errorf("%s: %d hits in %d stories; %s: %d in %d", pair[0], len(wantHits), len(wantRes),
+				pair[1], len(gotHits), len(gotRes))
+		}
+	}
+	tw, err := model.Parse([]byte("臺灣日報 2024年3月20日\n\n\n\n第1版:要聞\n\n臺灣的軟體產業\n\n本報訊 臺灣的軟體產業發展。"), model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"台湾", "臺灣", "台灣", "软件", "軟體"} {
+		if _, hits := Find(tw, q); len(hits) != 2 {
+			t.Errorf("%s: %d hits in the traditional edition, want 2", q, len(hits))
+		}
+	}
+	// The snippet and its highlight are the text as printed.
+	m := newSearch(ed, 60, 20)
+	m, _ = typeText(m, "發展")
+	if v := m.View(); !strings.Contains(v, m.Styles.Search.Match.Render("发展")) {
+		t.Errorf("the results do not mark 发展 for 發展:\n%s", ansi.Strip(v))
+	}
+}

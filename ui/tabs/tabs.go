@@ -38,6 +38,10 @@ func New(c common.Common, title string, names []string) Model {
 	return Model{Common: c, title: title, names: names}
 }
 
+// SetNames replaces the title and the section names, as the text is shown
+// in another script.
+func (m *Model) SetNames(title string, names []string) { m.title, m.names = title, names }
+
 // SetActive highlights section i.
 func (m *Model) SetActive(i int) { m.active = i }
 
