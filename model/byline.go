@@ -324,8 +324,13 @@ func datelineLen(s string) int {
 	if agency == 0 {
 		return 0
 	}
-	// Place and date, then 电 or 讯.
+	// Place and date, then 电 or 讯, within the next 21 runes: most
+	// sentences that open with an agency's name are no dateline, and the
+	// loop below is slow.
 	i, n := start+agency, 0
+	if !holdsDian(s[i:min(len(s), i+21*utf8.UTFMax)]) {
+		return 0
+	}
 	for i < len(s) && n <= 20 {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '电' || r == '讯' || r == '電' || r == '訊' {
@@ -445,6 +450,13 @@ func parseCredit(s string) ([]string, bool) {
 // splitTrailingCredit splits a photo credit off the end of a caption:
 // ……生活方式。记者蔡佳楠摄 or ……生活方式。（新华社记者 X 摄）.
 func splitTrailingCredit(s string) (caption, credit string, names []string, ok bool) {
+	// A credit ends in 摄 or 摄影, perhaps inside brackets: most
+	// paragraphs are passed over by their last rune.
+	switch r, _ := utf8.DecodeLastRuneInString(s); {
+	case r == '摄' || r == '攝' || r == '影' || r == '）' || r == ')' || isSpace(r):
+	default:
+		return s, "", nil, false
+	}
 	t := strings.TrimRightFunc(s, isSpace)
 	if !strings.HasSuffix(strings.TrimRight(t, "）)"), "摄") && !strings.HasSuffix(strings.TrimRight(t, "）)"), "攝") &&
 		!strings.HasSuffix(t, "摄影") && !strings.HasSuffix(t, "攝影") {
@@ -521,7 +533,7 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 	t := strings.TrimLeft(s, bylineMarks)
 	bullet = len(t) < len(s)
 	t = strings.TrimLeftFunc(t, isSpace)
-	if first, _ := utf8.DecodeRuneInString(t); !bullet && !strings.ContainsRune(commonSurnames, first) {
+	if first, _ := utf8.DecodeRuneInString(t); !bullet && !isCommonSurname(first) {
 		return Byline{}, false, false
 	}
 	end := nameEnd(t)
@@ -532,7 +544,7 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(name)
-	if end == 0 || !isHan(r) || !validName(name) || !strings.ContainsRune(commonSurnames, r) && !bullet {
+	if end == 0 || !isHan(r) || !validName(name) || !isCommonSurname(r) && !bullet {
 		return Byline{}, false, false
 	}
 	if _, _, isRole := roleAt(name); isRole {
@@ -595,4 +607,15 @@ func SplitLeadByline(s string) (b Byline, rest string, ok bool) {
 	}
 	b.Raw = raw
 	return b, rest, true
+}
+
+// holdsDian reports whether s holds 电, 讯, 電 or 訊.
+func holdsDian(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '电', '讯', '電', '訊':
+			return true
+		}
+	}
+	return false
 }

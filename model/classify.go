@@ -59,12 +59,17 @@ func isBoldOnly(s string) bool {
 
 // isTitleLike reports whether s could be a headline, kicker, subheadline or
 // intertitle: short, and not ending like a sentence or a clause.
-func isTitleLike(s string) bool {
+func isTitleLike(s string) bool { return isTitleLikeMark(s, lastMark(s)) }
+
+// isTitleLikeMark is isTitleLike for s whose last mark (see lastMark) is
+// last.
+func isTitleLikeMark(s string, last rune) bool {
 	if rest, label := splitBoldLabel(s); label != "" {
 		if rest == "" {
 			return false
 		}
 		s = rest
+		last = lastMark(s)
 	}
 	n := runeCountMax(s, maxLatinTitleRunes)
 	if n == 0 || n > maxLatinTitleRunes {
@@ -73,7 +78,7 @@ func isTitleLike(s string) bool {
 	if n > maxTitleRunes && !mostlyLatin(s) {
 		return false
 	}
-	switch lastMark(s) {
+	switch last {
 	case '。', '.', '；', ';', '，', ',', '、', '…', '．':
 		return false
 	case '!', '?', '！', '？':
@@ -84,7 +89,7 @@ func isTitleLike(s string) bool {
 	}
 	// A note wholly in brackets is no title: （新华社北京1月10日电）,
 	// （本报记者张天培参与采写）.
-	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && lastMark(s) != 0 &&
+	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && last != 0 &&
 		(strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) && !strings.ContainsAny(s[1:len(s)-1], "（(") {
 		return false
 	}

@@ -298,8 +298,12 @@ func lastMark(s string) rune {
 // half-width forms, possibly inside closing quotes. Such a block is complete;
 // a block that ends otherwise was cut at a column edge or is truncated. A
 // semicolon ends a clause, not a sentence: see startsListItem.
-func endsSentence(s string) bool {
-	switch lastMark(s) {
+func endsSentence(s string) bool { return isSentenceEnd(lastMark(s)) }
+
+// isSentenceEnd reports whether a text whose last mark (see lastMark) is r
+// ends a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
 	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
 		return true
 	}

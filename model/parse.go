@@ -25,13 +25,22 @@ type Options struct {
 // title; a longer line is only ever a paragraph.
 const maxShortLine = maxLatinTitleRunes
 
-// hasDateline reports whether s opens with a dateline.
-func hasDateline(s string) bool {
+// leadByline is a dateline and byline that open a paragraph, as
+// parseLeadByline splits them off.
+type leadByline struct {
+	raw, rest string
+	byline    Byline
+}
+
+// readDateline tells whether s, the unit's text, opens with a dateline,
+// and keeps what parseLeadByline makes of it for when the unit is placed.
+func (in *info) readDateline(s string) {
 	if !mayOpenWithDateline(s) {
-		return false
+		return
 	}
-	_, _, _, ok := parseLeadByline(s)
-	return ok
+	if raw, rest, b, ok := parseLeadByline(s); ok {
+		in.dateline, in.lead = true, &leadByline{raw: raw, rest: rest, byline: b}
+	}
 }
 
 // mayOpenWithDateline reports cheaply whether s could open with a
@@ -47,7 +56,16 @@ func mayOpenWithDateline(s string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(head)
-	return strings.ContainsRune("【本據据"+bylineMarks, r) || strings.ContainsAny(head, "社网台报網報")
+	if strings.ContainsRune("【本據据"+bylineMarks, r) {
+		return true
+	}
+	for _, r := range head {
+		switch r {
+		case '社', '网', '台', '报', '網', '報':
+			return true
+		}
+	}
+	return false
 }
 
 // Parse decodes data (see Decode) and parses it into an edition.
@@ -84,8 +102,14 @@ type info struct {
 	title        bool // short enough and shaped like a headline or intertitle
 	bold         bool // wholly Markdown bold
 	dateline     bool // starts with a dateline: the first paragraph of a story
+	// lead is the dateline and byline split off the unit's text when
+	// dateline is set.
+	lead *leadByline
 	end          bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
 	runes        int  // the length in runes, counted up to maxShortLine+1
+	// last is the unit's last mark (see lastMark), read once for the many
+	// rules that look at how a line ends.
+	last rune
 	// titleRunes is the length of a title line without its column label.
 	titleRunes int
 
@@ -154,7 +178,7 @@ func newParser(units []unit) *parser {
 		if i > 0 {
 			runs[units[i].blank]++
 		}
-		if in := &p.infos[i]; in.runes > maxTitleRunes || endsSentence(units[i].text) && in.header == nil && in.byline == nil && !in.end {
+		if in := &p.infos[i]; in.runes > maxTitleRunes || isSentenceEnd(in.last) && in.header == nil && in.byline == nil && !in.end {
 			// Running text: a sentence, or a line longer than any title.
 			long++
 			if units[i].indented {
@@ -167,7 +191,7 @@ func newParser(units []unit) *parser {
 	p.markSubHeadings()
 	for i := range units {
 		in := &p.infos[i]
-		in.stop = stopOf(units[i].text)
+		in.stop = stopOfMark(in.last, units[i].text)
 		_, _, _, trailing := splitTrailingCredit(units[i].text)
 		in.caption = trailing || i+1 < len(units) && p.infos[i+1].isCredit
 	}
@@ -304,8 +328,11 @@ const (
 )
 
 // stopOf tells how s ends.
-func stopOf(s string) stop {
-	switch lastMark(s) {
+func stopOf(s string) stop { return stopOfMark(lastMark(s), s) }
+
+// stopOfMark tells how s, whose last mark is last, ends.
+func stopOfMark(last rune, s string) stop {
+	switch last {
 	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
 		return stopSentence
 	case ';', '；':
@@ -325,6 +352,7 @@ func (p *parser) classify(i int) info {
 	var in info
 	s := u.text
 	in.runes = runeCountMax(s, maxShortLine)
+	in.last = lastMark(s)
 	switch {
 	case u.heading == 1 || u.heading == 2:
 		h := pageHeader{name: u.text}
@@ -341,15 +369,15 @@ func (p *parser) classify(i int) info {
 	if u.lastWidth > 2*maxShortLine || in.runes > maxShortLine {
 		// A long line is a paragraph, perhaps one that opens with a
 		// dateline; headers, credits, bylines and titles are all short.
-		in.dateline = hasDateline(s)
+		in.readDateline(s)
 		return in
 	}
-	if r := lastMark(s); r == '。' || r == '；' || r == '，' || r == '、' ||
+	if r := in.last; r == '。' || r == '；' || r == '，' || r == '、' ||
 		(r == '！' || r == '？') && in.runes > maxTitleRunes/2 {
 		// A line that ends like a Chinese sentence or clause is running
 		// text: no header, byline, credit, author line or title ends so.
 		// (This is most lines; the checks below are the costly part.)
-		in.dateline = hasDateline(s)
+		in.readDateline(s)
 		in.listItem = startsListItem(s) || startsNumberedPart(s)
 		return in
 	}
@@ -367,28 +395,42 @@ func (p *parser) classify(i int) info {
 			return in
 		}
 	}
-	if names, ok := parseCredit(s); ok {
-		in.isCredit, in.credit = true, names
-		return in
+	// What the recognisers below look for, read once.
+	f := factsOf(s)
+	if f.mayBeCredit() {
+		if names, ok := parseCredit(s); ok {
+			in.isCredit, in.credit = true, names
+			return in
+		}
 	}
-	if b, ok := parseStandaloneByline(s); ok {
-		in.byline = &b
-		return in
+	if f.mayBeByline() {
+		if b, ok := parseStandaloneByline(s); ok {
+			in.byline = &b
+			return in
+		}
 	}
-	if m, _ := isJumpMarker(s); m || isEndNote(s) || isRule(s) {
+	if f.mayBeJumpMarker() {
+		if m, _ := isJumpMarker(s); m {
+			in.end = true
+			return in
+		}
+	}
+	if isEndNote(s) || isRule(s) {
 		in.end = true
 		return in
 	}
-	if in.dateline = hasDateline(s); in.dateline {
-		return in
+	if f.mayHoldDateline() {
+		if in.readDateline(s); in.dateline {
+			return in
+		}
 	}
 	if b, marked, ok := parseAuthorLine(s); ok {
 		in.author, in.markedAuthor = &b, marked
 	}
 
 	in.bold = isBoldOnly(s)
-	in.title = !in.bold && (isTitleLike(s) || in.caps || in.latinHead)
-	in.soft = endsSoft(s)
+	in.title = !in.bold && (isTitleLikeMark(s, in.last) || in.caps || in.latinHead)
+	in.soft = in.last == ':' || in.last == '：'
 	if in.title {
 		rest, _ := splitBoldLabel(s)
 		in.titleRunes = runeCountMax(rest, maxShortLine)
@@ -466,16 +508,16 @@ func (p *parser) place(i int, l label, labels []label) {
 			last.Text = joinBroken(last.Text, stripBold(u.text))
 			return
 		}
-		p.addParagraph(u.text, in.dateline)
+		p.addParagraph(u.text, &in)
 	case lInter:
 		p.ensureArticle()
 		p.art.Body = append(p.art.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
 	case lBrief:
 		p.closeArticle()
 		p.newArticle()
-		p.addParagraph(u.text, in.dateline)
+		p.addParagraph(u.text, &in)
 	default:
-		p.addParagraph(u.text, in.dateline)
+		p.addParagraph(u.text, &in)
 	}
 }
 
@@ -530,14 +572,23 @@ func (p *parser) addTitle(text string, l label) {
 // addParagraph adds running text: the first paragraph of a story may open
 // with its dateline and byline, and a caption may end with its credit.
 //
-// dateline says whether the classifier found the text to open with one.
-func (p *parser) addParagraph(text string, dateline bool) {
+// in is what the classifier found the text to be: whether it opens with a
+// dateline, and the dateline read.
+func (p *parser) addParagraph(unitText string, in *info) {
 	p.ensureArticle()
 	a := p.art
-	text = stripBold(text)
+	text := stripBold(unitText)
 	// Only a story's first paragraph gives its dateline.
-	if first := len(a.Body) == 0 && a.Byline.Raw == ""; first && dateline {
-		if raw, rest, b, ok := parseLeadByline(text); ok {
+	if first := len(a.Body) == 0 && a.Byline.Raw == ""; first && in.dateline {
+		var raw, rest string
+		var b Byline
+		ok := true
+		if in.lead != nil && text == unitText {
+			raw, rest, b = in.lead.raw, in.lead.rest, in.lead.byline
+		} else {
+			raw, rest, b, ok = parseLeadByline(text)
+		}
+		if ok {
 			b.Raw = raw
 			b.Photographers = append(b.Photographers, a.Byline.Photographers...)
 			a.Byline = b
