@@ -78,7 +78,7 @@ func mayStartRole(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune(roleStarts, r) {
+	if isRoleStart[r] {
 		return true
 	}
 	head := s[:min(len(s), 3*12)]
@@ -90,16 +90,14 @@ func mayStartRole(s string) bool {
 	return false
 }
 
-// roleStarts are the first runes of roleWords.
-var roleStarts = func() string {
-	var b strings.Builder
+// isRoleStart holds the first runes of roleWords.
+var isRoleStart = func() map[rune]bool {
+	m := map[rune]bool{}
 	for _, w := range roleWords {
 		r, _ := utf8.DecodeRuneInString(w.word)
-		if !strings.ContainsRune(b.String(), r) {
-			b.WriteRune(r)
-		}
+		m[r] = true
 	}
-	return b.String()
+	return m
 }()
 
 // roleQualifiers stand between an agency and the role: 本报特约记者.
@@ -196,9 +194,13 @@ func (b *Byline) add(r role, name string) {
 // nameEnd returns where the name at the start of s ends: at a separator, at
 // a role word (记者何天宇通讯员叶平 has none between), or at anything that is
 // not part of a name.
-func nameEnd(s string) int {
+func nameEnd(s string) int { return nameEndMax(s, len(s)) }
+
+// nameEndMax is nameEnd, but stops after limit runes: a caller that only
+// wants a name no longer than that need not read a headline to its end.
+func nameEndMax(s string, limit int) int {
 	i := 0
-	for i < len(s) {
+	for n := 0; i < len(s) && n < limit; n++ {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isNameSeparator(r) {
 			break
@@ -215,6 +217,9 @@ func nameEnd(s string) int {
 	}
 	return i
 }
+
+// maxNameRunes is the longest name validName takes, Latin names aside.
+const maxNameRunes = 16
 
 // validName reports whether s is a plausible personal name: two to four
 // Chinese characters, a transliterated name joined with ·, or a Latin name.
@@ -536,7 +541,8 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 	if first, _ := utf8.DecodeRuneInString(t); !bullet && !isCommonSurname(first) {
 		return Byline{}, false, false
 	}
-	end := nameEnd(t)
+	// No valid name runs past maxNameRunes: reading one more tells.
+	end := nameEndMax(t, maxNameRunes+1)
 	name := t[:end]
 	if end > 0 && utf8.RuneCountInString(name) == 1 {
 		if next, rest, ok := paddedHalf(t[end:]); ok {

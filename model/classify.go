@@ -268,6 +268,16 @@ func latinWords(s string, n int) string {
 var endNoteWords = []string{"完", "责任编辑", "版式设计", "版式", "图片编辑", "视觉设计", "責任編輯", "本版责编", "本版編輯", "本版编辑", "责编", "美编",
 	"编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
 
+// isEndNoteStart holds the first runes of endNoteWords.
+var isEndNoteStart = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range endNoteWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
 // isEndNote reports whether s is a note that closes a story: （完）,
 // （责任编辑：张三）, 编辑 李四 校对 王五, 版式设计：王五, or a closing note in
 // brackets: （新华社北京1月10日电）, （本报记者张天培参与采写）.
@@ -279,6 +289,9 @@ func isEndNote(s string) bool {
 		return true
 	}
 	t := strings.TrimLeft(s, "（(【[ ")
+	if r, _ := utf8.DecodeRuneInString(t); !isEndNoteStart[r] {
+		return false
+	}
 	for _, w := range endNoteWords {
 		if strings.HasPrefix(t, w) {
 			rest := strings.TrimLeft(t[len(w):], " ")
@@ -335,15 +348,23 @@ func hasHeadlineCue(s string) bool {
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		return true
 	}
-	return strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") || strings.ContainsAny(s, "！!")
+	return strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") || strings.IndexByte(s, '!') >= 0 || strings.Contains(s, "！")
 }
 
 // isLeadIn reports whether a title line reads as a clause leading in to a
 // headline: one with a comma or a colon inside (上海警方提示：市民应配合…,
 // 过去一年，政法机关…).
 func isLeadIn(s string) bool {
-	t := strings.TrimRight(s, "：:—-")
-	return strings.ContainsAny(t, "，,：:")
+	t := s
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if r != '：' && r != ':' && r != '—' && r != '-' {
+			break
+		}
+		t = t[:len(t)-size]
+	}
+	return strings.IndexByte(t, ',') >= 0 || strings.IndexByte(t, ':') >= 0 ||
+		strings.Contains(t, "，") || strings.Contains(t, "：")
 }
 
 // startsNumberedPart reports whether s opens with the number of a part of a
@@ -470,6 +491,9 @@ func hasIssueMark(s string) bool { return issueMarkRe.MatchString(s) }
 // isEmptyLabel reports whether s is a field label with nothing after it
 // (栏目：, 专栏:), as an export leaves when the field is empty.
 func isEmptyLabel(s string) bool {
+	if s == "" || s[len(s)-1] != ':' && s[len(s)-1] != "："[len("：")-1] {
+		return false
+	}
 	t, ok := strings.CutSuffix(s, "：")
 	if !ok {
 		t, ok = strings.CutSuffix(s, ":")

@@ -168,7 +168,10 @@ type parser struct {
 func newParser(units []unit) *parser {
 	units = splitTrailingBylines(units)
 	p := &parser{units: units, infos: make([]info, len(units)), sectionStart: make([]bool, len(units))}
-	runs := map[int]int{}
+	// runs counts the gaps of each width in blank lines; wide gaps are
+	// rare, and counted in a map.
+	var runs [16]int
+	var wideRuns map[int]int
 	long, indentedLong := 0, 0
 	for i := range units {
 		p.infos[i] = p.classify(i)
@@ -176,7 +179,14 @@ func newParser(units []unit) *parser {
 			p.headers = true
 		}
 		if i > 0 {
-			runs[units[i].blank]++
+			if b := units[i].blank; b < len(runs) {
+				runs[b]++
+			} else {
+				if wideRuns == nil {
+					wideRuns = map[int]int{}
+				}
+				wideRuns[b]++
+			}
 		}
 		if in := &p.infos[i]; in.runes > maxTitleRunes || isSentenceEnd(in.last) && in.header == nil && in.byline == nil && !in.end {
 			// Running text: a sentence, or a line longer than any title.
@@ -199,6 +209,11 @@ func newParser(units []unit) *parser {
 	// separator between blocks, and at least two.
 	usual, most := 0, 0
 	for n, c := range runs {
+		if c > most {
+			usual, most = n, c
+		}
+	}
+	for n, c := range wideRuns {
 		if c > most || c == most && n < usual {
 			usual, most = n, c
 		}
