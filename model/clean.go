@@ -286,7 +286,10 @@ func lastMark(s string) rune {
 	s = strings.TrimRightFunc(s, isSpace)
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
-		if !strings.ContainsRune(closers, r) {
+		switch r {
+		case '”', '’', '」', '』', '）', ')', '】', '〕', '》', '〉', ']', '}', '"', '\'':
+			// One of closers.
+		default:
 			return r
 		}
 		s = s[:len(s)-size]

@@ -366,7 +366,7 @@ func (p *parser) classify(i int) info {
 	u := p.units[i]
 	var in info
 	s := u.text
-	in.runes = runeCountMax(s, maxShortLine)
+	in.runes = u.runes
 	in.last = lastMark(s)
 	switch {
 	case u.heading == 1 || u.heading == 2:

@@ -26,6 +26,9 @@ type unit struct {
 	sameBlock bool
 	// lastWidth is the approximate width of the unit's last physical line.
 	lastWidth int
+	// runes is the length of text in runes, counted up to maxShortLine+1
+	// (see runeCountMax); whatever changes text sets it again.
+	runes int
 	// line is the 1-based number of the unit's first line in the text.
 	line int
 }
@@ -59,7 +62,11 @@ func splitUnits(text string) []unit {
 			// A heading of nothing but marks: markup, no text.
 			continue
 		}
-		u.lastWidth = approxWidth(t, maxWrapMeasure+1)
+		if u.heading == 0 {
+			u.lastWidth, u.runes = widthAndRunes(t, maxWrapMeasure+1, maxShortLine)
+		} else {
+			u.lastWidth, u.runes = approxWidth(t, maxWrapMeasure+1), runeCountMax(u.text, maxShortLine)
+		}
 		lines = append(lines, u)
 		blank, formFeed = 0, false
 	}
@@ -163,6 +170,31 @@ func approxWidth(s string, limit int) int {
 	return w
 }
 
+// widthAndRunes returns approxWidth(s, widthLimit) and
+// runeCountMax(s, runeLimit) from one pass over s.
+func widthAndRunes(s string, widthLimit, runeLimit int) (w, n int) {
+	for i := 0; i < len(s); i++ {
+		dw := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC0:
+			dw = 2
+		default:
+			continue
+		}
+		if w <= widthLimit {
+			w += dw
+		}
+		if n <= runeLimit {
+			n++
+		}
+		if w > widthLimit && n > runeLimit {
+			break
+		}
+	}
+	return w, n
+}
+
 // joinWrapped joins each line that fills the measure with the line after it,
 // when that line is in the same block and not indented.
 func joinWrapped(lines []unit, measure int) []unit {
@@ -172,6 +204,7 @@ func joinWrapped(lines []unit, measure int) []unit {
 			prev := &out[n-1]
 			if prev.lastWidth >= measure-wrapBand && !endsSentence(prev.text) {
 				prev.text = joinBroken(prev.text, u.text)
+				prev.runes = runeCountMax(prev.text, maxShortLine)
 				prev.lastWidth = u.lastWidth
 				continue
 			}
@@ -192,6 +225,7 @@ func joinLatinWrapped(lines []unit) []unit {
 			first, _ := utf8.DecodeRuneInString(u.text)
 			if unicode.IsLower(first) && first < 0x3000 && mostlyLatin(lastLineOf(prev.text)) {
 				prev.text = joinBroken(prev.text, u.text)
+				prev.runes = runeCountMax(prev.text, maxShortLine)
 				prev.lastWidth = u.lastWidth
 				continue
 			}
@@ -233,8 +267,9 @@ func splitTrailingBylines(units []unit) []unit {
 			out = append(make([]unit, 0, len(units)+8), units[:i]...)
 		}
 		first := u
-		first.text = head
-		second := unit{text: tail, sameBlock: true, lastWidth: approxWidth(tail, maxWrapMeasure+1), line: u.line}
+		first.text, first.runes = head, runeCountMax(head, maxShortLine)
+		second := unit{text: tail, sameBlock: true, lastWidth: approxWidth(tail, maxWrapMeasure+1), line: u.line,
+			runes: runeCountMax(tail, maxShortLine)}
 		first.lastWidth = approxWidth(head, maxWrapMeasure+1)
 		out = append(out, first, second)
 	}
