@@ -188,7 +188,11 @@ type pageHeader struct {
 // or a bracketed section name such as 【要闻】. Markdown headings are
 // handled by the caller.
 func parsePageHeader(s string) (pageHeader, bool) {
-	if s == "" || runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
+	if s == "" || !strings.HasPrefix(s, "第") && !strings.HasPrefix(s, "【") && s[0] >= utf8.RuneSelf {
+		// Neither case below: passed over without counting.
+		return pageHeader{}, false
+	}
+	if runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
 		return pageHeader{}, false
 	}
 	switch {
@@ -282,14 +286,20 @@ var isEndNoteStart = func() map[rune]bool {
 // （责任编辑：张三）, 编辑 李四 校对 王五, 版式设计：王五, or a closing note in
 // brackets: （新华社北京1月10日电）, （本报记者张天培参与采写）.
 func isEndNote(s string) bool {
+	// A closing note opens with a bracket, the others with one of
+	// endNoteWords: most lines are passed over by their first runes.
+	t := strings.TrimLeft(s, "（(【[ ")
+	word, _ := utf8.DecodeRuneInString(t)
+	if !isEndNoteStart[word] && !strings.HasPrefix(s, "（") && !strings.HasPrefix(s, "(") {
+		return false
+	}
 	if runeCountMax(s, 41) > 40 {
 		return false
 	}
 	if isClosingNote(s) {
 		return true
 	}
-	t := strings.TrimLeft(s, "（(【[ ")
-	if r, _ := utf8.DecodeRuneInString(t); !isEndNoteStart[r] {
+	if !isEndNoteStart[word] {
 		return false
 	}
 	for _, w := range endNoteWords {

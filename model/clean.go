@@ -222,6 +222,43 @@ func commonLead(s string, i int) bool {
 	return false
 }
 
+// cleanLines is clean for splitUnits, which reads its result line by line:
+// text whose only line ends to change are CRLF pairs is returned as it is,
+// since splitUnits drops the CR of each (as clean would); the commonest
+// text that needs cleaning is not copied for it.
+func cleanLines(s string) string {
+	if !needsCleanBesidesCRLF(s) {
+		return s
+	}
+	return clean(s)
+}
+
+// needsCleanBesidesCRLF is needsClean, but for a CR followed by LF, which
+// it passes over.
+func needsCleanBesidesCRLF(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !cleanLead[c] {
+			continue
+		}
+		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+			continue
+		}
+		if c < 0x80 {
+			return true
+		}
+		if commonLead(s, i) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if isC1(r) || r == 0x2028 || r == 0x2029 || removedFormat(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // needsClean reports whether s holds anything clean would change. Most
 // editions hold nothing of the kind, and checking bytes is much cheaper
 // than rebuilding the string.

@@ -82,7 +82,7 @@ func Parse(data []byte, opt Options) (*Edition, error) {
 // ParseText parses decoded text into an edition. It never fails: text it
 // cannot place still lands in an article, so nothing is lost.
 func ParseText(text string, opt Options) *Edition {
-	p := newParser(splitUnits(clean(text)))
+	p := newParser(splitUnits(cleanLines(text)))
 	p.ed, p.opt = &Edition{Title: opt.Title, Source: opt.Source}, opt
 	p.run()
 	return p.ed

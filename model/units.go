@@ -33,7 +33,7 @@ type unit struct {
 	line int
 }
 
-// splitUnits cuts cleaned text into units. Lines become units of their own,
+// splitUnits cuts text cleaned by cleanLines into units. Lines become units of their own,
 // except in hard-wrapped text, where a line that fills the measure is joined
 // with the next one.
 func splitUnits(text string) []unit {
@@ -46,6 +46,10 @@ func splitUnits(text string) []unit {
 			line, text = text[:i], text[i+1:]
 		} else {
 			text = ""
+		}
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			// The CR of a CRLF pair that cleanLines left.
+			line = line[:n-1]
 		}
 		if line == formFeedLine {
 			formFeed = true
