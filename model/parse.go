@@ -159,7 +159,13 @@ type parser struct {
 	ed  *Edition
 	opt Options
 	sec *Section // the section being filled, not yet in ed.Sections
-	art *Article // the article being filled, not yet in sec
+	art *Article // the article being filled, not yet in sec; nil or &slot
+	// slot holds the article being filled, and arts the articles of the
+	// section being filled (sec.Articles once it is done): one buffer for
+	// all, where an allocation for each and a slice grown for each
+	// section cost more than the rest of placing them.
+	slot Article
+	arts []Article
 	// closed is true once the current article ended with a byline or an
 	// end note.
 	closed bool
@@ -310,7 +316,7 @@ func (p *parser) placeMeta(text string, before bool) {
 	switch {
 	case story && before:
 		p.pendingMeta = append(p.pendingMeta, text)
-	case p.sec != nil && len(p.sec.Articles) == 0 && p.art == nil:
+	case p.sec != nil && len(p.arts) == 0 && p.art == nil:
 		p.sec.Header = joinLabel(p.sec.Header, text)
 	case p.sec == nil && p.art == nil && len(p.ed.Sections) == 0:
 		p.ed.Masthead = joinLabel(p.ed.Masthead, text)
@@ -546,7 +552,8 @@ func (p *parser) ensureArticle() {
 // newArticle starts an article, with the metadata lines that came before
 // it.
 func (p *parser) newArticle() {
-	p.art = &Article{Kind: KindNews, Meta: p.pendingMeta}
+	p.slot = Article{Kind: KindNews, Meta: p.pendingMeta}
+	p.art = &p.slot
 	p.pendingMeta = nil
 }
 
@@ -765,7 +772,7 @@ func (p *parser) closeArticle() {
 	if p.sec == nil {
 		p.sec = &Section{}
 	}
-	p.sec.Articles = append(p.sec.Articles, *a)
+	p.arts = append(p.arts, *a)
 }
 
 // lastTextBlock returns the last block of the story's own text, passing
@@ -816,6 +823,11 @@ func (p *parser) closeSection() {
 	p.closeArticle()
 	s := p.sec
 	p.sec = nil
+	if len(p.arts) > 0 {
+		s.Articles = slices.Clone(p.arts)
+		clear(p.arts)
+		p.arts = p.arts[:0]
+	}
 	if s == nil || len(s.Articles) == 0 && s.Header == "" {
 		return
 	}
