@@ -306,7 +306,10 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 	if from < 0 {
 		from = 0
 	}
-	if !mayStartRole(s[max(from, len(s)-3*12):]) && !containsRoleCore(s[from:]) {
+	// The tail opens with a role word, or holds a role's core. (Whether
+	// the tail's first 36 bytes hold a core, as mayStartRole also asks, is
+	// asked of the whole window.)
+	if first, _ := utf8.DecodeRuneInString(s[max(from, len(s)-3*12):]); !isRoleStart[first] && !containsRoleCore(s[from:]) {
 		return "", "", false
 	}
 	cut := -1
