@@ -46,9 +46,12 @@ func roleAt(s string) (word string, r role, ok bool) {
 	if !mayStartRole(s) {
 		return "", roleNone, false
 	}
-	for _, w := range roleWords {
-		if strings.HasPrefix(s, w.word) {
-			return w.word, w.role, true
+	if r, _ := utf8.DecodeRuneInString(s); roleStartSet.has(r) {
+		// Only then can one of roleWords start s.
+		for _, w := range roleWords {
+			if strings.HasPrefix(s, w.word) {
+				return w.word, w.role, true
+			}
 		}
 	}
 	i := agencyLen(s)
@@ -78,26 +81,31 @@ func mayStartRole(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if isRoleStart[r] {
+	if roleStartSet.has(r) {
 		return true
 	}
+	// Does the head hold a role's core? Looked for where one could start.
 	head := s[:min(len(s), 3*12)]
-	for _, c := range roleCores {
-		if strings.Contains(head, c.word) {
-			return true
+	for i, r := range head {
+		switch r {
+		case '记', '記', '通', '实', '實':
+			for _, c := range roleCores {
+				if strings.HasPrefix(head[i:], c.word) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
-// isRoleStart holds the first runes of roleWords.
-var isRoleStart = func() map[rune]bool {
-	m := map[rune]bool{}
+// roleStartSet holds the first runes of roleWords.
+var roleStartSet = func() *hanSet {
+	var words []string
 	for _, w := range roleWords {
-		r, _ := utf8.DecodeRuneInString(w.word)
-		m[r] = true
+		words = append(words, w.word)
 	}
-	return m
+	return newHanSet(words, true)
 }()
 
 // roleQualifiers stand between an agency and the role: 本报特约记者.

@@ -272,15 +272,8 @@ func latinWords(s string, n int) string {
 var endNoteWords = []string{"完", "责任编辑", "版式设计", "版式", "图片编辑", "视觉设计", "責任編輯", "本版责编", "本版編輯", "本版编辑", "责编", "美编",
 	"编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
 
-// isEndNoteStart holds the first runes of endNoteWords.
-var isEndNoteStart = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, w := range endNoteWords {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
-	}
-	return m
-}()
+// endNoteStartSet holds the first runes of endNoteWords.
+var endNoteStartSet = newHanSet(endNoteWords, true)
 
 // isEndNote reports whether s is a note that closes a story: （完）,
 // （责任编辑：张三）, 编辑 李四 校对 王五, 版式设计：王五, or a closing note in
@@ -290,7 +283,7 @@ func isEndNote(s string) bool {
 	// endNoteWords: most lines are passed over by their first runes.
 	t := strings.TrimLeft(s, "（(【[ ")
 	word, _ := utf8.DecodeRuneInString(t)
-	if !isEndNoteStart[word] && !strings.HasPrefix(s, "（") && !strings.HasPrefix(s, "(") {
+	if !endNoteStartSet.has(word) && !strings.HasPrefix(s, "（") && !strings.HasPrefix(s, "(") {
 		return false
 	}
 	if runeCountMax(s, 41) > 40 {
@@ -299,7 +292,7 @@ func isEndNote(s string) bool {
 	if isClosingNote(s) {
 		return true
 	}
-	if !isEndNoteStart[word] {
+	if !endNoteStartSet.has(word) {
 		return false
 	}
 	for _, w := range endNoteWords {

@@ -75,19 +75,35 @@ func (f facts) mayBeCredit() bool { return f&fCredit != 0 }
 // mayBeJumpMarker reports whether a line with facts f could be a jump note.
 func (f facts) mayBeJumpMarker() bool { return f&fBan != 0 }
 
-// surnameTable marks the runes of commonSurnames in the block of CJK
-// ideographs, for a lookup in place of a search through the string.
-var surnameTable = func() (t [(0xA000 - 0x4E00) / 64]uint64) {
-	for _, r := range commonSurnames {
-		if r < 0x4E00 || r >= 0xA000 {
-			panic("surname outside the CJK block: " + string(r))
+// hanSet is a set of CJK ideographs of the basic block (U+4E00–U+9FFF),
+// one bit each: a lookup in place of a search through a string or a map.
+type hanSet [(0xA000 - 0x4E00) / 64]uint64
+
+// newHanSet returns the set of the first runes of words (all of them when
+// first is false).
+func newHanSet(words []string, first bool) *hanSet {
+	var t hanSet
+	for _, w := range words {
+		for _, r := range w {
+			if r < 0x4E00 || r >= 0xA000 {
+				panic("hanSet: " + string(r) + " is outside the CJK block")
+			}
+			t[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
+			if first {
+				break
+			}
 		}
-		t[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
 	}
-	return t
-}()
+	return &t
+}
+
+// has reports whether r is in the set.
+func (t *hanSet) has(r rune) bool {
+	return r >= 0x4E00 && r < 0xA000 && t[(r-0x4E00)/64]&(1<<((r-0x4E00)%64)) != 0
+}
+
+// surnameSet holds commonSurnames.
+var surnameSet = newHanSet([]string{commonSurnames}, false)
 
 // isCommonSurname reports whether r is one of commonSurnames.
-func isCommonSurname(r rune) bool {
-	return r >= 0x4E00 && r < 0xA000 && surnameTable[(r-0x4E00)/64]&(1<<((r-0x4E00)%64)) != 0
-}
+func isCommonSurname(r rune) bool { return surnameSet.has(r) }

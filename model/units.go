@@ -309,7 +309,7 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 	// The tail opens with a role word, or holds a role's core. (Whether
 	// the tail's first 36 bytes hold a core, as mayStartRole also asks, is
 	// asked of the whole window.)
-	if first, _ := utf8.DecodeRuneInString(s[max(from, len(s)-3*12):]); !isRoleStart[first] && !containsRoleCore(s[from:]) {
+	if first, _ := utf8.DecodeRuneInString(s[max(from, len(s)-3*12):]); !roleStartSet.has(first) && !containsRoleCore(s[from:]) {
 		return "", "", false
 	}
 	cut := -1
