@@ -104,9 +104,9 @@ type info struct {
 	dateline     bool // starts with a dateline: the first paragraph of a story
 	// lead is the dateline and byline split off the unit's text when
 	// dateline is set.
-	lead *leadByline
-	end          bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
-	runes        int  // the length in runes, counted up to maxShortLine+1
+	lead  *leadByline
+	end   bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
+	runes int  // the length in runes, counted up to maxShortLine+1
 	// last is the unit's last mark (see lastMark), read once for the many
 	// rules that look at how a line ends.
 	last rune
