@@ -392,7 +392,7 @@ func agencyLen(s string) int {
 // 左妍, （记者 孟群舒）, 记者 张三 通讯员 李四, or a dateline with its
 // people and nothing after.
 func parseStandaloneByline(s string) (Byline, bool) {
-	if runeCountMax(s, 61) > 60 {
+	if runeCountMax(s, 61) > 60 || !factsOf(s).mayBeByline() {
 		return Byline{}, false
 	}
 	if _, rest, b, ok := parseLeadByline(s); ok && rest == "" {

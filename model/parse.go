@@ -276,7 +276,9 @@ func (p *parser) takeMeta() {
 			// unit.
 			p.units[i].blank = max(p.units[i].blank, p.units[i-1].blank)
 		}
-		p.units[keep], p.infos[keep] = p.units[i], p.infos[i]
+		if keep != i {
+			p.units[keep], p.infos[keep] = p.units[i], p.infos[i]
+		}
 		keep++
 	}
 	p.metaAfter = pending

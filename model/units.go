@@ -177,7 +177,16 @@ func approxWidth(s string, limit int) int {
 // widthAndRunes returns approxWidth(s, widthLimit) and
 // runeCountMax(s, runeLimit) from one pass over s.
 func widthAndRunes(s string, widthLimit, runeLimit int) (w, n int) {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	// Eight bytes at a time while neither limit can be reached in them:
+	// a byte adds at most two cells and one rune.
+	for ; i+8 <= len(s) && w+16 <= widthLimit && n+8 <= runeLimit; i += 8 {
+		for _, c := range []byte(s[i : i+8]) {
+			w += int(byteCells[c])
+			n += int(byteRunes[c])
+		}
+	}
+	for ; i < len(s); i++ {
 		dw := 1
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
@@ -198,6 +207,21 @@ func widthAndRunes(s string, widthLimit, runeLimit int) (w, n int) {
 	}
 	return w, n
 }
+
+// byteCells and byteRunes are what a byte of UTF-8 adds to approxWidth
+// and to runeCountMax: an ASCII byte one cell and one rune, a lead byte two
+// cells and one rune, a continuation byte nothing.
+var byteCells, byteRunes = func() (cells, runes [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < utf8.RuneSelf:
+			cells[c], runes[c] = 1, 1
+		case c >= 0xC0:
+			cells[c], runes[c] = 2, 1
+		}
+	}
+	return cells, runes
+}()
 
 // joinWrapped joins each line that fills the measure with the line after it,
 // when that line is in the same block and not indented.
