@@ -70,19 +70,26 @@ func mayOpenWithDateline(s string) bool {
 
 // Parse decodes data (see Decode) and parses it into an edition.
 func Parse(data []byte, opt Options) (*Edition, error) {
-	text, enc, invalid, err := DecodeCounting(data)
+	text, enc, invalid, plain, err := decodeCounting(data)
 	if err != nil {
 		return nil, err
 	}
-	e := ParseText(text, opt)
+	e := parseText(text, opt, plain)
 	e.Encoding, e.InvalidBytes = enc, invalid
 	return e, nil
 }
 
 // ParseText parses decoded text into an edition. It never fails: text it
 // cannot place still lands in an article, so nothing is lost.
-func ParseText(text string, opt Options) *Edition {
-	p := newParser(splitUnits(cleanLines(text)))
+func ParseText(text string, opt Options) *Edition { return parseText(text, opt, false) }
+
+// parseText is ParseText; plain says that text is known to need no cleaning
+// but for its CRLF pairs (see cleanLines).
+func parseText(text string, opt Options, plain bool) *Edition {
+	if !plain {
+		text = cleanLines(text)
+	}
+	p := newParser(splitUnits(text))
 	p.ed, p.opt = &Edition{Title: opt.Title, Source: opt.Source}, opt
 	p.run()
 	return p.ed
