@@ -323,9 +323,22 @@ func isRule(s string) bool {
 // 习近平在参加江苏代表团审议时强调 above the headline.
 var speechVerbs = []string{"强调", "指出", "表示", "要求", "提出", "宣布", "寄语", "強調", "表示"}
 
+// speechEndSet holds the last runes of speechVerbs.
+var speechEndSet = func() *hanSet {
+	var ends []string
+	for _, v := range speechVerbs {
+		r, _ := utf8.DecodeLastRuneInString(v)
+		ends = append(ends, string(r))
+	}
+	return newHanSet(ends, true)
+}()
+
 // isSpeechKicker reports whether a title line ends with a speech verb, the
 // mark of a kicker without punctuation.
 func isSpeechKicker(s string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(s); !speechEndSet.has(r) {
+		return false
+	}
 	for _, v := range speechVerbs {
 		if strings.HasSuffix(s, v) {
 			return true

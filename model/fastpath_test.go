@@ -59,7 +59,7 @@ func TestFastPaths(t *testing.T) {
 func FuzzFastPaths(f *testing.F) {
 	for _, s := range []string{"本报记者  何  聪", "记者蔡佳楠摄", "（下转第2版）", "新华社北京3月5日电（记者 林晖）",
 		"By JOHN SMITH", "LONDON, March 15.—The", "◆张明", "“春风”吹绿千村万户！\r", "图/王明",
-		"\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc2\x85", "\u2028", "\u202e", "\ufeff", "\U0001F600", "a\rb"} {
+		"\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc2\x85", "\u2028", "\u202e", "\ufeff", "\U0001F600", "a\rb", "■■  【新华社北京十日电】", "[LONDON, March 15.—]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkFastPaths(t, s) })
@@ -91,6 +91,9 @@ func checkFastPaths(t testing.TB, s string) {
 	}
 	if got, want := isLeadIn(s), strings.ContainsAny(strings.TrimRight(s, "：:—-"), "，,：:"); got != want {
 		t.Errorf("isLeadIn(%q) = %v, want %v", s, got, want)
+	}
+	if _, _, _, ok := parseLeadByline(s); ok && !mayHoldDatelineAtStart(s) {
+		t.Errorf("%q opens with a dateline, but mayHoldDatelineAtStart says it cannot", s)
 	}
 	if valid, plain := validPlain([]byte(s)); valid != utf8.ValidString(s) || valid && plain == needsCleanBesidesCRLF(s) {
 		t.Errorf("validPlain(%q) = %v, %v; want %v, %v", s, valid, plain, utf8.ValidString(s), !needsCleanBesidesCRLF(s))

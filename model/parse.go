@@ -35,12 +35,39 @@ type leadByline struct {
 // readDateline tells whether s, the unit's text, opens with a dateline,
 // and keeps what parseLeadByline makes of it for when the unit is placed.
 func (in *info) readDateline(s string) {
-	if !mayOpenWithDateline(s) {
+	if !mayOpenWithDateline(s) || !mayHoldDatelineAtStart(s) {
 		return
 	}
 	if raw, rest, b, ok := parseLeadByline(s); ok {
 		in.dateline, in.lead = true, &leadByline{raw: raw, rest: rest, byline: b}
 	}
+}
+
+// mayHoldDatelineAtStart reports whether s could open with a dateline as
+// parseLeadByline reads one: after its bullets and spaces (and a bracket),
+// an English one opens with a capital; a Chinese one ends in 电 or 讯 within
+// 114 bytes (【, 据, an agency of six characters and the 21 after it that
+// datelineLen reads).
+func mayHoldDatelineAtStart(s string) bool {
+	pos := 0
+	for pos < len(s) {
+		r, size := utf8.DecodeRuneInString(s[pos:])
+		if !strings.ContainsRune(bylineMarks, r) && !isSpace(r) {
+			break
+		}
+		pos += size
+	}
+	rest := s[pos:]
+	head := rest
+	if strings.HasPrefix(head, "【") {
+		head = head[len("【"):]
+	} else if strings.HasPrefix(head, "[") {
+		head = head[1:]
+	}
+	if head != "" && head[0] >= 'A' && head[0] <= 'Z' {
+		return true
+	}
+	return holdsDian(rest[:min(len(rest), 128)])
 }
 
 // mayOpenWithDateline reports cheaply whether s could open with a
