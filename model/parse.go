@@ -384,10 +384,7 @@ const (
 	stopSoft                 // ：: a lead-in, after which a new paragraph starts
 )
 
-// stopOf tells how s ends.
-func stopOf(s string) stop { return stopOfMark(lastMark(s), s) }
-
-// stopOfMark tells how s, whose last mark is last, ends.
+// stopOfMark tells how s, whose last mark (see lastMark) is last, ends.
 func stopOfMark(last rune, s string) stop {
 	switch last {
 	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
