@@ -125,6 +125,12 @@ var kickerTails = []string{"——", "--", "—", "─", ":", "：", "──"}
 // splitKickerTail splits a kicker's trailing mark (—— or :) from its text.
 func splitKickerTail(s string) (text, tail string) {
 	t := strings.TrimRightFunc(s, isSpace)
+	// Every one of kickerTails ends in one of these.
+	switch r, _ := utf8.DecodeLastRuneInString(t); r {
+	case '—', '-', '─', ':', '：':
+	default:
+		return s, ""
+	}
 	for _, k := range kickerTails {
 		if strings.HasSuffix(t, k) && len(t) > len(k) {
 			body := strings.TrimRight(t[:len(t)-len(k)], "—─-")

@@ -365,6 +365,10 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 // containsRoleCore reports whether s holds a role's core word (记者,
 // 通讯员, 实习生), as any byline after the text does.
 func containsRoleCore(s string) bool {
+	// Every core ends in one of these, which few windows hold.
+	if !strings.Contains(s, "者") && !strings.Contains(s, "员") && !strings.Contains(s, "員") && !strings.Contains(s, "生") {
+		return false
+	}
 	for _, c := range roleCores {
 		if strings.Contains(s, c.word) {
 			return true
