@@ -295,6 +295,11 @@ func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
 	}
+	if r > 0x3000 {
+		// Past the ideographic space, which CJK text is made of, Unicode
+		// has no white space.
+		return r == 0xFEFF
+	}
 	return unicode.IsSpace(r) || r == 0xFEFF
 }
 
@@ -302,6 +307,13 @@ func isSpace(r rune) bool {
 func trimSpace(s string) string {
 	// Fast path for the common case of nothing to trim.
 	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	// Nor when the first and last runes are no spaces (a line of Chinese
+	// ends with 。).
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || !isSpace(first) && !isSpace(last) {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"dubao/seeds"
@@ -95,6 +96,9 @@ func checkFastPaths(t testing.TB, s string) {
 	if _, _, _, ok := parseLeadByline(s); ok && !mayHoldDatelineAtStart(s) {
 		t.Errorf("%q opens with a dateline, but mayHoldDatelineAtStart says it cannot", s)
 	}
+	if got, want := trimSpace(s), strings.TrimFunc(s, isSpace); got != want {
+		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+	}
 	if valid, plain := validPlain([]byte(s)); valid != utf8.ValidString(s) || valid && plain == needsCleanBesidesCRLF(s) {
 		t.Errorf("validPlain(%q) = %v, %v; want %v, %v", s, valid, plain, utf8.ValidString(s), !needsCleanBesidesCRLF(s))
 	}
@@ -137,6 +141,14 @@ func TestCommonSurnameTable(t *testing.T) {
 	for r := rune(0); r < 0x30000; r++ {
 		if got, want := isCommonSurname(r), strings.ContainsRune(commonSurnames, r); got != want {
 			t.Fatalf("isCommonSurname(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if got, want := isSpace(r), unicode.IsSpace(r) || r == 0xFEFF; got != want {
+			t.Fatalf("isSpace(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
