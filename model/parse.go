@@ -162,7 +162,10 @@ type info struct {
 	soft       bool // ends with a colon, as a lead-in sentence does
 	stop       stop // how the unit's text ends
 	caption    bool // a photo caption: its credit ends it or stands right after it
-	listItem   bool // opens with an enumerator (一、 （二） 3. 第二招)
+	// trailingCredit is true when a photo credit ends the text (see
+	// splitTrailingCredit).
+	trailingCredit bool
+	listItem       bool // opens with an enumerator (一、 （二） 3. 第二招)
 }
 
 // parser holds the state of one parse.
@@ -239,11 +242,9 @@ func newParser(units []unit) *parser {
 	p.takeMeta()
 	units = p.units
 	p.markSubHeadings()
-	for i := range units {
+	for i := range p.infos {
 		in := &p.infos[i]
-		in.stop = stopOfMark(in.last, units[i].text)
-		_, _, _, trailing := splitTrailingCredit(units[i].text)
-		in.caption = trailing || i+1 < len(units) && p.infos[i+1].isCredit
+		in.caption = in.trailingCredit || i+1 < len(p.infos) && p.infos[i+1].isCredit
 	}
 	// A section break is a run of blank lines longer than the usual
 	// separator between blocks, and at least two.
@@ -407,6 +408,9 @@ func (p *parser) classify(i int) info {
 	s := u.text
 	in.runes = u.runes
 	in.last = lastMark(s)
+	// How the text ends is read here, while it is at hand, for every unit.
+	in.stop = stopOfMark(in.last, s)
+	_, _, _, in.trailingCredit = splitTrailingCredit(s)
 	switch {
 	case u.heading == 1 || u.heading == 2:
 		h := pageHeader{name: u.text}
