@@ -396,10 +396,13 @@ func startsNumberedPart(s string) bool {
 		rest := strings.TrimLeft(s[len("第"):], chineseNumerals+"0123456789百零〇")
 		return len(rest) < len(s)-len("第") && rest != "" && !strings.HasPrefix(rest, "版")
 	}
-	if n := len(strings.TrimLeft(s, "0123456789")); n == 0 && s != "" {
-		return true
+	// A number standing alone: nothing but digits.
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return false
+	return s != ""
 }
 
 // isDateLine reports whether s is only a date (2024-03-19, 2024年3月19日
