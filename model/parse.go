@@ -240,7 +240,6 @@ func newParser(units []unit) *parser {
 		}
 	}
 	p.takeMeta()
-	units = p.units
 	p.markSubHeadings()
 	for i := range p.infos {
 		in := &p.infos[i]
