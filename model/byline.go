@@ -46,9 +46,12 @@ func roleAt(s string) (word string, r role, ok bool) {
 	if !mayStartRole(s) {
 		return "", roleNone, false
 	}
-	for _, w := range roleWords {
-		if strings.HasPrefix(s, w.word) {
-			return w.word, w.role, true
+	if r, _ := utf8.DecodeRuneInString(s); roleStartSet.has(r) {
+		// Only then can one of roleWords start s.
+		for _, w := range roleWords {
+			if strings.HasPrefix(s, w.word) {
+				return w.word, w.role, true
+			}
 		}
 	}
 	i := agencyLen(s)
@@ -78,28 +81,31 @@ func mayStartRole(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune(roleStarts, r) {
+	if roleStartSet.has(r) {
 		return true
 	}
+	// Does the head hold a role's core? Looked for where one could start.
 	head := s[:min(len(s), 3*12)]
-	for _, c := range roleCores {
-		if strings.Contains(head, c.word) {
-			return true
+	for i, r := range head {
+		switch r {
+		case '记', '記', '通', '实', '實':
+			for _, c := range roleCores {
+				if strings.HasPrefix(head[i:], c.word) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
-// roleStarts are the first runes of roleWords.
-var roleStarts = func() string {
-	var b strings.Builder
+// roleStartSet holds the first runes of roleWords.
+var roleStartSet = func() *hanSet {
+	var words []string
 	for _, w := range roleWords {
-		r, _ := utf8.DecodeRuneInString(w.word)
-		if !strings.ContainsRune(b.String(), r) {
-			b.WriteRune(r)
-		}
+		words = append(words, w.word)
 	}
-	return b.String()
+	return newHanSet(words, true)
 }()
 
 // roleQualifiers stand between an agency and the role: 本报特约记者.
@@ -196,9 +202,13 @@ func (b *Byline) add(r role, name string) {
 // nameEnd returns where the name at the start of s ends: at a separator, at
 // a role word (记者何天宇通讯员叶平 has none between), or at anything that is
 // not part of a name.
-func nameEnd(s string) int {
+func nameEnd(s string) int { return nameEndMax(s, len(s)) }
+
+// nameEndMax is nameEnd, but stops after limit runes: a caller that only
+// wants a name no longer than that need not read a headline to its end.
+func nameEndMax(s string, limit int) int {
 	i := 0
-	for i < len(s) {
+	for n := 0; i < len(s) && n < limit; n++ {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isNameSeparator(r) {
 			break
@@ -215,6 +225,9 @@ func nameEnd(s string) int {
 	}
 	return i
 }
+
+// maxNameRunes is the longest name validName takes, Latin names aside.
+const maxNameRunes = 16
 
 // validName reports whether s is a plausible personal name: two to four
 // Chinese characters, a transliterated name joined with ·, or a Latin name.
@@ -324,8 +337,13 @@ func datelineLen(s string) int {
 	if agency == 0 {
 		return 0
 	}
-	// Place and date, then 电 or 讯.
+	// Place and date, then 电 or 讯, within the next 21 runes: most
+	// sentences that open with an agency's name are no dateline, and the
+	// loop below is slow.
 	i, n := start+agency, 0
+	if !holdsDian(s[i:min(len(s), i+21*utf8.UTFMax)]) {
+		return 0
+	}
 	for i < len(s) && n <= 20 {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '电' || r == '讯' || r == '電' || r == '訊' {
@@ -374,7 +392,7 @@ func agencyLen(s string) int {
 // 左妍, （记者 孟群舒）, 记者 张三 通讯员 李四, or a dateline with its
 // people and nothing after.
 func parseStandaloneByline(s string) (Byline, bool) {
-	if runeCountMax(s, 61) > 60 {
+	if runeCountMax(s, 61) > 60 || !factsOf(s).mayBeByline() {
 		return Byline{}, false
 	}
 	if _, rest, b, ok := parseLeadByline(s); ok && rest == "" {
@@ -445,6 +463,13 @@ func parseCredit(s string) ([]string, bool) {
 // splitTrailingCredit splits a photo credit off the end of a caption:
 // ……生活方式。记者蔡佳楠摄 or ……生活方式。（新华社记者 X 摄）.
 func splitTrailingCredit(s string) (caption, credit string, names []string, ok bool) {
+	// A credit ends in 摄 or 摄影, perhaps inside brackets: most
+	// paragraphs are passed over by their last rune.
+	switch r, _ := utf8.DecodeLastRuneInString(s); {
+	case r == '摄' || r == '攝' || r == '影' || r == '）' || r == ')' || isSpace(r):
+	default:
+		return s, "", nil, false
+	}
 	t := strings.TrimRightFunc(s, isSpace)
 	if !strings.HasSuffix(strings.TrimRight(t, "）)"), "摄") && !strings.HasSuffix(strings.TrimRight(t, "）)"), "攝") &&
 		!strings.HasSuffix(t, "摄影") && !strings.HasSuffix(t, "攝影") {
@@ -521,10 +546,11 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 	t := strings.TrimLeft(s, bylineMarks)
 	bullet = len(t) < len(s)
 	t = strings.TrimLeftFunc(t, isSpace)
-	if first, _ := utf8.DecodeRuneInString(t); !bullet && !strings.ContainsRune(commonSurnames, first) {
+	if first, _ := utf8.DecodeRuneInString(t); !bullet && !isCommonSurname(first) {
 		return Byline{}, false, false
 	}
-	end := nameEnd(t)
+	// No valid name runs past maxNameRunes: reading one more tells.
+	end := nameEndMax(t, maxNameRunes+1)
 	name := t[:end]
 	if end > 0 && utf8.RuneCountInString(name) == 1 {
 		if next, rest, ok := paddedHalf(t[end:]); ok {
@@ -532,7 +558,7 @@ func parseAuthorLine(s string) (b Byline, bullet, ok bool) {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(name)
-	if end == 0 || !isHan(r) || !validName(name) || !strings.ContainsRune(commonSurnames, r) && !bullet {
+	if end == 0 || !isHan(r) || !validName(name) || !isCommonSurname(r) && !bullet {
 		return Byline{}, false, false
 	}
 	if _, _, isRole := roleAt(name); isRole {
@@ -595,4 +621,15 @@ func SplitLeadByline(s string) (b Byline, rest string, ok bool) {
 	}
 	b.Raw = raw
 	return b, rest, true
+}
+
+// holdsDian reports whether s holds 电, 讯, 電 or 訊.
+func holdsDian(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '电', '讯', '電', '訊':
+			return true
+		}
+	}
+	return false
 }

@@ -59,12 +59,17 @@ func isBoldOnly(s string) bool {
 
 // isTitleLike reports whether s could be a headline, kicker, subheadline or
 // intertitle: short, and not ending like a sentence or a clause.
-func isTitleLike(s string) bool {
+func isTitleLike(s string) bool { return isTitleLikeMark(s, lastMark(s)) }
+
+// isTitleLikeMark is isTitleLike for s whose last mark (see lastMark) is
+// last.
+func isTitleLikeMark(s string, last rune) bool {
 	if rest, label := splitBoldLabel(s); label != "" {
 		if rest == "" {
 			return false
 		}
 		s = rest
+		last = lastMark(s)
 	}
 	n := runeCountMax(s, maxLatinTitleRunes)
 	if n == 0 || n > maxLatinTitleRunes {
@@ -73,7 +78,7 @@ func isTitleLike(s string) bool {
 	if n > maxTitleRunes && !mostlyLatin(s) {
 		return false
 	}
-	switch lastMark(s) {
+	switch last {
 	case '。', '.', '；', ';', '，', ',', '、', '…', '．':
 		return false
 	case '!', '?', '！', '？':
@@ -84,7 +89,7 @@ func isTitleLike(s string) bool {
 	}
 	// A note wholly in brackets is no title: （新华社北京1月10日电）,
 	// （本报记者张天培参与采写）.
-	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && lastMark(s) != 0 &&
+	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && last != 0 &&
 		(strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) && !strings.ContainsAny(s[1:len(s)-1], "（(") {
 		return false
 	}
@@ -120,6 +125,12 @@ var kickerTails = []string{"——", "--", "—", "─", ":", "：", "──"}
 // splitKickerTail splits a kicker's trailing mark (—— or :) from its text.
 func splitKickerTail(s string) (text, tail string) {
 	t := strings.TrimRightFunc(s, isSpace)
+	// Every one of kickerTails ends in one of these.
+	switch r, _ := utf8.DecodeLastRuneInString(t); r {
+	case '—', '-', '─', ':', '：':
+	default:
+		return s, ""
+	}
 	for _, k := range kickerTails {
 		if strings.HasSuffix(t, k) && len(t) > len(k) {
 			body := strings.TrimRight(t[:len(t)-len(k)], "—─-")
@@ -183,7 +194,11 @@ type pageHeader struct {
 // or a bracketed section name such as 【要闻】. Markdown headings are
 // handled by the caller.
 func parsePageHeader(s string) (pageHeader, bool) {
-	if s == "" || runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
+	if s == "" || !strings.HasPrefix(s, "第") && !strings.HasPrefix(s, "【") && s[0] >= utf8.RuneSelf {
+		// Neither case below: passed over without counting.
+		return pageHeader{}, false
+	}
+	if runeCountMax(s, maxHeaderRunes+1) > maxHeaderRunes {
 		return pageHeader{}, false
 	}
 	switch {
@@ -263,17 +278,29 @@ func latinWords(s string, n int) string {
 var endNoteWords = []string{"完", "责任编辑", "版式设计", "版式", "图片编辑", "视觉设计", "責任編輯", "本版责编", "本版編輯", "本版编辑", "责编", "美编",
 	"编辑", "編輯", "校对", "校對", "审核", "审校", "来源", "來源"}
 
+// endNoteStartSet holds the first runes of endNoteWords.
+var endNoteStartSet = newHanSet(endNoteWords, true)
+
 // isEndNote reports whether s is a note that closes a story: （完）,
 // （责任编辑：张三）, 编辑 李四 校对 王五, 版式设计：王五, or a closing note in
 // brackets: （新华社北京1月10日电）, （本报记者张天培参与采写）.
 func isEndNote(s string) bool {
+	// A closing note opens with a bracket, the others with one of
+	// endNoteWords: most lines are passed over by their first runes.
+	t := strings.TrimLeft(s, "（(【[ ")
+	word, _ := utf8.DecodeRuneInString(t)
+	if !endNoteStartSet.has(word) && !strings.HasPrefix(s, "（") && !strings.HasPrefix(s, "(") {
+		return false
+	}
 	if runeCountMax(s, 41) > 40 {
 		return false
 	}
 	if isClosingNote(s) {
 		return true
 	}
-	t := strings.TrimLeft(s, "（(【[ ")
+	if !endNoteStartSet.has(word) {
+		return false
+	}
 	for _, w := range endNoteWords {
 		if strings.HasPrefix(t, w) {
 			rest := strings.TrimLeft(t[len(w):], " ")
@@ -302,9 +329,22 @@ func isRule(s string) bool {
 // 习近平在参加江苏代表团审议时强调 above the headline.
 var speechVerbs = []string{"强调", "指出", "表示", "要求", "提出", "宣布", "寄语", "強調", "表示"}
 
+// speechEndSet holds the last runes of speechVerbs.
+var speechEndSet = func() *hanSet {
+	var ends []string
+	for _, v := range speechVerbs {
+		r, _ := utf8.DecodeLastRuneInString(v)
+		ends = append(ends, string(r))
+	}
+	return newHanSet(ends, true)
+}()
+
 // isSpeechKicker reports whether a title line ends with a speech verb, the
 // mark of a kicker without punctuation.
 func isSpeechKicker(s string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(s); !speechEndSet.has(r) {
+		return false
+	}
 	for _, v := range speechVerbs {
 		if strings.HasSuffix(s, v) {
 			return true
@@ -330,15 +370,23 @@ func hasHeadlineCue(s string) bool {
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		return true
 	}
-	return strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") || strings.ContainsAny(s, "！!")
+	return strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") || strings.IndexByte(s, '!') >= 0 || strings.Contains(s, "！")
 }
 
 // isLeadIn reports whether a title line reads as a clause leading in to a
 // headline: one with a comma or a colon inside (上海警方提示：市民应配合…,
 // 过去一年，政法机关…).
 func isLeadIn(s string) bool {
-	t := strings.TrimRight(s, "：:—-")
-	return strings.ContainsAny(t, "，,：:")
+	t := s
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if r != '：' && r != ':' && r != '—' && r != '-' {
+			break
+		}
+		t = t[:len(t)-size]
+	}
+	return strings.IndexByte(t, ',') >= 0 || strings.IndexByte(t, ':') >= 0 ||
+		strings.Contains(t, "，") || strings.Contains(t, "：")
 }
 
 // startsNumberedPart reports whether s opens with the number of a part of a
@@ -348,10 +396,13 @@ func startsNumberedPart(s string) bool {
 		rest := strings.TrimLeft(s[len("第"):], chineseNumerals+"0123456789百零〇")
 		return len(rest) < len(s)-len("第") && rest != "" && !strings.HasPrefix(rest, "版")
 	}
-	if n := len(strings.TrimLeft(s, "0123456789")); n == 0 && s != "" {
-		return true
+	// A number standing alone: nothing but digits.
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return false
+	return s != ""
 }
 
 // isDateLine reports whether s is only a date (2024-03-19, 2024年3月19日
@@ -465,6 +516,9 @@ func hasIssueMark(s string) bool { return issueMarkRe.MatchString(s) }
 // isEmptyLabel reports whether s is a field label with nothing after it
 // (栏目：, 专栏:), as an export leaves when the field is empty.
 func isEmptyLabel(s string) bool {
+	if s == "" || s[len(s)-1] != ':' && s[len(s)-1] != "："[len("：")-1] {
+		return false
+	}
 	t, ok := strings.CutSuffix(s, "：")
 	if !ok {
 		t, ok = strings.CutSuffix(s, ":")

@@ -207,7 +207,12 @@ func commonLead(s string, i int) bool {
 	if i+2 >= len(s) {
 		return false
 	}
-	switch n, t := s[i+1], s[i+2]; s[i] {
+	return commonLead3(s[i], s[i+1], s[i+2])
+}
+
+// commonLead3 is commonLead for the three bytes that start at the lead.
+func commonLead3(lead, n, t byte) bool {
+	switch lead {
 	case 0xE2:
 		switch n {
 		case 0x80:
@@ -218,6 +223,43 @@ func commonLead(s string, i int) bool {
 		return true
 	case 0xEF:
 		return n != 0xBB && n != 0xBF
+	}
+	return false
+}
+
+// cleanLines is clean for splitUnits, which reads its result line by line:
+// text whose only line ends to change are CRLF pairs is returned as it is,
+// since splitUnits drops the CR of each (as clean would); the commonest
+// text that needs cleaning is not copied for it.
+func cleanLines(s string) string {
+	if !needsCleanBesidesCRLF(s) {
+		return s
+	}
+	return clean(s)
+}
+
+// needsCleanBesidesCRLF is needsClean, but for a CR followed by LF, which
+// it passes over.
+func needsCleanBesidesCRLF(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !cleanLead[c] {
+			continue
+		}
+		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+			continue
+		}
+		if c < 0x80 {
+			return true
+		}
+		if commonLead(s, i) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if isC1(r) || r == 0x2028 || r == 0x2029 || removedFormat(r) {
+			return true
+		}
 	}
 	return false
 }
@@ -253,6 +295,11 @@ func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
 	}
+	if r > 0x3000 {
+		// Past the ideographic space, which CJK text is made of, Unicode
+		// has no white space.
+		return r == 0xFEFF
+	}
 	return unicode.IsSpace(r) || r == 0xFEFF
 }
 
@@ -260,6 +307,13 @@ func isSpace(r rune) bool {
 func trimSpace(s string) string {
 	// Fast path for the common case of nothing to trim.
 	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	// Nor when the first and last runes are no spaces (a line of Chinese
+	// ends with 。).
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || !isSpace(first) && !isSpace(last) {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)
@@ -286,7 +340,10 @@ func lastMark(s string) rune {
 	s = strings.TrimRightFunc(s, isSpace)
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
-		if !strings.ContainsRune(closers, r) {
+		switch r {
+		case '”', '’', '」', '』', '）', ')', '】', '〕', '》', '〉', ']', '}', '"', '\'':
+			// One of closers.
+		default:
 			return r
 		}
 		s = s[:len(s)-size]
@@ -298,8 +355,12 @@ func lastMark(s string) rune {
 // half-width forms, possibly inside closing quotes. Such a block is complete;
 // a block that ends otherwise was cut at a column edge or is truncated. A
 // semicolon ends a clause, not a sentence: see startsListItem.
-func endsSentence(s string) bool {
-	switch lastMark(s) {
+func endsSentence(s string) bool { return isSentenceEnd(lastMark(s)) }
+
+// isSentenceEnd reports whether a text whose last mark (see lastMark) is r
+// ends a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
 	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
 		return true
 	}
@@ -393,4 +454,78 @@ func latinBefore(a string) bool {
 	_, size := utf8.DecodeLastRuneInString(a)
 	r, _ := utf8.DecodeLastRuneInString(a[:len(a)-size])
 	return isLatinWord(r)
+}
+
+// validPlain reports, from one pass over p, whether p is valid UTF-8 (as
+// utf8.Valid does) and, if it is, whether it needs no cleaning but for its
+// CRLF pairs (as !needsCleanBesidesCRLF(string(p)) does).
+func validPlain(p []byte) (valid, plain bool) {
+	plain = true
+	n := len(p)
+	for i := 0; i < n; {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			if plain && cleanLead[c] && (c != '\r' || i+1 >= n || p[i+1] != '\n') {
+				plain = false
+			}
+			i++
+			continue
+		}
+		var r rune
+		switch {
+		case c < 0xC2:
+			// A continuation byte, or an overlong lead.
+			return false, false
+		case c < 0xE0:
+			if i+1 >= n || p[i+1]&0xC0 != 0x80 {
+				return false, false
+			}
+			r = rune(c&0x1F)<<6 | rune(p[i+1]&0x3F)
+			i += 2
+		case c < 0xF0:
+			if i+2 >= n {
+				return false, false
+			}
+			c1, c2 := p[i+1], p[i+2]
+			lo, hi := byte(0x80), byte(0xBF)
+			switch c {
+			case 0xE0:
+				lo = 0xA0 // no overlong forms
+			case 0xED:
+				hi = 0x9F // no surrogates
+			}
+			if c1 < lo || c1 > hi || c2&0xC0 != 0x80 {
+				return false, false
+			}
+			if plain && cleanLead[c] && commonLead3(c, c1, c2) {
+				i += 3
+				continue
+			}
+			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			i += 3
+		case c < 0xF5:
+			if i+3 >= n {
+				return false, false
+			}
+			c1 := p[i+1]
+			lo, hi := byte(0x80), byte(0xBF)
+			switch c {
+			case 0xF0:
+				lo = 0x90 // no overlong forms
+			case 0xF4:
+				hi = 0x8F // nothing past U+10FFFF
+			}
+			if c1 < lo || c1 > hi || p[i+2]&0xC0 != 0x80 || p[i+3]&0xC0 != 0x80 {
+				return false, false
+			}
+			r = rune(c&0x07)<<18 | rune(c1&0x3F)<<12 | rune(p[i+2]&0x3F)<<6 | rune(p[i+3]&0x3F)
+			i += 4
+		default:
+			return false, false
+		}
+		if plain && cleanLead[c] && (isC1(r) || r == 0x2028 || r == 0x2029 || removedFormat(r)) {
+			plain = false
+		}
+	}
+	return true, plain
 }

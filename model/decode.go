@@ -270,6 +270,23 @@ func DecodeCounting(data []byte) (text, enc string, invalid int, err error) {
 	return "", "", 0, ErrEncoding
 }
 
+// decodeCounting is DecodeCounting for the parser. The pass that validates
+// UTF-8 without a byte-order mark (the commonest input) also tells whether
+// the text needs cleaning but for its CRLF pairs (see cleanLines): plain is
+// true when it does not, so the parser need not read the text again to
+// know.
+func decodeCounting(data []byte) (text, enc string, invalid int, plain bool, err error) {
+	// The tests DecodeCounting makes before it takes bytes as UTF-8.
+	if !bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) &&
+		!bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && bytes.IndexByte(data, 0) < 0 && !looksBinary(data) {
+		if valid, isPlain := validPlain(data); valid {
+			return string(data), "utf-8", 0, isPlain, nil
+		}
+	}
+	text, enc, invalid, err = DecodeCounting(data)
+	return text, enc, invalid, false, err
+}
+
 // InvalidNote says how many invalid bytes of e's input were replaced, as
 // "NAME: N invalid bytes shown as �", naming standard input so; "" when none
 // were.

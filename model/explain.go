@@ -12,7 +12,7 @@ import (
 // the weights for the label itself, then those for following the label
 // before. It is what `dubao dump --explain` prints.
 func Explain(w io.Writer, text string, opt Options) error {
-	p := newParser(splitUnits(clean(text)))
+	p := newParser(splitUnits(cleanLines(text)))
 	p.ed, p.opt = &Edition{Title: opt.Title, Source: opt.Source}, opt
 	from := p.masthead()
 	for k := from; k < len(p.units); k++ {

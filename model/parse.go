@@ -25,13 +25,49 @@ type Options struct {
 // title; a longer line is only ever a paragraph.
 const maxShortLine = maxLatinTitleRunes
 
-// hasDateline reports whether s opens with a dateline.
-func hasDateline(s string) bool {
-	if !mayOpenWithDateline(s) {
-		return false
+// leadByline is a dateline and byline that open a paragraph, as
+// parseLeadByline splits them off.
+type leadByline struct {
+	raw, rest string
+	byline    Byline
+}
+
+// readDateline tells whether s, the unit's text, opens with a dateline,
+// and keeps what parseLeadByline makes of it for when the unit is placed.
+func (in *info) readDateline(s string) {
+	if !mayOpenWithDateline(s) || !mayHoldDatelineAtStart(s) {
+		return
 	}
-	_, _, _, ok := parseLeadByline(s)
-	return ok
+	if raw, rest, b, ok := parseLeadByline(s); ok {
+		in.dateline, in.lead = true, &leadByline{raw: raw, rest: rest, byline: b}
+	}
+}
+
+// mayHoldDatelineAtStart reports whether s could open with a dateline as
+// parseLeadByline reads one: after its bullets and spaces (and a bracket),
+// an English one opens with a capital; a Chinese one ends in 电 or 讯 within
+// 114 bytes (【, 据, an agency of six characters and the 21 after it that
+// datelineLen reads).
+func mayHoldDatelineAtStart(s string) bool {
+	pos := 0
+	for pos < len(s) {
+		r, size := utf8.DecodeRuneInString(s[pos:])
+		if !strings.ContainsRune(bylineMarks, r) && !isSpace(r) {
+			break
+		}
+		pos += size
+	}
+	rest := s[pos:]
+	head := rest
+	if strings.HasPrefix(head, "【") {
+		head = head[len("【"):]
+	} else if strings.HasPrefix(head, "[") {
+		head = head[1:]
+	}
+	if head != "" && head[0] >= 'A' && head[0] <= 'Z' {
+		return true
+	}
+	return holdsDian(rest[:min(len(rest), 128)])
 }
 
 // mayOpenWithDateline reports cheaply whether s could open with a
@@ -47,24 +83,40 @@ func mayOpenWithDateline(s string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(head)
-	return strings.ContainsRune("【本據据"+bylineMarks, r) || strings.ContainsAny(head, "社网台报網報")
+	if strings.ContainsRune("【本據据"+bylineMarks, r) {
+		return true
+	}
+	for _, r := range head {
+		switch r {
+		case '社', '网', '台', '报', '網', '報':
+			return true
+		}
+	}
+	return false
 }
 
 // Parse decodes data (see Decode) and parses it into an edition.
 func Parse(data []byte, opt Options) (*Edition, error) {
-	text, enc, invalid, err := DecodeCounting(data)
+	text, enc, invalid, plain, err := decodeCounting(data)
 	if err != nil {
 		return nil, err
 	}
-	e := ParseText(text, opt)
+	e := parseText(text, opt, plain)
 	e.Encoding, e.InvalidBytes = enc, invalid
 	return e, nil
 }
 
 // ParseText parses decoded text into an edition. It never fails: text it
 // cannot place still lands in an article, so nothing is lost.
-func ParseText(text string, opt Options) *Edition {
-	p := newParser(splitUnits(clean(text)))
+func ParseText(text string, opt Options) *Edition { return parseText(text, opt, false) }
+
+// parseText is ParseText; plain says that text is known to need no cleaning
+// but for its CRLF pairs (see cleanLines).
+func parseText(text string, opt Options, plain bool) *Edition {
+	if !plain {
+		text = cleanLines(text)
+	}
+	p := newParser(splitUnits(text))
 	p.ed, p.opt = &Edition{Title: opt.Title, Source: opt.Source}, opt
 	p.run()
 	return p.ed
@@ -84,8 +136,14 @@ type info struct {
 	title        bool // short enough and shaped like a headline or intertitle
 	bold         bool // wholly Markdown bold
 	dateline     bool // starts with a dateline: the first paragraph of a story
-	end          bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
-	runes        int  // the length in runes, counted up to maxShortLine+1
+	// lead is the dateline and byline split off the unit's text when
+	// dateline is set.
+	lead  *leadByline
+	end   bool // an end note (（完）, 责任编辑), a jump note or a rule: the story ends
+	runes int  // the length in runes, counted up to maxShortLine+1
+	// last is the unit's last mark (see lastMark), read once for the many
+	// rules that look at how a line ends.
+	last rune
 	// titleRunes is the length of a title line without its column label.
 	titleRunes int
 
@@ -104,7 +162,10 @@ type info struct {
 	soft       bool // ends with a colon, as a lead-in sentence does
 	stop       stop // how the unit's text ends
 	caption    bool // a photo caption: its credit ends it or stands right after it
-	listItem   bool // opens with an enumerator (一、 （二） 3. 第二招)
+	// trailingCredit is true when a photo credit ends the text (see
+	// splitTrailingCredit).
+	trailingCredit bool
+	listItem       bool // opens with an enumerator (一、 （二） 3. 第二招)
 }
 
 // parser holds the state of one parse.
@@ -135,7 +196,13 @@ type parser struct {
 	ed  *Edition
 	opt Options
 	sec *Section // the section being filled, not yet in ed.Sections
-	art *Article // the article being filled, not yet in sec
+	art *Article // the article being filled, not yet in sec; nil or &slot
+	// slot holds the article being filled, and arts the articles of the
+	// section being filled (sec.Articles once it is done): one buffer for
+	// all, where an allocation for each and a slice grown for each
+	// section cost more than the rest of placing them.
+	slot Article
+	arts []Article
 	// closed is true once the current article ended with a byline or an
 	// end note.
 	closed bool
@@ -144,7 +211,10 @@ type parser struct {
 func newParser(units []unit) *parser {
 	units = splitTrailingBylines(units)
 	p := &parser{units: units, infos: make([]info, len(units)), sectionStart: make([]bool, len(units))}
-	runs := map[int]int{}
+	// runs counts the gaps of each width in blank lines; wide gaps are
+	// rare, and counted in a map.
+	var runs [16]int
+	var wideRuns map[int]int
 	long, indentedLong := 0, 0
 	for i := range units {
 		p.infos[i] = p.classify(i)
@@ -152,9 +222,16 @@ func newParser(units []unit) *parser {
 			p.headers = true
 		}
 		if i > 0 {
-			runs[units[i].blank]++
+			if b := units[i].blank; b < len(runs) {
+				runs[b]++
+			} else {
+				if wideRuns == nil {
+					wideRuns = map[int]int{}
+				}
+				wideRuns[b]++
+			}
 		}
-		if in := &p.infos[i]; in.runes > maxTitleRunes || endsSentence(units[i].text) && in.header == nil && in.byline == nil && !in.end {
+		if in := &p.infos[i]; in.runes > maxTitleRunes || isSentenceEnd(in.last) && in.header == nil && in.byline == nil && !in.end {
 			// Running text: a sentence, or a line longer than any title.
 			long++
 			if units[i].indented {
@@ -163,18 +240,20 @@ func newParser(units []unit) *parser {
 		}
 	}
 	p.takeMeta()
-	units = p.units
 	p.markSubHeadings()
-	for i := range units {
+	for i := range p.infos {
 		in := &p.infos[i]
-		in.stop = stopOf(units[i].text)
-		_, _, _, trailing := splitTrailingCredit(units[i].text)
-		in.caption = trailing || i+1 < len(units) && p.infos[i+1].isCredit
+		in.caption = in.trailingCredit || i+1 < len(p.infos) && p.infos[i+1].isCredit
 	}
 	// A section break is a run of blank lines longer than the usual
 	// separator between blocks, and at least two.
 	usual, most := 0, 0
 	for n, c := range runs {
+		if c > most {
+			usual, most = n, c
+		}
+	}
+	for n, c := range wideRuns {
 		if c > most || c == most && n < usual {
 			usual, most = n, c
 		}
@@ -231,7 +310,9 @@ func (p *parser) takeMeta() {
 			// unit.
 			p.units[i].blank = max(p.units[i].blank, p.units[i-1].blank)
 		}
-		p.units[keep], p.infos[keep] = p.units[i], p.infos[i]
+		if keep != i {
+			p.units[keep], p.infos[keep] = p.units[i], p.infos[i]
+		}
 		keep++
 	}
 	p.metaAfter = pending
@@ -271,7 +352,7 @@ func (p *parser) placeMeta(text string, before bool) {
 	switch {
 	case story && before:
 		p.pendingMeta = append(p.pendingMeta, text)
-	case p.sec != nil && len(p.sec.Articles) == 0 && p.art == nil:
+	case p.sec != nil && len(p.arts) == 0 && p.art == nil:
 		p.sec.Header = joinLabel(p.sec.Header, text)
 	case p.sec == nil && p.art == nil && len(p.ed.Sections) == 0:
 		p.ed.Masthead = joinLabel(p.ed.Masthead, text)
@@ -303,9 +384,9 @@ const (
 	stopSoft                 // ：: a lead-in, after which a new paragraph starts
 )
 
-// stopOf tells how s ends.
-func stopOf(s string) stop {
-	switch lastMark(s) {
+// stopOfMark tells how s, whose last mark (see lastMark) is last, ends.
+func stopOfMark(last rune, s string) stop {
+	switch last {
 	case '。', '！', '？', '…', '.', '!', '?', '．', '｡':
 		return stopSentence
 	case ';', '；':
@@ -324,7 +405,11 @@ func (p *parser) classify(i int) info {
 	u := p.units[i]
 	var in info
 	s := u.text
-	in.runes = runeCountMax(s, maxShortLine)
+	in.runes = u.runes
+	in.last = lastMark(s)
+	// How the text ends is read here, while it is at hand, for every unit.
+	in.stop = stopOfMark(in.last, s)
+	_, _, _, in.trailingCredit = splitTrailingCredit(s)
 	switch {
 	case u.heading == 1 || u.heading == 2:
 		h := pageHeader{name: u.text}
@@ -341,15 +426,15 @@ func (p *parser) classify(i int) info {
 	if u.lastWidth > 2*maxShortLine || in.runes > maxShortLine {
 		// A long line is a paragraph, perhaps one that opens with a
 		// dateline; headers, credits, bylines and titles are all short.
-		in.dateline = hasDateline(s)
+		in.readDateline(s)
 		return in
 	}
-	if r := lastMark(s); r == '。' || r == '；' || r == '，' || r == '、' ||
+	if r := in.last; r == '。' || r == '；' || r == '，' || r == '、' ||
 		(r == '！' || r == '？') && in.runes > maxTitleRunes/2 {
 		// A line that ends like a Chinese sentence or clause is running
 		// text: no header, byline, credit, author line or title ends so.
 		// (This is most lines; the checks below are the costly part.)
-		in.dateline = hasDateline(s)
+		in.readDateline(s)
 		in.listItem = startsListItem(s) || startsNumberedPart(s)
 		return in
 	}
@@ -367,28 +452,42 @@ func (p *parser) classify(i int) info {
 			return in
 		}
 	}
-	if names, ok := parseCredit(s); ok {
-		in.isCredit, in.credit = true, names
-		return in
+	// What the recognisers below look for, read once.
+	f := factsOf(s)
+	if f.mayBeCredit() {
+		if names, ok := parseCredit(s); ok {
+			in.isCredit, in.credit = true, names
+			return in
+		}
 	}
-	if b, ok := parseStandaloneByline(s); ok {
-		in.byline = &b
-		return in
+	if f.mayBeByline() {
+		if b, ok := parseStandaloneByline(s); ok {
+			in.byline = &b
+			return in
+		}
 	}
-	if m, _ := isJumpMarker(s); m || isEndNote(s) || isRule(s) {
+	if f.mayBeJumpMarker() {
+		if m, _ := isJumpMarker(s); m {
+			in.end = true
+			return in
+		}
+	}
+	if isEndNote(s) || isRule(s) {
 		in.end = true
 		return in
 	}
-	if in.dateline = hasDateline(s); in.dateline {
-		return in
+	if f.mayHoldDateline() {
+		if in.readDateline(s); in.dateline {
+			return in
+		}
 	}
 	if b, marked, ok := parseAuthorLine(s); ok {
 		in.author, in.markedAuthor = &b, marked
 	}
 
 	in.bold = isBoldOnly(s)
-	in.title = !in.bold && (isTitleLike(s) || in.caps || in.latinHead)
-	in.soft = endsSoft(s)
+	in.title = !in.bold && (isTitleLikeMark(s, in.last) || in.caps || in.latinHead)
+	in.soft = in.last == ':' || in.last == '：'
 	if in.title {
 		rest, _ := splitBoldLabel(s)
 		in.titleRunes = runeCountMax(rest, maxShortLine)
@@ -466,16 +565,16 @@ func (p *parser) place(i int, l label, labels []label) {
 			last.Text = joinBroken(last.Text, stripBold(u.text))
 			return
 		}
-		p.addParagraph(u.text, in.dateline)
+		p.addParagraph(u.text, &in)
 	case lInter:
 		p.ensureArticle()
 		p.art.Body = append(p.art.Body, Block{Type: Intertitle, Text: stripBold(u.text)})
 	case lBrief:
 		p.closeArticle()
 		p.newArticle()
-		p.addParagraph(u.text, in.dateline)
+		p.addParagraph(u.text, &in)
 	default:
-		p.addParagraph(u.text, in.dateline)
+		p.addParagraph(u.text, &in)
 	}
 }
 
@@ -489,7 +588,8 @@ func (p *parser) ensureArticle() {
 // newArticle starts an article, with the metadata lines that came before
 // it.
 func (p *parser) newArticle() {
-	p.art = &Article{Kind: KindNews, Meta: p.pendingMeta}
+	p.slot = Article{Kind: KindNews, Meta: p.pendingMeta}
+	p.art = &p.slot
 	p.pendingMeta = nil
 }
 
@@ -530,14 +630,23 @@ func (p *parser) addTitle(text string, l label) {
 // addParagraph adds running text: the first paragraph of a story may open
 // with its dateline and byline, and a caption may end with its credit.
 //
-// dateline says whether the classifier found the text to open with one.
-func (p *parser) addParagraph(text string, dateline bool) {
+// in is what the classifier found the text to be: whether it opens with a
+// dateline, and the dateline read.
+func (p *parser) addParagraph(unitText string, in *info) {
 	p.ensureArticle()
 	a := p.art
-	text = stripBold(text)
+	text := stripBold(unitText)
 	// Only a story's first paragraph gives its dateline.
-	if first := len(a.Body) == 0 && a.Byline.Raw == ""; first && dateline {
-		if raw, rest, b, ok := parseLeadByline(text); ok {
+	if first := len(a.Body) == 0 && a.Byline.Raw == ""; first && in.dateline {
+		var raw, rest string
+		var b Byline
+		ok := true
+		if in.lead != nil && text == unitText {
+			raw, rest, b = in.lead.raw, in.lead.rest, in.lead.byline
+		} else {
+			raw, rest, b, ok = parseLeadByline(text)
+		}
+		if ok {
 			b.Raw = raw
 			b.Photographers = append(b.Photographers, a.Byline.Photographers...)
 			a.Byline = b
@@ -699,7 +808,7 @@ func (p *parser) closeArticle() {
 	if p.sec == nil {
 		p.sec = &Section{}
 	}
-	p.sec.Articles = append(p.sec.Articles, *a)
+	p.arts = append(p.arts, *a)
 }
 
 // lastTextBlock returns the last block of the story's own text, passing
@@ -750,6 +859,11 @@ func (p *parser) closeSection() {
 	p.closeArticle()
 	s := p.sec
 	p.sec = nil
+	if len(p.arts) > 0 {
+		s.Articles = slices.Clone(p.arts)
+		clear(p.arts)
+		p.arts = p.arts[:0]
+	}
 	if s == nil || len(s.Articles) == 0 && s.Header == "" {
 		return
 	}

@@ -26,11 +26,14 @@ type unit struct {
 	sameBlock bool
 	// lastWidth is the approximate width of the unit's last physical line.
 	lastWidth int
+	// runes is the length of text in runes, counted up to maxShortLine+1
+	// (see runeCountMax); whatever changes text sets it again.
+	runes int
 	// line is the 1-based number of the unit's first line in the text.
 	line int
 }
 
-// splitUnits cuts cleaned text into units. Lines become units of their own,
+// splitUnits cuts text cleaned by cleanLines into units. Lines become units of their own,
 // except in hard-wrapped text, where a line that fills the measure is joined
 // with the next one.
 func splitUnits(text string) []unit {
@@ -43,6 +46,10 @@ func splitUnits(text string) []unit {
 			line, text = text[:i], text[i+1:]
 		} else {
 			text = ""
+		}
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			// The CR of a CRLF pair that cleanLines left.
+			line = line[:n-1]
 		}
 		if line == formFeedLine {
 			formFeed = true
@@ -59,7 +66,11 @@ func splitUnits(text string) []unit {
 			// A heading of nothing but marks: markup, no text.
 			continue
 		}
-		u.lastWidth = approxWidth(t, maxWrapMeasure+1)
+		if u.heading == 0 {
+			u.lastWidth, u.runes = widthAndRunes(t, maxWrapMeasure+1, maxShortLine)
+		} else {
+			u.lastWidth, u.runes = approxWidth(t, maxWrapMeasure+1), runeCountMax(u.text, maxShortLine)
+		}
 		lines = append(lines, u)
 		blank, formFeed = 0, false
 	}
@@ -163,6 +174,55 @@ func approxWidth(s string, limit int) int {
 	return w
 }
 
+// widthAndRunes returns approxWidth(s, widthLimit) and
+// runeCountMax(s, runeLimit) from one pass over s.
+func widthAndRunes(s string, widthLimit, runeLimit int) (w, n int) {
+	i := 0
+	// Eight bytes at a time while neither limit can be reached in them:
+	// a byte adds at most two cells and one rune.
+	for ; i+8 <= len(s) && w+16 <= widthLimit && n+8 <= runeLimit; i += 8 {
+		for _, c := range []byte(s[i : i+8]) {
+			w += int(byteCells[c])
+			n += int(byteRunes[c])
+		}
+	}
+	for ; i < len(s); i++ {
+		dw := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC0:
+			dw = 2
+		default:
+			continue
+		}
+		if w <= widthLimit {
+			w += dw
+		}
+		if n <= runeLimit {
+			n++
+		}
+		if w > widthLimit && n > runeLimit {
+			break
+		}
+	}
+	return w, n
+}
+
+// byteCells and byteRunes are what a byte of UTF-8 adds to approxWidth
+// and to runeCountMax: an ASCII byte one cell and one rune, a lead byte two
+// cells and one rune, a continuation byte nothing.
+var byteCells, byteRunes = func() (cells, runes [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < utf8.RuneSelf:
+			cells[c], runes[c] = 1, 1
+		case c >= 0xC0:
+			cells[c], runes[c] = 2, 1
+		}
+	}
+	return cells, runes
+}()
+
 // joinWrapped joins each line that fills the measure with the line after it,
 // when that line is in the same block and not indented.
 func joinWrapped(lines []unit, measure int) []unit {
@@ -172,6 +232,7 @@ func joinWrapped(lines []unit, measure int) []unit {
 			prev := &out[n-1]
 			if prev.lastWidth >= measure-wrapBand && !endsSentence(prev.text) {
 				prev.text = joinBroken(prev.text, u.text)
+				prev.runes = runeCountMax(prev.text, maxShortLine)
 				prev.lastWidth = u.lastWidth
 				continue
 			}
@@ -192,6 +253,7 @@ func joinLatinWrapped(lines []unit) []unit {
 			first, _ := utf8.DecodeRuneInString(u.text)
 			if unicode.IsLower(first) && first < 0x3000 && mostlyLatin(lastLineOf(prev.text)) {
 				prev.text = joinBroken(prev.text, u.text)
+				prev.runes = runeCountMax(prev.text, maxShortLine)
 				prev.lastWidth = u.lastWidth
 				continue
 			}
@@ -233,8 +295,9 @@ func splitTrailingBylines(units []unit) []unit {
 			out = append(make([]unit, 0, len(units)+8), units[:i]...)
 		}
 		first := u
-		first.text = head
-		second := unit{text: tail, sameBlock: true, lastWidth: approxWidth(tail, maxWrapMeasure+1), line: u.line}
+		first.text, first.runes = head, runeCountMax(head, maxShortLine)
+		second := unit{text: tail, sameBlock: true, lastWidth: approxWidth(tail, maxWrapMeasure+1), line: u.line,
+			runes: runeCountMax(tail, maxShortLine)}
 		first.lastWidth = approxWidth(head, maxWrapMeasure+1)
 		out = append(out, first, second)
 	}
@@ -267,7 +330,10 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 	if from < 0 {
 		from = 0
 	}
-	if !mayStartRole(s[max(from, len(s)-3*12):]) && !containsRoleCore(s[from:]) {
+	// The tail opens with a role word, or holds a role's core. (Whether
+	// the tail's first 36 bytes hold a core, as mayStartRole also asks, is
+	// asked of the whole window.)
+	if first, _ := utf8.DecodeRuneInString(s[max(from, len(s)-3*12):]); !roleStartSet.has(first) && !containsRoleCore(s[from:]) {
 		return "", "", false
 	}
 	cut := -1
@@ -299,6 +365,10 @@ func cutTrailingByline(s string) (head, tail string, ok bool) {
 // containsRoleCore reports whether s holds a role's core word (记者,
 // 通讯员, 实习生), as any byline after the text does.
 func containsRoleCore(s string) bool {
+	// Every core ends in one of these, which few windows hold.
+	if !strings.Contains(s, "者") && !strings.Contains(s, "员") && !strings.Contains(s, "員") && !strings.Contains(s, "生") {
+		return false
+	}
 	for _, c := range roleCores {
 		if strings.Contains(s, c.word) {
 			return true
