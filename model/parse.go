@@ -672,22 +672,31 @@ func (p *parser) masthead() int {
 		return 0
 	}
 	u := p.units[0]
-	date := findDate(u.text)
+	// The date is looked for only where it can matter: a first line may
+	// be a whole story of megabytes, and no masthead is that long.
+	date, looked := "", false
+	dateOf := func() string {
+		if !looked {
+			date, looked = findDate(u.text), true
+		}
+		return date
+	}
 	if len(p.metaBefore[1]) > 0 && u.heading <= 1 && p.infos[0].header == nil && isTitleLike(u.text) {
 		// A title line with a date line under it: 人民日报 / 2024-03-19.
-		if d := findDate(p.metaBefore[1][0]); d != "" && date == "" {
+		if d := findDate(p.metaBefore[1][0]); d != "" && dateOf() == "" {
 			p.ed.Title, p.ed.Date, p.ed.Masthead = u.text, d, u.text+" "+p.metaBefore[1][0]
 			p.metaBefore[1] = p.metaBefore[1][1:]
 			return 1
 		}
 	}
 	switch {
-	case u.heading == 1 && (date != "" || p.hasHeading(2)):
+	case u.heading == 1 && (dateOf() != "" || p.hasHeading(2)):
 	case u.heading == 0 && p.infos[0].header == nil && p.infos[0].runes <= maxLatinTitleRunes &&
-		(date != "" && (isTitleLike(u.text) || isDateLine(u.text)) || hasIssueMark(u.text)):
+		(dateOf() != "" && (isTitleLike(u.text) || isDateLine(u.text)) || hasIssueMark(u.text)):
 	default:
 		return 0
 	}
+	dateOf()
 	p.ed.Title, p.ed.Date = u.text, date
 	p.ed.Masthead = u.text
 	return 1
