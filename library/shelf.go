@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -83,6 +84,23 @@ type Shelf struct {
 	progress chan Progress
 	done     chan struct{}
 	cancel   context.CancelFunc
+}
+
+// Key names the shelf: the absolute paths it was opened with, in order,
+// or "" for the shelf of the embedded edition. A setting remembered per
+// shelf (the script shown) is stored under it.
+func (s *Shelf) Key() string {
+	if s == nil {
+		return ""
+	}
+	abs := make([]string, len(s.paths))
+	for i, p := range s.paths {
+		if a, err := filepath.Abs(p); err == nil {
+			p = a
+		}
+		abs[i] = p
+	}
+	return strings.Join(abs, "\n")
 }
 
 // OpenShelf opens the editions that paths name: files, and directories

@@ -104,7 +104,7 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 		m.setOptions(opt)
 		set(toggleUnreadOnly, &m.lib.unreadOnly)
 	}
-	if name, ok := msg.settings[settingScript]; ok {
+	if name, ok := msg.settings[m.lib.scriptSetting()]; ok {
 		if s, err := script.Parse(name); err == nil && s != m.script {
 			m.setScript(s)
 		}

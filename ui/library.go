@@ -287,6 +287,16 @@ func (l libState) setToggle(name string, on bool) tea.Cmd {
 	return l.write(func(ctx context.Context, st *library.Store) error { return st.SetToggle(ctx, name, on) })
 }
 
+// scriptSetting is the name the script shown is remembered by: one for
+// each shelf, since a shelf of Taiwan's papers and one of the mainland's
+// are read in different scripts.
+func (l libState) scriptSetting() string {
+	if k := l.sh.Key(); k != "" {
+		return settingScript + "@" + k
+	}
+	return settingScript
+}
+
 // setSetting remembers a display setting.
 func (l libState) setSetting(name, value string) tea.Cmd {
 	return l.write(func(ctx context.Context, st *library.Store) error { return st.SetSetting(ctx, name, value) })

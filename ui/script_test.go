@@ -108,7 +108,8 @@ func TestScriptOption(t *testing.T) {
 	shows(t, m, "“六区”战略")
 }
 
-// The script t chose is remembered in the store, as the toggles are.
+// The script t chose is remembered in the store for the shelf it was
+// chosen on.
 func TestScriptRemembered(t *testing.T) {
 	dir, data := shelfDir(t)
 	f := openShelf(t, dir, data)
@@ -122,6 +123,15 @@ func TestScriptRemembered(t *testing.T) {
 		t.Fatalf("reopened in %v", m.script)
 	}
 	shows(t, m, "“六區”戰略", "繁體 TW")
+	f.close()
+
+	// Another shelf in the same library keeps its own script.
+	other, _ := shelfDir(t)
+	f = openShelf(t, other, data)
+	m = f.reader(t, 80, 24, common.English)
+	if m.script != script.Original {
+		t.Fatalf("another shelf opened in %v", m.script)
+	}
 }
 
 // The edition's search lists its results in the script shown, the match

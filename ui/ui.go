@@ -441,7 +441,7 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Script):
 		m.setScript(m.script.Next())
 		m.note = m.common.Lang.Script(m.script)
-		return true, m.lib.setSetting(settingScript, m.script.String())
+		return true, m.lib.setSetting(m.lib.scriptSetting(), m.script.String())
 	case key.Matches(k, g.Export):
 		return true, m.export()
 	case key.Matches(k, g.Copy):
