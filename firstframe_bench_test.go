@@ -1,0 +1,278 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+
+	"dubao/seeds"
+)
+
+// The size of the terminal the first-frame benchmarks draw in.
+const frameCols, frameRows = 120, 40
+
+// ptyScreen is a program running on a pseudo-terminal whose output goes
+// through a terminal emulator, which also answers the program's queries
+// (cursor position, background colour, modes) as a terminal would.
+type ptyScreen struct {
+	cmd   *exec.Cmd
+	ptmx  *os.File
+	emu   *vt.Emulator
+	start time.Time
+	// chunks carries what the program writes, read off the pty in a
+	// goroutine of its own; it is closed when the program's side closes.
+	chunks chan []byte
+	// answers is done when the emulator's replies stop being copied.
+	answers sync.WaitGroup
+}
+
+// startPTY starts cmd on a new pty of frameCols x frameRows.
+func startPTY(tb testing.TB, cmd *exec.Cmd) *ptyScreen {
+	tb.Helper()
+	s := &ptyScreen{cmd: cmd, emu: vt.NewEmulator(frameCols, frameRows), chunks: make(chan []byte, 64)}
+	s.start = time.Now()
+	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: frameRows, Cols: frameCols})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s.ptmx = ptmx
+	// The emulator's replies block its Write until read: copy them to the
+	// program as they come.
+	s.answers.Add(1)
+	go func() {
+		defer s.answers.Done()
+		io.Copy(ptmx, s.emu)
+	}()
+	go func() {
+		defer close(s.chunks)
+		for {
+			buf := make([]byte, 32<<10)
+			n, err := ptmx.Read(buf)
+			if n > 0 {
+				s.chunks <- buf[:n]
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return s
+}
+
+// text is the screen as text, one line a row.
+func (s *ptyScreen) text() string { return s.emu.String() }
+
+// waitScreen feeds the program's output to the emulator until full says
+// the screen is, and returns the time since the start; false if the
+// program stopped writing for a whole timeout first.
+func (s *ptyScreen) waitScreen(full func(screen string) bool, timeout time.Duration) (time.Duration, bool) {
+	for {
+		select {
+		case c, ok := <-s.chunks:
+			if !ok {
+				return 0, false
+			}
+			s.emu.Write(c)
+			if full(s.text()) {
+				return time.Since(s.start), true
+			}
+		case <-time.After(timeout):
+			return 0, false
+		}
+	}
+}
+
+// settle feeds the output to the emulator until the program has written
+// nothing for quiet, and returns the screen.
+func (s *ptyScreen) settle(quiet time.Duration) string {
+	for {
+		select {
+		case c, ok := <-s.chunks:
+			if !ok {
+				return s.text()
+			}
+			s.emu.Write(c)
+		case <-time.After(quiet):
+			return s.text()
+		}
+	}
+}
+
+// quit types keys and waits for the program to end.
+func (s *ptyScreen) quit(tb testing.TB, keys string) {
+	tb.Helper()
+	s.ptmx.WriteString(keys)
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	drain := time.After(10 * time.Second)
+	for {
+		select {
+		case c, ok := <-s.chunks:
+			if ok {
+				s.emu.Write(c)
+			} else {
+				s.chunks = nil
+			}
+			continue
+		case err := <-done:
+			var ee *exec.ExitError
+			if err != nil && !errors.As(err, &ee) {
+				tb.Fatal(err)
+			}
+		case <-drain:
+			s.cmd.Process.Kill()
+			<-done
+			tb.Fatalf("%v did not quit on %q; screen:\n%s", s.cmd.Args, keys, s.text())
+		}
+		break
+	}
+	s.ptmx.Close()
+	s.emu.Close()
+	s.answers.Wait()
+}
+
+// framePeer is one program the first-frame benchmark times: how to start
+// it, what quits it, and when its screen holds a full frame; nil full
+// means when it is the screen the program settles on.
+type framePeer struct {
+	name string
+	cmd  func() *exec.Cmd
+	quit string
+	full func(screen string) bool
+}
+
+// everyRowDrawn is a full frame of the reader: it draws every row, with
+// the panes' borders, the status line and the key hints, so a frame still
+// coming has blank rows at the bottom.
+func everyRowDrawn(screen string) bool {
+	rows := strings.Split(screen, "\n")
+	if len(rows) < frameRows {
+		return false
+	}
+	for _, r := range rows[:frameRows] {
+		if strings.TrimSpace(r) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// benchFirstFrame times peer from its start to the first moment its screen
+// holds a full frame. Two first runs, untimed, learn the frame it settles
+// on: the first fills the store and the page cache, and a reader that was
+// quit opens where it was left, not where it opened the first time.
+func benchFirstFrame(b *testing.B, p framePeer) {
+	var want string
+	for range 2 {
+		s := startPTY(b, p.cmd())
+		want = s.settle(time.Second)
+		s.quit(b, p.quit)
+	}
+	if strings.TrimSpace(want) == "" {
+		b.Fatalf("%s drew nothing", p.name)
+	}
+	full := p.full
+	if full == nil {
+		full = func(screen string) bool { return screen == want }
+	} else if !full(want) {
+		b.Fatalf("%s settles on a frame that is not full:\n%s", p.name, want)
+	}
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for range b.N {
+		s := startPTY(b, p.cmd())
+		d, ok := s.waitScreen(full, 10*time.Second)
+		b.StopTimer()
+		if !ok {
+			got := s.settle(100 * time.Millisecond)
+			s.quit(b, p.quit)
+			b.Fatalf("%s: the frame never came; want\n%s\ngot\n%s", p.name, want, got)
+		}
+		times = append(times, d)
+		s.quit(b, p.quit)
+		b.StartTimer()
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(0, "ns/op")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(times[0].Microseconds())/1000, "min-ms")
+}
+
+// buildDubao builds the program into dir and returns its path.
+func buildDubao(b *testing.B, dir string) string {
+	b.Helper()
+	bin := filepath.Join(dir, "dubao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// frameEnv is the environment of the programs timed: a terminal that says
+// little about itself, a Chinese locale, and a home of the benchmark's own.
+func frameEnv(home string) []string {
+	return []string{"TERM=xterm-256color", "LANG=C.UTF-8", "HOME=" + home, "PATH=" + os.Getenv("PATH")}
+}
+
+// BenchmarkFirstFullFrame starts the reader on the seed edition at 120x40
+// on a pty, and less on the same file as the peer, and reports the median
+// time from the start of the process to the first full frame on the
+// screen (an emulator reads the output and answers the queries). "known"
+// reopens an edition the store already holds (a second day's reading);
+// "new" starts with an empty data folder every time.
+//
+//	go test -run '^$' -bench FirstFullFrame -benchtime 20x .
+func BenchmarkFirstFullFrame(b *testing.B) {
+	if _, err := exec.LookPath("less"); err != nil {
+		b.Skip("no less to compare with")
+	}
+	dir := b.TempDir()
+	bin := buildDubao(b, dir)
+	file := filepath.Join(dir, seeds.Name)
+	if err := os.WriteFile(file, seeds.Default, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	home := filepath.Join(dir, "home")
+	known := filepath.Join(dir, "known")
+	for _, d := range []string{home, known} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			b.Fatal(err)
+		}
+	}
+	run := func(name string, args ...string) func() *exec.Cmd {
+		return func() *exec.Cmd {
+			cmd := exec.Command(name, args...)
+			cmd.Env = frameEnv(home)
+			cmd.Dir = dir
+			return cmd
+		}
+	}
+	b.Run("less", func(b *testing.B) {
+		benchFirstFrame(b, framePeer{name: "less", cmd: run("less", file), quit: "q"})
+	})
+	b.Run("dubao-known", func(b *testing.B) {
+		benchFirstFrame(b, framePeer{name: "dubao", cmd: run(bin, "--data-dir", known, file), quit: "q", full: everyRowDrawn})
+	})
+	b.Run("dubao-new", func(b *testing.B) {
+		n := 0
+		fresh := func() *exec.Cmd {
+			n++
+			d := filepath.Join(dir, "new", string(rune('a'+n%26))+strings.Repeat("x", n/26))
+			os.RemoveAll(d)
+			return run(bin, "--data-dir", d, file)()
+		}
+		benchFirstFrame(b, framePeer{name: "dubao", cmd: fresh, quit: "q", full: everyRowDrawn})
+	})
+}
+
