@@ -275,4 +275,3 @@ func BenchmarkFirstFullFrame(b *testing.B) {
 		benchFirstFrame(b, framePeer{name: "dubao", cmd: fresh, quit: "q", full: everyRowDrawn})
 	})
 }
-
