@@ -18,6 +18,9 @@ import (
 // View draws the frame: the alt screen, with mouse reporting on.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
+	if m.frame != nil && m.lay.Width > 0 && m.lay.Height > 0 {
+		m.frame.drawn.Store(true)
+	}
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	// The title may be a file name, and goes out inside an OSC sequence.
@@ -229,7 +232,7 @@ func (m Model) helpGroups() [][]key.Binding {
 		{g.Punct, g.Indent, listed(g.Export, onStory), listed(g.Copy, onStory),
 			listed(g.OpenURL, lang.Title("with a URL")), g.Help, g.Quit},
 	}
-	if m.lib.on() {
+	if m.lib.on() || m.lib.pending {
 		groups = append(groups, []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch,
 			listed(g.MarkRead, onStory), listed(g.MarkSection, onStory), listed(g.UnreadOnly, ""), listed(g.Bookmark, onStory)})
 		if m.opt.Update != nil {

@@ -244,6 +244,12 @@ func (l Lang) Unsaved(err error) string {
 	return fmt.Sprintf(l.pick("cannot use %s: state not saved", "无法使用 %s：阅读状态不保存"), ue.Dir)
 }
 
+// OpeningLibrary says a library key came before the store was open (it opens
+// right after the first frame).
+func (l Lang) OpeningLibrary() string {
+	return l.pick("opening the library…", "正在打开书库…")
+}
+
 // Failed says an action failed.
 func (l Lang) Failed(err error) string {
 	return fmt.Sprintf(l.pick("failed: %v", "失败：%v"), err)
