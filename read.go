@@ -229,24 +229,35 @@ func (o *opening) run(ctx context.Context, r *reading, ra readArgs, path string)
 // shownRecord returns the store's record of the edition the reader shows:
 // the embedded one, or the one edition of the shelf. An edition the store
 // already holds is as stored (the shelf checks it for changes in the
-// background, keeping its ID); a new one is indexed now, so that its
-// reading state can be kept from the first mark on.
+// background, keeping its ID); a new one is being indexed by the shelf
+// (the reader's own parse is not kept for it: a shelf indexes from the
+// file), and its record comes when that ends, so that its reading state
+// can be kept from the first mark on.
 func shownRecord(ctx context.Context, sh *library.Shelf, seed library.Edition, path string) (library.Edition, error) {
 	if path == "" {
 		return seed, nil
 	}
-	list, err := sh.Editions(ctx)
-	if err != nil {
+	for range 2 {
+		list, err := sh.Editions(ctx)
+		if err != nil {
+			return library.Edition{}, err
+		}
+		if len(list) == 1 && list[0].Indexed {
+			return list[0], nil
+		}
+		select {
+		case <-sh.Done():
+		case <-ctx.Done():
+			return library.Edition{}, ctx.Err()
+		}
+	}
+	if err := sh.Wait(); err != nil {
 		return library.Edition{}, err
 	}
-	if len(list) != 1 {
-		return library.Edition{}, &model.InputError{Name: path, Err: errors.New("no edition")}
+	if failed := sh.Failed(); len(failed) > 0 {
+		return library.Edition{}, failed[0]
 	}
-	if list[0].Indexed {
-		return list[0], nil
-	}
-	_, rec, err := sh.Load(ctx, list[0])
-	return rec, err
+	return library.Edition{}, &model.InputError{Name: path, Err: errors.New("not indexed")}
 }
 
 // stop lets no opening start, and waits for one under way, and for U's

@@ -17,6 +17,7 @@ import (
 	"dubao/library"
 	"dubao/model"
 	"dubao/seeds"
+	"dubao/typeset"
 	"dubao/ui/common"
 )
 
@@ -230,4 +231,31 @@ func TestLibraryKeysWhileOpening(t *testing.T) {
 func lastRow(frame string) string {
 	rows := strings.Split(frame, "\n")
 	return rows[len(rows)-1]
+}
+
+// TestHintRowFollowsState: the row of key hints is kept between frames,
+// and drawn again whenever the keys it shows change: the focus moves to
+// the story, a search comes into force, the width changes.
+func TestHintRowFollowsState(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40, common.English)
+	list := lastRow(ansi.Strip(m.View().Content))
+	if !strings.Contains(list, "enter open story") {
+		t.Fatalf("list hints %q", list)
+	}
+	m = send(t, m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	story := lastRow(ansi.Strip(m.View().Content))
+	if story == list || !strings.Contains(story, "next page") {
+		t.Fatalf("story hints %q", story)
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	if narrow := lastRow(ansi.Strip(m.View().Content)); typeset.Width(narrow) != 100 {
+		t.Fatalf("hints at 100 columns are %d wide: %q", typeset.Width(narrow), narrow)
+	}
+	// A fresh model of the same state draws the same row.
+	fresh := New(seed(t), Options{Lang: common.English})
+	fresh.hints = nil
+	fresh = send(t, fresh, tea.WindowSizeMsg{Width: 100, Height: 40}, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if got, want := lastRow(m.View().Content), lastRow(fresh.View().Content); got != want {
+		t.Fatalf("kept row %q, drawn anew %q", got, want)
+	}
 }

@@ -151,13 +151,16 @@ type Model struct {
 	openCtx context.Context
 	// tmuxColors asks tmux for its colours, in Run; see there.
 	tmuxColors tea.Cmd
+	// hints is the row of key hints last drawn, shared by the model's
+	// copies.
+	hints *hintCache
 }
 
 // New returns the reader for ed, showing its first story. With a store in
 // opt the reading state is read by the command Restore returns.
 func New(ed *model.Edition, opt Options) Model {
 	m := Model{opt: opt, dark: true, keys: keys.DefaultGlobal(), help: help.New(), helpNav: keys.DefaultNav(),
-		saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached}
+		saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached, hints: &hintCache{}}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	m.list = list.New(m.common)

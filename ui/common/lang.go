@@ -244,10 +244,11 @@ func (l Lang) Unsaved(err error) string {
 	return fmt.Sprintf(l.pick("cannot use %s: state not saved", "无法使用 %s：阅读状态不保存"), ue.Dir)
 }
 
-// OpeningLibrary says a library key came before the store was open (it opens
-// right after the first frame).
+// OpeningLibrary says a library key came before the store was open: it
+// opens right after the first frame, and takes long enough to be seen only
+// when the edition shown is new and being indexed.
 func (l Lang) OpeningLibrary() string {
-	return l.pick("opening the library…", "正在打开书库…")
+	return l.pick("library: indexing…", "书库：索引中…")
 }
 
 // Failed says an action failed.
