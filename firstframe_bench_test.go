@@ -109,7 +109,7 @@ func (s *ptyScreen) settle(drawn func(string) bool, quiet time.Duration) string 
 				return s.text()
 			}
 			s.emu.Write(c)
-		case <-time.After(time.Minute):
+		case <-time.After(5 * time.Minute):
 			return s.text()
 		}
 	}
@@ -211,7 +211,7 @@ func benchFirstFrame(b *testing.B, p framePeer) {
 	b.ResetTimer()
 	for range b.N {
 		s := startPTY(b, p.cmd())
-		d, ok := s.waitScreen(full, 10*time.Second)
+		d, ok := s.waitScreen(full, 5*time.Minute)
 		b.StopTimer()
 		if !ok {
 			got := s.settle(nil, 100*time.Millisecond)

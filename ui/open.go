@@ -41,7 +41,10 @@ type libraryOpenedMsg struct {
 
 // frameSignal tells the library's opener that the first frame has gone out:
 // View marks when it draws a full frame, and the terminal's writer closes
-// shown at its next write.
+// shown at its next write of a frame. Bubble Tea writes its queries to the
+// terminal (a few dozen bytes) just before the frame, at the same tick: a
+// write shorter than any frame is not the frame, and the opener, which
+// takes a core for a while, must not start before the frame is written.
 type frameSignal struct {
 	drawn atomic.Bool
 	once  sync.Once
@@ -50,9 +53,14 @@ type frameSignal struct {
 
 func newFrameSignal() *frameSignal { return &frameSignal{shown: make(chan struct{})} }
 
-// written is called after each write to the terminal.
-func (f *frameSignal) written() {
-	if f.drawn.Load() {
+// minFrameBytes is less than any frame Bubble Tea writes (the smallest,
+// "terminal too small", clears the screen and moves the cursor too) and
+// more than its queries.
+const minFrameBytes = 64
+
+// written is called after each write of n bytes to the terminal.
+func (f *frameSignal) written(n int) {
+	if n >= minFrameBytes && f.drawn.Load() {
 		f.once.Do(func() { close(f.shown) })
 	}
 }
@@ -65,7 +73,7 @@ type frameWriter struct {
 
 func (w frameWriter) Write(b []byte) (int, error) {
 	n, err := w.Writer.Write(b)
-	w.sig.written()
+	w.sig.written(n)
 	return n, err
 }
 
@@ -78,7 +86,7 @@ type ttyWriter struct {
 
 func (w ttyWriter) Write(b []byte) (int, error) {
 	n, err := w.File.Write(b)
-	w.sig.written()
+	w.sig.written(n)
 	return n, err
 }
 
