@@ -157,7 +157,8 @@ func (s *ptyScreen) quit(tb testing.TB, keys string) {
 		break
 	}
 	s.ptmx.Close()
-	s.emu.Close()
+	// Ends the copying of the replies (Close would race its Read).
+	s.emu.InputPipe().(io.Closer).Close()
 	s.answers.Wait()
 }
 

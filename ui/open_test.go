@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"io"
 	"context"
 	"os"
 	"path/filepath"
@@ -141,11 +142,14 @@ func TestFirstFrameBeforeLibrary(t *testing.T) {
 	case err := <-done:
 		t.Fatalf("the reader ended first: %v", err)
 	case <-time.After(15 * time.Second):
+		w.mu.Lock()
+		defer w.mu.Unlock()
 		t.Fatalf("no frame with the reading state restored; screen:\n%s", w.emu.String())
 	}
 	cancel()
 	<-done
-	w.emu.Close()
+	// Ends the goroutine reading the replies (Close would race its Read).
+	w.emu.InputPipe().(io.Closer).Close()
 	if rows := strings.Split(first, "\n"); !strings.Contains(rows[3], firstHeadline) {
 		t.Errorf("the first frame does not show the first story:\n%s", first)
 	}
