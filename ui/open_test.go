@@ -2,8 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"io"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
