@@ -188,46 +188,56 @@ func everyRowDrawn(screen string) bool {
 	return true
 }
 
-// benchFirstFrame times peer from its start to the first moment its screen
-// holds a full frame. Two first runs, untimed, learn the frame it settles
+// benchFirstFrame times each peer from its start to the first moment its
+// screen holds a full frame, the peers taking turns in every iteration so
+// that they share the machine's moods, and reports each one's median and
+// least time. Two first runs of each, untimed, learn the frame it settles
 // on: the first fills the store and the page cache, and a reader that was
 // quit opens where it was left, not where it opened the first time.
-func benchFirstFrame(b *testing.B, p framePeer) {
-	var want string
-	for range 2 {
-		s := startPTY(b, p.cmd())
-		want = s.settle(p.full, time.Second)
-		s.quit(b, p.quit)
+func benchFirstFrame(b *testing.B, peers ...framePeer) {
+	full := make([]func(string) bool, len(peers))
+	for i, p := range peers {
+		var want string
+		for range 2 {
+			s := startPTY(b, p.cmd())
+			want = s.settle(p.full, time.Second)
+			s.quit(b, p.quit)
+		}
+		if strings.TrimSpace(want) == "" {
+			b.Fatalf("%s drew nothing", p.name)
+		}
+		full[i] = p.full
+		if full[i] == nil {
+			full[i] = func(screen string) bool { return screen == want }
+		} else if !full[i](want) {
+			b.Fatalf("%s settles on a frame that is not full:\n%s", p.name, want)
+		}
 	}
-	if strings.TrimSpace(want) == "" {
-		b.Fatalf("%s drew nothing", p.name)
-	}
-	full := p.full
-	if full == nil {
-		full = func(screen string) bool { return screen == want }
-	} else if !full(want) {
-		b.Fatalf("%s settles on a frame that is not full:\n%s", p.name, want)
-	}
-	times := make([]time.Duration, 0, b.N)
+	times := make([][]time.Duration, len(peers))
 	b.ResetTimer()
 	for range b.N {
-		s := startPTY(b, p.cmd())
-		d, ok := s.waitScreen(full, 5*time.Minute)
-		b.StopTimer()
-		if !ok {
-			got := s.settle(nil, 100*time.Millisecond)
+		for i, p := range peers {
+			s := startPTY(b, p.cmd())
+			d, ok := s.waitScreen(full[i], 5*time.Minute)
+			b.StopTimer()
+			if !ok {
+				got := s.settle(nil, 100*time.Millisecond)
+				s.quit(b, p.quit)
+				b.Fatalf("%s: the frame never came; got\n%s", p.name, got)
+			}
+			times[i] = append(times[i], d)
 			s.quit(b, p.quit)
-			b.Fatalf("%s: the frame never came; want\n%s\ngot\n%s", p.name, want, got)
+			b.StartTimer()
 		}
-		times = append(times, d)
-		s.quit(b, p.quit)
-		b.StartTimer()
 	}
 	b.StopTimer()
-	slices.Sort(times)
 	b.ReportMetric(0, "ns/op")
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
-	b.ReportMetric(float64(times[0].Microseconds())/1000, "min-ms")
+	for i, p := range peers {
+		ts := times[i]
+		slices.Sort(ts)
+		b.ReportMetric(float64(ts[len(ts)/2].Microseconds())/1000, p.name+"-median-ms")
+		b.ReportMetric(float64(ts[0].Microseconds())/1000, p.name+"-min-ms")
+	}
 }
 
 // buildDubao builds the program into dir and returns its path; or it
@@ -255,9 +265,11 @@ func frameEnv(home string) []string {
 // time from the start of the process to the first full frame on the
 // screen (an emulator reads the output and answers the queries). "known"
 // reopens an edition the store already holds (a second day's reading);
-// "new" starts with an empty data folder every time.
+// "new" starts with an empty data folder every time. With
+// DUBAO_BENCH_PEER_BIN set to another build of dubao, that build ("peer")
+// takes its turns too.
 //
-//	go test -run '^$' -bench FirstFullFrame -benchtime 20x .
+//	go test -run '^$' -bench 'FirstFullFrame$' -benchtime 20x .
 func BenchmarkFirstFullFrame(b *testing.B) {
 	if _, err := exec.LookPath("less"); err != nil {
 		b.Skip("no less to compare with")
@@ -283,27 +295,38 @@ func BenchmarkFirstFullFrame(b *testing.B) {
 			return cmd
 		}
 	}
-	b.Run("less", func(b *testing.B) {
-		benchFirstFrame(b, framePeer{name: "less", cmd: run("less", file), quit: "q"})
-	})
-	b.Run("dubao-known", func(b *testing.B) {
-		benchFirstFrame(b, framePeer{name: "dubao", cmd: run(bin, "--data-dir", known, file), quit: "q", full: everyRowDrawn})
-	})
-	b.Run("dubao-new", func(b *testing.B) {
-		n := 0
-		fresh := func() *exec.Cmd {
-			n++
-			return run(bin, "--data-dir", filepath.Join(dir, "new", strconv.Itoa(n)), file)()
+	less := framePeer{name: "less", cmd: run("less", file), quit: "q"}
+	// DUBAO_BENCH_PEER_BIN, another build, takes its turns too.
+	other := os.Getenv("DUBAO_BENCH_PEER_BIN")
+	b.Run("known", func(b *testing.B) {
+		peers := []framePeer{less, {name: "dubao", cmd: run(bin, "--data-dir", known, file), quit: "q", full: everyRowDrawn}}
+		if other != "" {
+			peers = append(peers, framePeer{name: "peer", cmd: run(other, "--data-dir", known+"-peer", file), quit: "q", full: everyRowDrawn})
 		}
-		benchFirstFrame(b, framePeer{name: "dubao", cmd: fresh, quit: "q", full: everyRowDrawn})
+		benchFirstFrame(b, peers...)
+	})
+	b.Run("new", func(b *testing.B) {
+		n := 0
+		fresh := func(bin string) func() *exec.Cmd {
+			return func() *exec.Cmd {
+				n++
+				return run(bin, "--data-dir", filepath.Join(dir, "new", strconv.Itoa(n)), file)()
+			}
+		}
+		peers := []framePeer{less, {name: "dubao", cmd: fresh(bin), quit: "q", full: everyRowDrawn}}
+		if other != "" {
+			peers = append(peers, framePeer{name: "peer", cmd: fresh(other), quit: "q", full: everyRowDrawn})
+		}
+		benchFirstFrame(b, peers...)
 	})
 }
 
 // BenchmarkFirstFullFrameHuge is BenchmarkFirstFullFrame on a 50 MB
 // edition of one line (the seed's text with its line breaks taken out,
-// repeated), new to the store every time, with less as the peer.
+// repeated), new to the store every time, with less (and
+// DUBAO_BENCH_PEER_BIN) as the peers.
 //
-//	go test -run '^$' -bench FirstFullFrameHuge -benchtime 3x .
+//	go test -run '^$' -bench FirstFullFrameHuge -benchtime 1x .
 func BenchmarkFirstFullFrameHuge(b *testing.B) {
 	if _, err := exec.LookPath("less"); err != nil {
 		b.Skip("no less to compare with")
@@ -330,16 +353,17 @@ func BenchmarkFirstFullFrameHuge(b *testing.B) {
 		cmd.Dir = dir
 		return cmd
 	}
-	b.Run("less", func(b *testing.B) {
-		benchFirstFrame(b, framePeer{name: "less", cmd: func() *exec.Cmd { return run("less", file) }, quit: "q"})
-	})
-	b.Run("dubao-new", func(b *testing.B) {
-		n := 0
-		fresh := func() *exec.Cmd {
+	n := 0
+	fresh := func(bin string) func() *exec.Cmd {
+		return func() *exec.Cmd {
 			n++
-			d := filepath.Join(dir, "new", strconv.Itoa(n))
-			return run(bin, "--data-dir", d, file)
+			return run(bin, "--data-dir", filepath.Join(dir, "new", strconv.Itoa(n)), file)
 		}
-		benchFirstFrame(b, framePeer{name: "dubao", cmd: fresh, quit: "q", full: everyRowDrawn})
-	})
+	}
+	peers := []framePeer{{name: "less", cmd: func() *exec.Cmd { return run("less", file) }, quit: "q"},
+		{name: "dubao", cmd: fresh(bin), quit: "q", full: everyRowDrawn}}
+	if other := os.Getenv("DUBAO_BENCH_PEER_BIN"); other != "" {
+		peers = append(peers, framePeer{name: "peer", cmd: fresh(other), quit: "q", full: everyRowDrawn})
+	}
+	benchFirstFrame(b, peers...)
 }
