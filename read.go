@@ -6,16 +6,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/term"
-
-	tea "charm.land/bubbletea/v2"
 
 	"dubao/formats"
 	"dubao/library"
 	"dubao/model"
+	"dubao/seeds"
 	"dubao/typeset"
 	"dubao/ui"
 	"dubao/ui/ambiwidth"
@@ -111,15 +112,18 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if tw.Graphemes {
 		typeset.SetMethod(typeset.Graphemes)
 	}
+	opt := conf.Options(ui.OptionsFromEnv(os.Getenv))
+	opt.Graphemes = tw.Graphemes
+	if path, ok := drawFirst(ra); ok {
+		return readFirst(ra, path, opt, out, stderr)
+	}
 	ctx := context.Background()
 	r, err := openReading(ctx, ra, stdin)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	defer r.close()
-	opt := conf.Options(ui.OptionsFromEnv(os.Getenv))
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
-	opt.Graphemes = tw.Graphemes
 	// An update U started and still running at quit is stopped (the next
 	// update resumes it) before the store closes.
 	updates, stopUpdates := context.WithCancel(ctx)
@@ -128,7 +132,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The reader names the window after the edition; XTWINOPS 22 and 23
 	// save the title it had and restore it on the way out.
 	io.WriteString(out, pushTitle)
-	err = ui.Run(r.ed, opt, tea.WithOutput(out))
+	err = ui.Run(r.ed, opt, out)
 	io.WriteString(out, popTitle)
 	stopUpdates()
 	waitUpdates()
@@ -139,6 +143,151 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return 0
+}
+
+// drawFirst reports whether the reader can show its first edition before
+// the store is opened, and which: the embedded edition ("") when no path
+// is named, or the one file or e-paper folder named. A shelf of several
+// editions needs the store to know which is newest; standard input is
+// kept in a store in memory, which costs nothing to open.
+func drawFirst(ra readArgs) (string, bool) {
+	switch {
+	case len(ra.paths) == 0:
+		return "", true
+	case len(ra.paths) == 1 && ra.paths[0] != "-" && (!isDir(ra.paths[0]) || formats.IsEditionFolder(ra.paths[0])):
+		return ra.paths[0], true
+	}
+	return "", false
+}
+
+// readFirst runs the reader on the edition at path ("" the embedded one),
+// read and parsed before anything else: the first frame shows it, and the
+// store is opened, the edition looked up in it (indexed, if it is new) and
+// the reading state restored right after that frame.
+func readFirst(ra readArgs, path string, opt ui.Options, out *os.File, stderr io.Writer) int {
+	ed, err := loadEdition(path, nil)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	r := &reading{ed: ed}
+	opt.Edition = firstRecord(ed, path)
+	var open opening
+	opt.Open = func(ctx context.Context) (ui.Library, error) { return open.run(ctx, r, ra, path) }
+	io.WriteString(out, pushTitle)
+	err = ui.Run(ed, opt, out)
+	io.WriteString(out, popTitle)
+	open.stop()
+	for _, e := range r.skipped() {
+		fmt.Fprintf(stderr, "dubao: skipped %v\n", e)
+	}
+	r.close()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+// firstRecord is the record the reader shows the edition at path with
+// until the store's comes: its path and date as the store takes them.
+func firstRecord(ed *model.Edition, path string) library.Edition {
+	e := library.Edition{Path: "seed:" + seeds.Name, Title: ed.Title}
+	if path != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			e.Path = abs
+		}
+	}
+	if e.Date = library.DateFromName(e.Path); e.Date == "" {
+		e.Date = ed.Date
+	}
+	return e
+}
+
+// opening opens the library for a reader that drew first, once, and lets
+// the reader's end wait for it: the store it opened is closed only when it
+// has returned, and once stopped it opens nothing.
+type opening struct {
+	mu      sync.Mutex
+	stopped bool
+	running sync.WaitGroup
+	// stopUpdates and waitUpdates end U's update, as in runRead.
+	stopUpdates context.CancelFunc
+	waitUpdates func()
+}
+
+func (o *opening) run(ctx context.Context, r *reading, ra readArgs, path string) (ui.Library, error) {
+	o.mu.Lock()
+	if o.stopped {
+		o.mu.Unlock()
+		return ui.Library{}, context.Canceled
+	}
+	o.running.Add(1)
+	o.mu.Unlock()
+	defer o.running.Done()
+	st, err := library.Open(library.Options{Dir: ra.dataDir})
+	if err != nil {
+		return ui.Library{}, err
+	}
+	r.st = st
+	sh, seed, err := shelfOf(ctx, st, ra.paths)
+	if err != nil {
+		return ui.Library{}, err
+	}
+	r.sh = sh
+	rec, err := shownRecord(ctx, sh, seed, path)
+	if err != nil {
+		return ui.Library{}, err
+	}
+	updates, stop := context.WithCancel(context.Background())
+	update, wait := readerUpdater(updates, st, ra.dataDir)
+	o.stopUpdates, o.waitUpdates = stop, wait
+	return ui.Library{Store: st, Shelf: sh, Edition: rec, Update: update}, nil
+}
+
+// shownRecord returns the store's record of the edition the reader shows:
+// the embedded one, or the one edition of the shelf. An edition the store
+// already holds is as stored (the shelf checks it for changes in the
+// background, keeping its ID); a new one is being indexed by the shelf
+// (the reader's own parse is not kept for it: a shelf indexes from the
+// file), and its record comes when that ends, so that its reading state
+// can be kept from the first mark on.
+func shownRecord(ctx context.Context, sh *library.Shelf, seed library.Edition, path string) (library.Edition, error) {
+	if path == "" {
+		return seed, nil
+	}
+	for range 2 {
+		list, err := sh.Editions(ctx)
+		if err != nil {
+			return library.Edition{}, err
+		}
+		if len(list) == 1 && list[0].Indexed {
+			return list[0], nil
+		}
+		select {
+		case <-sh.Done():
+		case <-ctx.Done():
+			return library.Edition{}, ctx.Err()
+		}
+	}
+	if err := sh.Wait(); err != nil {
+		return library.Edition{}, err
+	}
+	if failed := sh.Failed(); len(failed) > 0 {
+		return library.Edition{}, failed[0]
+	}
+	return library.Edition{}, &model.InputError{Name: path, Err: errors.New("not indexed")}
+}
+
+// stop lets no opening start, and waits for one under way, and for U's
+// update, to end.
+func (o *opening) stop() {
+	o.mu.Lock()
+	o.stopped = true
+	o.mu.Unlock()
+	o.running.Wait()
+	if o.stopUpdates != nil {
+		o.stopUpdates()
+		o.waitUpdates()
+	}
 }
 
 // reading is what the reader opens with: the store, the shelf, and its
@@ -262,7 +411,11 @@ func isDir(path string) bool {
 func (r *reading) skipped() []error {
 	seen := map[string]bool{}
 	var out []error
-	for _, e := range append(r.passed, r.sh.Failed()...) {
+	failed := r.passed
+	if r.sh != nil {
+		failed = append(slices.Clip(failed), r.sh.Failed()...)
+	}
+	for _, e := range failed {
 		if !seen[e.Error()] {
 			seen[e.Error()] = true
 			out = append(out, e)

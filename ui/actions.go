@@ -217,7 +217,7 @@ func (m *Model) updateKeybindings() {
 	m.keys.Picker.SetEnabled(len(m.ed.Sections) > 1)
 
 	// The library's keys need a store, and those about a story a story.
-	lib, story := m.lib.on(), m.article.Article() != nil
+	lib, story := m.lib.on() || m.lib.pending, m.article.Article() != nil
 	for _, b := range []*key.Binding{&m.keys.Editions, &m.keys.Bookmarks, &m.keys.LibrarySearch,
 		&m.search.KeyMap.Scope} {
 		b.SetEnabled(lib)

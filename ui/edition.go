@@ -62,7 +62,7 @@ func (m *Model) setMarks(read, saved map[string]bool) {
 // refreshCounts puts the unread counts on the tabs and in the section
 // picker.
 func (m *Model) refreshCounts() {
-	if !m.lib.on() {
+	if !m.lib.on() && !m.lib.pending {
 		return
 	}
 	unread := library.Unread(m.ed, m.lib.read).Sections
@@ -113,7 +113,7 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	m.lib.want, m.lib.stored = msg.state.pos, msg.state.pos
 	if msg.to.article != "" {
 		m.goTo(msg.to)
-	} else if msg.state.hasPos {
+	} else if msg.state.hasPos && (msg.ed != nil || !m.lib.moved) {
 		m.resume(msg.state.pos)
 	} else {
 		m.showSelected()

@@ -35,6 +35,11 @@ type libState struct {
 	sh   *library.Shelf
 	jobs *serial
 
+	// pending is true while Options.Open is opening the store; moved once
+	// the reader moved meanwhile, so the place the reader stopped last
+	// time is not jumped to under them.
+	pending, moved bool
+
 	// rec is the edition shown; its ID is 0 without a store.
 	rec library.Edition
 	// read and saved are its stories marked read and bookmarked, by ID.

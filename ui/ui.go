@@ -6,12 +6,18 @@
 package ui
 
 import (
+	"context"
+	"io"
+	"os"
 	"os/exec"
+	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"dubao/library"
 	"dubao/model"
@@ -75,6 +81,11 @@ type Options struct {
 	// Dictionary loads the dictionary L looks words up in, the first time
 	// it is used; nil is CC-CEDICT, built in (dict.Default).
 	Dictionary lookup.Loader
+	// Open, given instead of Store, opens the library once the first frame
+	// is drawn (see Opener): the reader shows the edition at once, with
+	// Edition as its provisional record, and the store's record, reading
+	// state and U come when Open returns.
+	Open Opener
 }
 
 // Scripts are the names Options.Script takes: the text as printed, 简体,
@@ -174,6 +185,17 @@ type Model struct {
 	// widthHeld keeps the screen blank until the renderer measures as
 	// typeset does (Options.Graphemes).
 	widthHeld bool
+
+	// frame tells opt.Open's command when the first frame is out; nil
+	// outside Run, where the command runs at once. openCtx is done when
+	// Run returns.
+	frame   *frameSignal
+	openCtx context.Context
+	// tmuxColors asks tmux for its colours, in Run; see there.
+	tmuxColors tea.Cmd
+	// hints is the row of key hints last drawn, shared by the model's
+	// copies.
+	hints *hintCache
 }
 
 // New returns the reader for ed, showing its first story. With a store in
@@ -181,7 +203,8 @@ type Model struct {
 func New(ed *model.Edition, opt Options) Model {
 	bound := newKeySet(opt.Keys)
 	m := Model{opt: opt, dark: opt.Theme != "light", keys: bound.global, bound: bound, help: help.New(),
-		helpNav: bound.help, saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached, widthHeld: opt.Graphemes}
+		helpNav: bound.help, saveDelay: positionSaveDelay, readDelay: glanceReadDelay, launch: startDetached, widthHeld: opt.Graphemes,
+		hints: &hintCache{}}
 	m.common = common.Common{Lang: opt.Lang}
 	m.buildStyles()
 	m.list = list.New(m.common)
@@ -193,6 +216,8 @@ func New(ed *model.Edition, opt Options) Model {
 	m.pickers[picker.Bookmarks] = picker.New(m.common, picker.Bookmarks, bound.bookmarks)
 	m.lookup = newLookup(m.common, opt, bound.lookup)
 	m.lib = newLibState(opt)
+	m.lib.pending = opt.Open != nil && !m.lib.on()
+	m.openCtx = context.Background()
 	var searcher search.Searcher
 	if m.lib.sh != nil {
 		searcher = m.lib.sh.Search
@@ -209,26 +234,59 @@ func New(ed *model.Edition, opt Options) Model {
 	return m
 }
 
-// Run runs the reader on the terminal until the user quits. The reading
-// state is read before the first frame, so that frame already shows the
-// story and page where the reader stopped.
-func Run(ed *model.Edition, opt Options, popts ...tea.ProgramOption) error {
+// Run runs the reader on the terminal out until the user quits. Given a
+// store, the reading state is read before the first frame, so that frame
+// already shows the story and page where the reader stopped; given
+// opt.Open instead, the first frame comes first and the library is opened
+// once it is out.
+func Run(ed *model.Edition, opt Options, out io.Writer, popts ...tea.ProgramOption) error {
 	m := New(ed, opt)
 	if cmd := m.Restore(); cmd != nil {
 		next, _ := m.Update(cmd())
 		m = next.(Model)
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	m.frame, m.openCtx = newFrameSignal(), ctx
+	// The first frame waits for the renderer's first tick: at 120 frames a
+	// second (Bubble Tea's most) it waits half as long as at its default 60.
+	popts = append([]tea.ProgramOption{tea.WithFPS(maxFPS)}, popts...)
+	// Bubble Tea would detect the colours before the first frame, and in
+	// tmux that runs `tmux info` and waits for it: the first frame is
+	// drawn with what the environment and terminfo say, and tmux is asked
+	// after it.
+	env := os.Environ()
+	profile := colorprofile.Detect(out, withoutTmux(env))
+	m.tmuxColors = func() tea.Msg {
+		if p := colorprofile.Tmux(env); p > profile {
+			return tea.ColorProfileMsg{Profile: p}
+		}
+		return nil
+	}
+	popts = append(popts, tea.WithColorProfile(profile), tea.WithOutput(wrapOutput(out, m.frame)))
 	_, err := tea.NewProgram(m, popts...).Run()
 	return err
 }
 
+// maxFPS is the most frames a second Bubble Tea draws.
+const maxFPS = 120
+
 // Init asks the terminal for its background colour, to pick light or dark
-// styles unless the theme is set, and follows the shelf's indexing.
+// styles unless the theme is set (the dark ones are used until it answers,
+// so nothing waits for it), follows the shelf's indexing, and opens the
+// library when it is to be opened after the first frame.
 func (m Model) Init() tea.Cmd {
-	if !m.autoTheme() {
-		return tea.Batch(m.lib.watchProgress(), m.announceGraphemes())
+	cmds := []tea.Cmd{m.lib.watchProgress(), m.announceGraphemes(), m.openLibrary(), m.afterFirstFrame(m.tmuxColors)}
+	if m.autoTheme() {
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.lib.watchProgress(), m.announceGraphemes())
+	return tea.Batch(cmds...)
+}
+
+// withoutTmux is env without TMUX, which makes colorprofile.Detect run
+// `tmux info`.
+func withoutTmux(env []string) []string {
+	return slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(kv, "TMUX=") })
 }
 
 // autoTheme reports whether the terminal's background chooses the styles.
@@ -266,12 +324,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.modeReported(msg)
 	case tea.KeyPressMsg:
 		m.note = ""
+		m.lib.moved = m.lib.moved || m.lib.pending
 		cmd = m.handleKey(msg)
 	case tea.PasteMsg:
 		cmd = m.handlePaste(msg)
 	case tea.MouseClickMsg:
+		m.lib.moved = m.lib.moved || m.lib.pending
 		m.handleClick(msg.Mouse())
 	case tea.MouseWheelMsg:
+		m.lib.moved = m.lib.moved || m.lib.pending
 		m.handleWheel(msg.Mouse())
 	// The panes' messages arrive after any keys typed meanwhile; each says
 	// what it is about, and one that no longer applies is dropped.
@@ -297,7 +358,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setQuery("")
 		m.focus = m.lastFocus
 	case search.ScopeMsg:
-		cmd = m.switchScope(msg)
+		if m.lib.on() {
+			cmd = m.switchScope(msg)
+		} else {
+			m.note = m.common.Lang.OpeningLibrary()
+		}
+	case libraryOpenedMsg:
+		cmd = m.attach(msg)
 	case search.FoundMsg:
 		m.search, cmd = m.search.Update(msg)
 		m.syncQuery()
@@ -458,6 +525,18 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 // bookmarks. They are switched off without a store.
 func (m *Model) libraryKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	g := m.keys
+	if !m.lib.on() {
+		// The keys are on while the library is being opened (so the
+		// hints do not change when it comes) but have no store yet.
+		for _, b := range []key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch, g.MarkRead, g.MarkSection,
+			g.UnreadOnly, g.Bookmark, g.Update} {
+			if key.Matches(k, b) {
+				m.note = m.common.Lang.OpeningLibrary()
+				return true, nil
+			}
+		}
+		return false, nil
+	}
 	switch {
 	case key.Matches(k, g.Editions):
 		return true, m.openEditions()

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +17,7 @@ import (
 	"dubao/ui/common"
 	"dubao/ui/list"
 	"dubao/ui/picker"
+	"dubao/ui/styles"
 )
 
 // View draws the frame: the alt screen, with mouse reporting on. The frame
@@ -23,6 +26,9 @@ func (m Model) View() tea.View {
 	v := tea.NewView("")
 	if !m.widthHeld {
 		v = tea.NewView(typeset.ForTerminal(m.render()))
+		if m.frame != nil && m.lay.Width > 0 && m.lay.Height > 0 {
+			m.frame.drawn.Store(true)
+		}
 	}
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -45,7 +51,7 @@ func (m Model) render() string {
 	rows = append(rows, m.panes()...)
 	rows = append(rows, m.statusLine())
 	if l.Help.H > 0 {
-		rows = append(rows, common.FitStyled(m.help.ShortHelpView(m.fitHelp(m.said(m.shortHelp()))), l.Help.W))
+		rows = append(rows, m.hintRow())
 	}
 	switch m.overlay {
 	case overlayHelp:
@@ -78,9 +84,11 @@ func (m Model) tooSmall() string {
 }
 
 // panes draws the framed panes: side by side, or the focused one alone.
+// Each row is put together once, from the panes' rows and their frames'
+// sides.
 func (m Model) panes() []string {
 	l := m.lay
-	var left []string
+	var left framedPane
 	if m.focus == focusSearch {
 		left = m.framed(m.search.View(), l.ListInner.W, m.common.Lang.Title("search"), "", true)
 	} else {
@@ -94,27 +102,50 @@ func (m Model) panes() []string {
 		left = m.framed(m.list.View(), l.ListInner.W, title, footer, m.focus == focusList)
 	}
 	if l.OnePane && m.focus != focusArticle {
-		return left
+		return left.render()
 	}
 	right := m.framed(m.article.View(), l.ArticleInner.W, "", m.article.Footer(), m.focus == focusArticle)
 	if l.OnePane {
-		return right
+		return right.render()
 	}
-	for i := range left {
-		left[i] += right[i]
+	out := make([]string, 0, len(left.rows)+2)
+	out = append(out, left.top+right.top)
+	for i, r := range left.rows {
+		rr := ""
+		if i < len(right.rows) {
+			rr = right.rows[i]
+		}
+		out = append(out, left.left+r+left.right+right.left+rr+right.right)
 	}
-	return left
+	return append(out, left.bottom+right.bottom)
 }
 
-// framed draws a pane's view inside its frame.
-func (m Model) framed(view string, innerW int, title, footer string, focused bool) []string {
-	ps := m.common.Styles.Pane
-	edge, ts := ps.Border, ps.Title
-	if focused {
-		edge, ts = ps.FocusedBorder, ps.FocusedTitle
+// framedPane is a pane's rows and its frame's sides (see common.Frame).
+type framedPane struct {
+	rows                     []string
+	top, left, right, bottom string
+}
+
+func (p framedPane) render() []string {
+	out := make([]string, 0, len(p.rows)+2)
+	out = append(out, p.top)
+	for _, r := range p.rows {
+		out = append(out, p.left+r+p.right)
 	}
-	f := common.NewFrame(ps.Frame, edge, ts, ps.Footer)
-	return f.Render(strings.Split(view, "\n"), innerW, title, footer)
+	return append(out, p.bottom)
+}
+
+// framed puts a pane's view inside its frame.
+func (m Model) framed(view string, innerW int, title, footer string, focused bool) framedPane {
+	ps, sp := m.common.Styles.Pane, m.common.Styles.PaneSpans
+	edge, ts := sp.Border, sp.Title
+	if focused {
+		edge, ts = sp.FocusedBorder, sp.FocusedTitle
+	}
+	f := common.NewFrameSpans(ps.Frame, edge, ts, sp.Footer)
+	p := framedPane{rows: strings.Split(view, "\n")}
+	p.top, p.left, p.right, p.bottom = f.Sides(innerW, title, footer)
+	return p
 }
 
 // statusLine is the edition's date, section i/n, story j/m, page, percent
@@ -184,6 +215,45 @@ func (m Model) statusLine() string {
 	rw := min(typeset.Width(right), w/2)
 	right = common.Cut(right, rw)
 	return st.Info.Render(common.Fit(common.CutAtWord(info, w-rw), w-rw)) + st.Flag.Render(common.Fit(right, rw))
+}
+
+// hintCache keeps the row of key hints: it changes only when the keys
+// shown, their state, the width or the styles do, and drawing it is a
+// third of a frame's allocations. Copies of the model share it; key says
+// which state row is of (buf is where the next key is built).
+type hintCache struct {
+	mu       sync.Mutex
+	key, buf []byte
+	styles   *styles.Styles
+	row      string
+}
+
+// hintRow is the row of key hints, exactly the hint area's width.
+func (m Model) hintRow() string {
+	bs := m.said(m.shortHelp())
+	c := m.hints
+	if c == nil {
+		return m.drawHints(bs)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := strconv.AppendInt(c.buf[:0], int64(m.lay.Help.W), 10)
+	for _, b := range bs {
+		h := b.Help()
+		key = strconv.AppendBool(append(key, 0), b.Enabled())
+		key = append(append(append(append(key, 0), h.Key...), 0), h.Desc...)
+	}
+	if c.styles != m.common.Styles || !bytes.Equal(key, c.key) {
+		c.styles, c.row = m.common.Styles, m.drawHints(bs)
+		c.key, c.buf = key, c.key
+	} else {
+		c.buf = key
+	}
+	return c.row
+}
+
+func (m Model) drawHints(bs []key.Binding) string {
+	return common.FitStyled(m.help.ShortHelpView(m.fitHelp(bs)), m.lay.Help.W)
 }
 
 // headerHelp is what ends the title row when there is no row of key hints:
@@ -269,7 +339,7 @@ func (m Model) helpGroups() [][]key.Binding {
 		m.lookup.FullHelp()[0],
 	}
 	groups[2] = append(groups[2], m.listed(g.NextMatch, searching), m.listed(g.PrevMatch, searching))
-	if m.lib.on() {
+	if m.lib.on() || m.lib.pending {
 		lib := append(m.said([]key.Binding{g.Editions, g.Bookmarks, g.LibrarySearch}),
 			m.listed(g.MarkRead, onStory), m.listed(g.MarkSection, onStory), m.listed(g.UnreadOnly, ""),
 			m.listed(g.Bookmark, onStory))

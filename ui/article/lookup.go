@@ -83,7 +83,7 @@ func (m Model) markSpan(l line) (styledSpan, bool) {
 		return styledSpan{}, false
 	}
 	from, to, ok := l.Span(mk.start, mk.end)
-	return styledSpan{from: from, to: to, style: m.Styles.Article.Paragraph.Reverse(true)}, ok
+	return styledSpan{from: from, to: to, style: m.Styles.ArticleSpans.Mark}, ok
 }
 
 // withMark puts the mark into a line's match spans, dropping the matches

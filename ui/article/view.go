@@ -4,10 +4,9 @@ import (
 	"sort"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"dubao/typeset"
 	"dubao/ui/common"
+	"dubao/ui/styles"
 )
 
 // SetQuery highlights the occurrences of q; an empty q clears them.
@@ -56,77 +55,94 @@ func (m *Model) ShowMatch(i int) {
 	m.scrollTo(li / h * h)
 }
 
-// View draws the lines on screen: exactly Height rows of Width cells.
+// View draws the lines on screen: exactly Height rows of Width cells. The
+// rows are written into one buffer, each run of text between the styles'
+// escape sequences rendered once (styles.Span).
 func (m Model) View() string {
 	w, h := m.Width, m.Height
 	if h <= 0 {
 		return ""
 	}
 	margin := max((w-m.measure()-m.gutter())/2, 0)
-	rows := make([]string, 0, h)
+	var sb strings.Builder
+	// A row is at most w cells of three bytes (CJK) and a few sequences.
+	sb.Grow(h * (3*max(w, 0) + 64))
 	if m.lay != nil {
 		m.lay.ensure(m.top + h - 1)
 	}
 	lines := m.lines()
-	for i := m.top; i < len(lines) && len(rows) < h; i++ {
-		rows = append(rows, m.renderLine(lines[i], margin, w))
+	n := 0
+	for i := m.top; i < len(lines) && n < h; i++ {
+		if n > 0 {
+			sb.WriteByte('\n')
+		}
+		m.writeLine(&sb, lines[i], margin, w)
+		n++
 	}
-	for len(rows) < h {
-		rows = append(rows, common.Pad(w))
+	for ; n < h; n++ {
+		if n > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(common.Pad(w))
 	}
-	return strings.Join(rows, "\n")
+	return sb.String()
 }
 
-// renderLine styles one line, with its search matches, in exactly w cells.
-func (m Model) renderLine(l line, margin, w int) string {
+// writeLine writes one line, with its search matches, in exactly w cells.
+func (m Model) writeLine(sb *strings.Builder, l line, margin, w int) {
 	if l.role == RoleGap || w <= 0 {
-		return common.Pad(w)
+		sb.WriteString(common.Pad(w))
+		return
 	}
 	lead, text := m.place(l, margin, w)
 	tw := typeset.Width(text)
-	st := m.roleStyle(l.role)
-	var sb strings.Builder
+	st := m.roleSpan(l.role)
 	sb.WriteString(common.Pad(lead))
 	from := 0
-	for _, r := range m.spans(l) {
+	m.eachSpan(l, func(r styledSpan) {
 		if r.from < from || r.to > len(text) {
-			continue
+			return
 		}
-		sb.WriteString(st.Render(text[from:r.from]))
-		sb.WriteString(r.style.Render(text[r.from:r.to]))
+		st.Write(sb, text[from:r.from])
+		r.style.Write(sb, text[r.from:r.to])
 		from = r.to
-	}
-	sb.WriteString(st.Render(text[from:]))
+	})
+	st.Write(sb, text[from:])
 	sb.WriteString(common.Pad(w - lead - tw))
-	return sb.String()
 }
 
 // styledSpan is a byte range of a line's Text drawn in its own style.
 type styledSpan struct {
 	from, to int
-	style    lipgloss.Style
+	style    styles.Span
 }
 
-// spans returns the matches on l as byte ranges of its Text, in order. The
-// matches are sorted, so finding those of one line is a binary search: the
-// cost does not depend on the article's length.
-func (m Model) spans(l line) []styledSpan {
-	out := m.matchSpans(l)
-	if mk, ok := m.markSpan(l); ok {
-		out = withMark(out, mk)
+// eachSpan calls f with the matches on l as byte ranges of its Text, in
+// order, and the lookup mode's mark, which hides the matches it overlaps.
+func (m Model) eachSpan(l line, f func(styledSpan)) {
+	mk, ok := m.markSpan(l)
+	if !ok {
+		m.eachMatch(l, f)
+		return
 	}
-	return out
+	var spans []styledSpan
+	m.eachMatch(l, func(s styledSpan) { spans = append(spans, s) })
+	for _, s := range withMark(spans, mk) {
+		f(s)
+	}
 }
 
-func (m Model) matchSpans(l line) []styledSpan {
+// eachMatch calls f with the matches on l as byte ranges of its Text, in
+// order. The matches are sorted, so finding those of one line is a binary
+// search: the cost does not depend on the article's length.
+func (m Model) eachMatch(l line, f func(styledSpan)) {
 	if len(m.matches) == 0 || l.Start == l.End {
-		return nil
+		return
 	}
 	i := sort.Search(len(m.matches), func(i int) bool {
 		mt := m.matches[i]
 		return mt.part > l.Block || (mt.part == l.Block && mt.end > l.Start)
 	})
-	var out []styledSpan
 	for ; i < len(m.matches); i++ {
 		mt := m.matches[i]
 		if mt.part != l.Block || mt.start >= l.End {
@@ -136,17 +152,16 @@ func (m Model) matchSpans(l line) []styledSpan {
 		if !ok {
 			continue
 		}
-		st := m.Styles.Article.Match
+		st := m.Styles.ArticleSpans.Match
 		if i == m.current {
-			st = m.Styles.Article.CurrentMatch
+			st = m.Styles.ArticleSpans.CurrentMatch
 		}
-		out = append(out, styledSpan{from: from, to: to, style: st})
+		f(styledSpan{from: from, to: to, style: st})
 	}
-	return out
 }
 
-func (m Model) roleStyle(r Role) lipgloss.Style {
-	st := m.Styles.Article
+func (m Model) roleSpan(r Role) styles.Span {
+	st := m.Styles.ArticleSpans
 	switch r {
 	case RoleKicker:
 		return st.Kicker

@@ -247,6 +247,13 @@ func (l Lang) Unsaved(err error) string {
 	return l.T("cannot use dir", ue.Dir)
 }
 
+// OpeningLibrary says a library key came before the store was open: it
+// opens right after the first frame, and takes long enough to be seen only
+// when the edition shown is new and being indexed.
+func (l Lang) OpeningLibrary() string {
+	return l.T("library indexing")
+}
+
 // Failed says an action failed.
 func (l Lang) Failed(err error) string { return l.T("failed", l.Error(err)) }
 

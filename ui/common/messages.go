@@ -93,6 +93,7 @@ var messages = map[string]message{
 	"flag hant-tw":          {"繁體 TW", "", "繁體·台", "繁體·臺"},
 	"flag hant-hk":          {"繁體 HK", "", "繁體·港", "繁體·港"},
 	"switch script":         {"switch script", "", "切换字形（原文、简、繁）", "切換字形（原文、簡、繁）"},
+	"library indexing":      {"library: indexing…", "", "书库：索引中…", "書庫：索引中…"},
 	"not indexed":           {"not indexed yet", "", "尚未索引", "尚未索引"},
 	"marked read":           {"marked read", "", "已标为已读", "已標為已讀"},
 	"marked unread":         {"marked unread", "", "已标为未读", "已標為未讀"},

@@ -33,12 +33,15 @@ type Styles struct {
 	Border lipgloss.Border
 	// Header is the top row: the edition's title and the section tabs.
 	Header HeaderStyles
-	// Pane is the frame around the list and the article.
-	Pane PaneStyles
+	// Pane is the frame around the list and the article; PaneSpans its
+	// colours, rendered once.
+	Pane      PaneStyles
+	PaneSpans PaneSpans
 	// List is the story list.
 	List ListStyles
-	// Article is the article pane.
-	Article ArticleStyles
+	// Article is the article pane; ArticleSpans the same, rendered once.
+	Article      ArticleStyles
+	ArticleSpans ArticleSpans
 	// Status is the bottom status line.
 	Status StatusStyles
 	// Search is the search pane.
@@ -149,7 +152,7 @@ func New(cfg Config) *Styles {
 
 	if cfg.NoColor {
 		noColor(s, base, bold)
-		return s
+		return s.buildSpans()
 	}
 	dim := base.Foreground(p.dim)
 	faint := base.Foreground(p.faint)
@@ -210,7 +213,7 @@ func New(cfg Config) *Styles {
 		FullDesc:       dim,
 		FullSeparator:  faint,
 	}
-	return s
+	return s.buildSpans()
 }
 
 // noColor fills in the styles for NO_COLOR: emphasis by attribute only, so

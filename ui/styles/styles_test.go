@@ -3,8 +3,10 @@ package styles
 import (
 	"image/color"
 	"regexp"
+	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -70,5 +72,39 @@ func TestWideAmbiguousUsesASCIIBorders(t *testing.T) {
 	}
 	if b := New(Config{}).Border; b.TopLeft != "╭" {
 		t.Fatalf("border %+v", b)
+	}
+}
+
+// TestSpansRenderAsStyles: a span writes exactly what its style renders,
+// for every style drawn through one, dark, light and without colour, on
+// plain, blank, wide and tabbed text.
+func TestSpansRenderAsStyles(t *testing.T) {
+	texts := []string{"", " ", "三厂工业园区", "a b ", "\tx", "第 1/2 页", "“一核”"}
+	for _, cfg := range []Config{{Dark: true}, {}, {NoColor: true}, {Dark: true, AmbiguousWide: true}} {
+		s := New(cfg)
+		a, as := s.Article, s.ArticleSpans
+		p, ps := s.Pane, s.PaneSpans
+		pairs := []struct {
+			st lipgloss.Style
+			sp Span
+		}{
+			{a.Kicker, as.Kicker}, {a.Headline, as.Headline}, {a.Subheadline, as.Subheadline},
+			{a.Column, as.Column}, {a.Byline, as.Byline}, {a.Paragraph, as.Paragraph},
+			{a.Intertitle, as.Intertitle}, {a.Caption, as.Caption}, {a.Credit, as.Credit},
+			{a.URL, as.URL}, {a.Match, as.Match}, {a.CurrentMatch, as.CurrentMatch},
+			{p.Border, ps.Border}, {p.FocusedBorder, ps.FocusedBorder}, {p.Title, ps.Title},
+			{p.FocusedTitle, ps.FocusedTitle}, {p.Footer, ps.Footer},
+			// A style that does more than wrap falls back to Render.
+			{p.Frame, NewSpan(p.Frame)},
+		}
+		for i, pr := range pairs {
+			for _, x := range texts {
+				var sb strings.Builder
+				pr.sp.Write(&sb, x)
+				if want := pr.st.Render(x); pr.sp.Render(x) != want || sb.String() != want {
+					t.Errorf("%+v style %d on %q: span %q, Render %q", cfg, i, x, sb.String(), want)
+				}
+			}
+		}
 	}
 }
