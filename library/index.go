@@ -1,6 +1,7 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -8,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 
 	"dubao/formats"
@@ -167,8 +169,8 @@ var errStale = errors.New("index changed while reading")
 // reading state stays), a renamed one (a removed edition with the same
 // bytes takes the new path, and its state with it), or an unchanged one (only
 // its size and time are refreshed). It returns the edition's ID and whether
-// its articles were stored anew, in which case the caller must add them to
-// the search index with indexText before committing.
+// its old articles were dropped, in which case the caller must store its new
+// ones with storeArticles before committing.
 func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (id int64, stored bool, err error) {
 	fp := st.fingerprint()
 	var hash, parser string
@@ -202,50 +204,105 @@ func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (id int64, s
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
 		return 0, false, err
 	}
-	if err := insertArticles(ctx, tx, id, p.date, p.ed); err != nil {
-		return 0, false, err
-	}
 	_, err = tx.ExecContext(ctx, `UPDATE editions SET path = ?, hash = ?, size = ?, mtime = ?, date = ?, title = ?,
 		articles = ?, parser = ?, gone = 0 WHERE id = ?`,
 		p.path, p.hash, p.size, p.mtime, p.date, p.title, p.ed.Articles(), fp, id)
 	return id, true, err
 }
 
-// indexText adds the articles of the editions ids, just stored by write, to
-// the search index, in one statement and in row ID order: FTS5 writes its
-// pending terms out as a new segment whenever a statement ends or a row ID
-// is lower than the one before, and every segment must later be merged.
-func indexText(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, text)
-		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonArray(ids))
-	return err
+// pending is an edition write stored without its articles, which
+// storeArticles stores.
+type pending struct {
+	id   int64
+	date string
+	ed   *model.Edition
 }
 
-func insertArticles(ctx context.Context, tx *sql.Tx, id int64, date string, ed *model.Edition) error {
+// articleRow is an article as stored.
+type articleRow struct {
+	key, edition   int64
+	aid            string
+	section, seq   int
+	headline, text string
+}
+
+// storeArticles stores the articles of eds (editions just written by
+// write) and adds them to the search index. It inserts them in row ID
+// order, lowest first, for two reasons: SQLite splits a page in half when a
+// row goes in below the page's others, so rows inserted from the highest
+// key down leave every page half empty, where rows inserted upwards fill
+// each page before starting the next; and FTS5 writes its pending terms out
+// as a new segment whenever a statement ends or a row ID is lower than the
+// one before, and every segment must later be merged, so the index is
+// filled by one statement in row ID order.
+func storeArticles(ctx context.Context, tx *sql.Tx, eds []pending) error {
+	if len(eds) == 0 {
+		return nil
+	}
+	var rows []articleRow
+	ids := make([]int64, 0, len(eds))
+	for _, p := range eds {
+		ids = append(ids, p.id)
+		seq := 0
+		for si := range p.ed.Sections {
+			s := &p.ed.Sections[si]
+			for ai := range s.Articles {
+				a := &s.Articles[ai]
+				key, err := articleKey(p.date, p.id, seq)
+				if err != nil {
+					return err
+				}
+				rows = append(rows, articleRow{key, p.id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)})
+				seq++
+			}
+		}
+	}
+	slices.SortFunc(rows, func(a, b articleRow) int { return cmp.Compare(a.key, b.key) })
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, edition, aid, section, seq, headline, text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	seq := 0
-	for si := range ed.Sections {
-		s := &ed.Sections[si]
-		for ai := range s.Articles {
-			a := &s.Articles[ai]
-			key, err := articleKey(date, id, seq)
-			if err != nil {
-				return err
-			}
-			if _, err := stmt.ExecContext(ctx, key, id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)); err != nil {
-				return err
-			}
-			seq++
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r.key, r.edition, r.aid, r.section, r.seq, r.headline, r.text); err != nil {
+			return err
 		}
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, text)
+		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonArray(ids))
+	return err
+}
+
+// mergePages is how much merging of the search index's segments one
+// transaction of mergeIndex does, in pages written: a fraction of a second's
+// work, so that the reader marking an article read waits no longer than for
+// an indexing batch.
+const mergePages = 500
+
+// mergeIndex merges the search index's segments once an import is done:
+// with FTS5's automerge off (see migration 6 → 7), an import's batches each
+// add a segment, which a query must look in, and merging them once at the
+// end writes each entry fewer times than merging as they come. It merges as
+// FTS5's automerge would (a level's segments once there are four), in
+// short transactions, until there is nothing to merge.
+func (st *Store) mergeIndex(ctx context.Context) error {
+	for {
+		var before, after int64
+		err := st.inTx(ctx, func(tx *sql.Tx) error {
+			if err := tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&before); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)`, mergePages); err != nil {
+				return err
+			}
+			return tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&after)
+		})
+		// FTS5 counts a change for the command itself, and more when it
+		// merged anything.
+		if err != nil || after-before < 2 {
+			return err
+		}
+	}
 }
 
 // markGone drops the search index of editions whose files were removed and
@@ -298,9 +355,12 @@ func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
 		}
 		id, stored, err := st.write(ctx, tx, p)
 		if err == nil && stored {
-			err = indexText(ctx, tx, []int64{id})
+			err = storeArticles(ctx, tx, []pending{{id: id, date: p.date, ed: p.ed}})
 		}
 		if err = st.endWrite(tx, err); err == nil {
+			// An index left unmerged (cancelled, say) is still whole: the
+			// next import merges it.
+			_ = st.mergeIndex(ctx)
 			return id, nil
 		}
 		if err != errStale {

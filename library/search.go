@@ -2,6 +2,7 @@ package library
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"runtime"
@@ -153,7 +154,11 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	var err error
 	switch m {
 	case byTrigram:
-		res, err = st.searchIndex(ctx, query, trigramPhrases(query), inScope, args, opt)
+		if utf8.RuneCountInString(query) == 3 {
+			res, err = st.searchIndex(ctx, query, trigramPhrases(query), inScope, args, opt)
+		} else {
+			res, err = st.searchChecked(ctx, query, trigramPhrases(query), inScope, args, opt)
+		}
 	case byPrefix:
 		var terms []string
 		if terms, err = st.prefixTerms(ctx, query); err == nil && len(terms) > maxPrefixTerms {
@@ -172,13 +177,23 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	return res, st.fillEditions(ctx, res.Hits)
 }
 
-// trigramPhrases are the FTS5 phrases a query of three or more characters
-// is looked up as: the index holds the text as stored, so each spelling of
-// its punctuation (，or ,).
+// trigramPhrases are the FTS5 queries a query of three or more
+// characters is looked up as, one for each spelling of its punctuation (，
+// or ,), since the index holds the text as stored: the article must hold
+// every trigram of it. The index does not keep where an article holds a
+// trigram (detail=none), so for more than three characters that is a
+// superset of the articles holding the query, which searchChecked narrows.
 func trigramPhrases(query string) []string {
 	var phrases []string
 	for _, v := range widthVariants(query) {
-		phrases = append(phrases, ftsPhrase(v))
+		r := []rune(v)
+		var terms []string
+		for i := 0; i+3 <= len(r); i++ {
+			if t := ftsPhrase(string(r[i : i+3])); !slices.Contains(terms, t) {
+				terms = append(terms, t)
+			}
+		}
+		phrases = append(phrases, "("+strings.Join(terms, " AND ")+")")
 	}
 	return phrases
 }
@@ -233,6 +248,53 @@ func (st *Store) searchIndex(ctx context.Context, query string, phrases []string
 		return Results{}, err
 	}
 	res.Hits, err = st.pageHits(ctx, page, query)
+	return res, err
+}
+
+// searchChecked answers query from the articles the trigram index finds
+// for phrases, each checked against its text: the count of those that hold
+// query, and the page of them, newest first.
+func (st *Store) searchChecked(ctx context.Context, query string, phrases []string, inScope string, args []any, opt SearchOptions) (Results, error) {
+	args = append([]any{strings.Join(phrases, " OR ")}, args...)
+	var candidates []int64
+	err := st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		candidates = append(candidates, id)
+		return err
+	})
+	if err != nil || len(candidates) == 0 {
+		return Results{}, err
+	}
+	fold := needsFold(query)
+	needle := []byte(query)
+	var found []int64
+	err = st.each(ctx, `SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{jsonArray(candidates)}, func(rows *sql.Rows) error {
+			var id int64
+			var text sql.RawBytes
+			if err := rows.Scan(&id, &text); err != nil {
+				return err
+			}
+			if fold {
+				if i, _ := Match(string(text), query); i < 0 {
+					return nil
+				}
+			} else if !bytes.Contains(text, needle) {
+				return nil
+			}
+			found = append(found, id)
+			return nil
+		})
+	if err != nil {
+		return Results{}, err
+	}
+	res := Results{Total: len(found)}
+	if opt.Offset >= len(found) {
+		return res, nil
+	}
+	slices.SortFunc(found, func(a, b int64) int { return cmp.Compare(b, a) })
+	res.Hits, err = st.pageHits(ctx, found[opt.Offset:min(len(found), opt.Offset+opt.Limit)], query)
 	return res, err
 }
 
