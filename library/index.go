@@ -299,10 +299,20 @@ func (st *Store) mergeIndex(ctx context.Context) error {
 		})
 		// FTS5 counts a change for the command itself, and more when it
 		// merged anything.
-		if err != nil || after-before < 2 {
+		if err != nil {
 			return err
 		}
+		if after-before < 2 {
+			break
+		}
 	}
+	// Merging frees the pages of the segments merged; a store made with
+	// auto_vacuum (see openFile) gives them back, so the file holds what
+	// it stores and little more.
+	return st.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `PRAGMA incremental_vacuum`)
+		return err
+	})
 }
 
 // markGone drops the search index of editions whose files were removed and

@@ -150,6 +150,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 0);
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', ` + crisisMerge + `);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', ` + hashSize + `);
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
 	INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
@@ -166,6 +167,11 @@ CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
 // at which FTS5 merges them even with automerge off: far more than an
 // import makes (one per batch, see batchMax), below FTS5's limit of 2000.
 const crisisMerge = "500"
+
+// hashSize is how many bytes of pending terms FTS5 holds in memory before
+// it writes them out as a segment (1 MiB by default): enough for a whole
+// indexing batch, so that a batch makes one segment, not one per megabyte.
+const hashSize = "33554432"
 
 // SchemaVersion is the schema version this build of dubao writes: the
 // number of migrations.
