@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -44,6 +45,33 @@ func articleText(a *model.Article) string {
 	}
 	b.WriteString("\n\n")
 	return b.String()
+}
+
+// storedHeadline is what articles.headline holds for a: its title
+// (model.Article.Title) when that is not its headline, else "", since the
+// second line of its articleText holds the headline already (see
+// textHeadline and headlineSQL, which read it back).
+func storedHeadline(a *model.Article) string {
+	if a.Headline != "" {
+		return ""
+	}
+	return oneLine(a.Title())
+}
+
+// textHeadline returns the headline line of an articleText.
+func textHeadline(text string) string {
+	_, rest, _ := strings.Cut(text, "\n")
+	line, _, _ := strings.Cut(rest, "\n")
+	return line
+}
+
+// headlineSQL is the SQL expression for the title of the article in the
+// row of the articles table named t: its headline column, or when that is
+// empty the second line of its text (as textHeadline reads it). It is NULL
+// when t is a row a LEFT JOIN did not find.
+func headlineSQL(t string) string {
+	rest := fmt.Sprintf("substr(%[1]s.text, instr(%[1]s.text, char(10)) + 1)", t)
+	return fmt.Sprintf("CASE WHEN %[1]s.headline != '' THEN %[1]s.headline ELSE substr(%[2]s, 1, instr(%[2]s, char(10)) - 1) END", t, rest)
 }
 
 // oneLine replaces line breaks, which the parser should never leave in a
@@ -252,7 +280,7 @@ func storeArticles(ctx context.Context, tx *sql.Tx, eds []pending) error {
 				if err != nil {
 					return err
 				}
-				rows = append(rows, articleRow{key, p.id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)})
+				rows = append(rows, articleRow{key, p.id, a.ID, s.Index, seq, storedHeadline(a), articleText(a)})
 				seq++
 			}
 		}
@@ -282,17 +310,24 @@ const mergePages = 500
 // mergeIndex merges the search index's segments once an import is done:
 // with FTS5's automerge off (see migration 6 → 7), an import's batches each
 // add a segment, which a query must look in, and merging them once at the
-// end writes each entry fewer times than merging as they come. It merges as
-// FTS5's automerge would (a level's segments once there are four), in
-// short transactions, until there is nothing to merge.
-func (st *Store) mergeIndex(ctx context.Context) error {
+// end writes each entry fewer times than merging as they come. With whole
+// false it merges as FTS5's automerge would (a level's segments once there
+// are four); with whole true, after an import that made most of the index,
+// it merges every segment into one, which writes each entry once however
+// large the import (FTS5's 'merge' with a negative page count). Either way
+// it works in short transactions, until there is nothing to merge.
+func (st *Store) mergeIndex(ctx context.Context, whole bool) error {
+	pages := mergePages
+	if whole {
+		pages = -mergePages
+	}
 	for {
 		var before, after int64
 		err := st.inTx(ctx, func(tx *sql.Tx) error {
 			if err := tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&before); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)`, mergePages); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)`, pages); err != nil {
 				return err
 			}
 			return tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&after)
@@ -370,7 +405,7 @@ func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
 		if err = st.endWrite(tx, err); err == nil {
 			// An index left unmerged (cancelled, say) is still whole: the
 			// next import merges it.
-			_ = st.mergeIndex(ctx)
+			_ = st.mergeIndex(ctx, false)
 			return id, nil
 		}
 		if err != errStale {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"dubao/model"
 )
 
 // A new store on disk has large pages and gives freed pages back (see
@@ -179,5 +181,63 @@ func TestSearchLongQueriesThroughTheIndex(t *testing.T) {
 				t.Errorf("%q: page at 2 is %+v", q, page)
 			}
 		}
+	}
+}
+
+// The headline column is left empty when the text's headline line holds
+// the title; search hits and bookmarks read it back from there, and an
+// article without a headline keeps its title in the column.
+func TestHeadlineReadBackFromText(t *testing.T) {
+	parse := func(data []byte, opt model.Options) (*model.Edition, error) {
+		return &model.Edition{Title: "海门日报", Date: "2024-03-19", Sections: []model.Section{{Index: 1, Name: "要闻", Articles: []model.Article{
+			{ID: "1-1", Headline: "落实长江禁渔令", Body: []model.Block{{Text: "执法人员走访农贸市场。"}}},
+			{ID: "1-2", Body: []model.Block{{Text: "无题的短讯走访农贸市场。"}}},
+		}}}}, nil
+	}
+	st, err := Open(Options{Dir: t.TempDir(), Parse: parse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	e, err := st.Embed(ctx, "x", "x", []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, _ := parse(nil, model.Options{})
+	want := map[string]string{}
+	for _, a := range ed.Sections[0].Articles {
+		want[a.ID] = a.Title()
+	}
+	var stored string
+	st.db.QueryRow(`SELECT group_concat(headline, '|') FROM (SELECT headline FROM articles ORDER BY id DESC)`).Scan(&stored)
+	if stored != "|"+want["1-2"] {
+		t.Errorf("headline column %q, want empty for 1-1 and %q for 1-2", stored, want["1-2"])
+	}
+	res, err := st.Search(ctx, "农贸市场", SearchOptions{})
+	if err != nil || len(res.Hits) != 2 {
+		t.Fatalf("search: %+v, %v", res, err)
+	}
+	for _, h := range res.Hits {
+		if h.Headline != want[h.Article] {
+			t.Errorf("hit %s headline %q, want %q", h.Article, h.Headline, want[h.Article])
+		}
+		if _, err := st.ToggleBookmark(ctx, e.ID, h.Article); err != nil {
+			t.Fatal(err)
+		}
+	}
+	marks, err := st.Bookmarks(ctx)
+	if err != nil || len(marks) != 2 {
+		t.Fatalf("bookmarks: %v, %v", marks, err)
+	}
+	for _, b := range marks {
+		if b.Headline != want[b.Article] {
+			t.Errorf("bookmark %s headline %q, want %q", b.Article, b.Headline, want[b.Article])
+		}
+	}
+	var saved string
+	st.db.QueryRow(`SELECT group_concat(headline, '|') FROM (SELECT headline FROM bookmarks ORDER BY aid)`).Scan(&saved)
+	if saved != want["1-1"]+"|"+want["1-2"] {
+		t.Errorf("bookmarks saved headlines %q", saved)
 	}
 }

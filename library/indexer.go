@@ -69,10 +69,16 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 		sh.stop(err)
 		return
 	}
-	if w.stored > 0 {
-		if err := sh.st.mergeIndex(ctx); err != nil {
-			sh.stop(err)
-		}
+	if w.stored == 0 {
+		return
+	}
+	var total int
+	err := sh.st.db.QueryRowContext(ctx, `SELECT coalesce(sum(articles), 0) FROM editions`).Scan(&total)
+	if err == nil {
+		err = sh.st.mergeIndex(ctx, 2*w.stored >= total)
+	}
+	if err != nil {
+		sh.stop(err)
 	}
 }
 
@@ -139,7 +145,7 @@ type writer struct {
 	limit       int // editions per batch
 	done, total int
 	failed      int
-	stored      int // editions whose articles were stored anew
+	stored      int // articles stored anew
 	last        string
 }
 
@@ -210,7 +216,9 @@ func (w *writer) flush(ctx context.Context) error {
 			b.p.ed = nil
 		}
 	}
-	w.stored += len(stored)
+	for _, p := range stored {
+		w.stored += p.ed.Articles()
+	}
 	err := w.sh.st.endWrite(w.tx, storeArticles(ctx, w.tx, stored))
 	w.tx = nil
 	if err != nil {

@@ -329,6 +329,9 @@ func (st *Store) pageHits(ctx context.Context, page []int64, query string) ([]Hi
 		if err := rows.Scan(&h.Edition.ID, &h.Article, &h.Headline, &text); err != nil {
 			return err
 		}
+		if h.Headline == "" {
+			h.Headline = textHeadline(text)
+		}
 		locate(&h, text, query)
 		hits = append(hits, h)
 		return nil

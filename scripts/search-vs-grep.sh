@@ -11,14 +11,16 @@
 # (kept in $TMPDIR/dubao-search-vs-grep-NAME, so a second run skips the
 # import), then runs each query RUNS times (default 5) with each program,
 # output to /dev/null, after one untimed run of each to warm the page cache,
-# and prints the median wall time of each in milliseconds.
+# and prints the median wall time of each in milliseconds. DATA names a data
+# directory to use instead, such as the store the library benchmarks keep
+# for the same archive ($TMPDIR/dubao-bench/store-5000).
 set -eu
 dir=$(cd "${1:?usage: search-vs-grep.sh DIR [RUNS [QUERY...]]}" && pwd)
 runs=${2:-5}
 [ $# -ge 2 ] && shift 2 || shift $#
 [ $# -gt 0 ] || set -- 禁渔 长江 渔 冬 高质量 禁渔令 农贸市场
 tmp=${TMPDIR:-/tmp}
-data="$tmp/dubao-search-vs-grep-$(basename "$dir")"
+data=${DATA:-"$tmp/dubao-search-vs-grep-$(basename "$dir")"}
 bin="$tmp/dubao-search-vs-grep.bin"
 root=$(cd "$(dirname "$0")/.." && pwd)
 (cd "$root" && go build -o "$bin" .)
