@@ -251,20 +251,25 @@ func (st *Store) prefixTerms(ctx context.Context, query string) ([]string, error
 // (newest first) so it stops after the page.
 func (st *Store) searchIndex(ctx context.Context, query string, phrases []string, inScope string, args []any, opt SearchOptions) (Results, error) {
 	args = append([]any{strings.Join(phrases, " OR ")}, args...)
+	// The count and the page are two passes over the index, each on a
+	// connection of its own, at once: on more than one core that takes
+	// the time of one.
 	var res Results
-	err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args...).Scan(&res.Total)
-	if err != nil || res.Total <= opt.Offset {
-		return res, err
-	}
+	var countErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		countErr = st.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args...).Scan(&res.Total)
+	})
 	var page []int64
-	err = st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope+
-		` ORDER BY rowid DESC LIMIT ? OFFSET ?`, append(args, opt.Limit, opt.Offset), func(rows *sql.Rows) error {
+	err := st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope+
+		` ORDER BY rowid DESC LIMIT ? OFFSET ?`, append(slices.Clip(args), opt.Limit, opt.Offset), func(rows *sql.Rows) error {
 		var id int64
 		err := rows.Scan(&id)
 		page = append(page, id)
 		return err
 	})
-	if err != nil {
+	wg.Wait()
+	if err = cmp.Or(err, countErr); err != nil {
 		return Results{}, err
 	}
 	res.Hits, err = st.pageHits(ctx, page, query)

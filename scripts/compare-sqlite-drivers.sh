@@ -29,7 +29,7 @@ for d in modernc ncruces; do
 	mkdir -p "$work/$d/src" "$work/$d/tmp"
 	git -C "$root" archive HEAD | tar -x -C "$work/$d/src"
 done
-# The archive is generated once, in modernc's TMPDIR, and linked into
+# The archive is generated once, in modernc's TMPDIR, and copied into
 # ncruces's.
 mkdir -p "$work/modernc/tmp/dubao-bench" "$work/ncruces/tmp/dubao-bench"
 
@@ -59,13 +59,16 @@ for d in modernc ncruces; do
 done
 
 # DUBAO_BENCH_ARCHIVE names an archive generated before (a directory
-# archive-EDITIONS made by the benchmarks), to link in rather than make.
+# archive-EDITIONS made by the benchmarks), to copy in rather than make. The
+# copies are hard links where they can be (a symbolic link would not do: the
+# benchmarks walk the archive, and a walk does not follow one).
+copy() { cp -al "$1" "$2" 2>/dev/null || cp -r "$1" "$2"; }
 if [ -n "${DUBAO_BENCH_ARCHIVE:-}" ]; then
-	ln -s "$(cd "$DUBAO_BENCH_ARCHIVE" && pwd)" "$work/modernc/tmp/dubao-bench/archive-$editions"
+	copy "$(cd "$DUBAO_BENCH_ARCHIVE" && pwd)" "$work/modernc/tmp/dubao-bench/archive-$editions"
 fi
 for d in modernc ncruces; do
 	if [ "$d" = ncruces ] && [ -d "$work/modernc/tmp/dubao-bench/archive-$editions" ]; then
-		ln -s "$work/modernc/tmp/dubao-bench/archive-$editions" "$work/ncruces/tmp/dubao-bench/"
+		copy "$work/modernc/tmp/dubao-bench/archive-$editions" "$work/ncruces/tmp/dubao-bench/archive-$editions"
 	fi
 	echo "== $d: benchmarks at $editions editions"
 	(cd "$work/$d/src" && TMPDIR="$work/$d/tmp" DUBAO_BENCH_EDITIONS=$editions \
