@@ -13,8 +13,11 @@
 #   - GOCACHE=$(mktemp -d) go build: a cold build cache (the module cache
 #     stays warm: downloads are not counted);
 #   - the binary's size;
-#   - go test ./library (the ncruces copy must pass the same tests);
-#   - BenchmarkImport/store, BenchmarkReopen and BenchmarkSearch at EDITIONS
+#   - go test ./library (on ncruces two migration tests fail only because
+#     their setup sends several statements with arguments in one Exec,
+#     which that driver refuses; the store's own code passes);
+#   - BenchmarkImport/store, BenchmarkReopen and BenchmarkSearch (through
+#     the index; the scans are left out for time) at EDITIONS
 #     editions (default 1000), each copy with a TMPDIR of its own so their
 #     stores are apart (the generated archive is shared).
 # Nothing in the repository is changed. NCRUCES_VERSION picks the version
@@ -74,6 +77,6 @@ for d in modernc ncruces; do
 	(cd "$work/$d/src" && TMPDIR="$work/$d/tmp" DUBAO_BENCH_EDITIONS=$editions \
 		go test ./library -run '^$' -bench 'Import/store' -benchtime 1x 2>&1 | grep -E '^Benchmark|FAIL|panic'
 		TMPDIR="$work/$d/tmp" DUBAO_BENCH_EDITIONS=$editions \
-		go test ./library -run '^$' -bench 'Reopen|Search' -benchtime 10x 2>&1 | grep -E '^Benchmark|FAIL|panic')
+		go test ./library -run '^$' -bench 'Reopen|Search/(trigram|prefix)' -benchtime 10x 2>&1 | grep -E '^Benchmark|FAIL|panic')
 done
 echo "work directory left for inspection: $work"
