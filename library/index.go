@@ -1,13 +1,16 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"dubao/formats"
@@ -42,6 +45,33 @@ func articleText(a *model.Article) string {
 	}
 	b.WriteString("\n\n")
 	return b.String()
+}
+
+// storedHeadline is what articles.headline holds for a: its title
+// (model.Article.Title) when that is not its headline, else "", since the
+// second line of its articleText holds the headline already (see
+// textHeadline and headlineSQL, which read it back).
+func storedHeadline(a *model.Article) string {
+	if a.Headline != "" {
+		return ""
+	}
+	return oneLine(a.Title())
+}
+
+// textHeadline returns the headline line of an articleText.
+func textHeadline(text string) string {
+	_, rest, _ := strings.Cut(text, "\n")
+	line, _, _ := strings.Cut(rest, "\n")
+	return line
+}
+
+// headlineSQL is the SQL expression for the title of the article in the
+// row of the articles table named t: its headline column, or when that is
+// empty the second line of its text (as textHeadline reads it). It is NULL
+// when t is a row a LEFT JOIN did not find.
+func headlineSQL(t string) string {
+	rest := fmt.Sprintf("substr(%[1]s.text, instr(%[1]s.text, char(10)) + 1)", t)
+	return fmt.Sprintf("CASE WHEN %[1]s.headline != '' THEN %[1]s.headline ELSE substr(%[2]s, 1, instr(%[2]s, char(10)) - 1) END", t, rest)
 }
 
 // oneLine replaces line breaks, which the parser should never leave in a
@@ -167,8 +197,8 @@ var errStale = errors.New("index changed while reading")
 // reading state stays), a renamed one (a removed edition with the same
 // bytes takes the new path, and its state with it), or an unchanged one (only
 // its size and time are refreshed). It returns the edition's ID and whether
-// its articles were stored anew, in which case the caller must add them to
-// the search index with indexText before committing.
+// its old articles were dropped, in which case the caller must store its new
+// ones with storeArticles before committing.
 func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (id int64, stored bool, err error) {
 	fp := st.fingerprint()
 	var hash, parser string
@@ -202,50 +232,122 @@ func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (id int64, s
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
 		return 0, false, err
 	}
-	if err := insertArticles(ctx, tx, id, p.date, p.ed); err != nil {
-		return 0, false, err
-	}
 	_, err = tx.ExecContext(ctx, `UPDATE editions SET path = ?, hash = ?, size = ?, mtime = ?, date = ?, title = ?,
 		articles = ?, parser = ?, gone = 0 WHERE id = ?`,
 		p.path, p.hash, p.size, p.mtime, p.date, p.title, p.ed.Articles(), fp, id)
 	return id, true, err
 }
 
-// indexText adds the articles of the editions ids, just stored by write, to
-// the search index, in one statement and in row ID order: FTS5 writes its
-// pending terms out as a new segment whenever a statement ends or a row ID
-// is lower than the one before, and every segment must later be merged.
-func indexText(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, text)
-		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonArray(ids))
-	return err
+// pending is an edition write stored without its articles, which
+// storeArticles stores.
+type pending struct {
+	id   int64
+	date string
+	ed   *model.Edition
 }
 
-func insertArticles(ctx context.Context, tx *sql.Tx, id int64, date string, ed *model.Edition) error {
+// articleRow is an article as stored.
+type articleRow struct {
+	key, edition   int64
+	aid            string
+	section, seq   int
+	headline, text string
+}
+
+// storeArticles stores the articles of eds (editions just written by
+// write) and adds them to the search index. It inserts them in row ID
+// order, lowest first, for two reasons: SQLite splits a page in half when a
+// row goes in below the page's others, so rows inserted from the highest
+// key down leave every page half empty, where rows inserted upwards fill
+// each page before starting the next; and FTS5 writes its pending terms out
+// as a new segment whenever a statement ends or a row ID is lower than the
+// one before, and every segment must later be merged, so the index is
+// filled by one statement in row ID order.
+func storeArticles(ctx context.Context, tx *sql.Tx, eds []pending) error {
+	if len(eds) == 0 {
+		return nil
+	}
+	var rows []articleRow
+	ids := make([]int64, 0, len(eds))
+	for _, p := range eds {
+		ids = append(ids, p.id)
+		seq := 0
+		for si := range p.ed.Sections {
+			s := &p.ed.Sections[si]
+			for ai := range s.Articles {
+				a := &s.Articles[ai]
+				key, err := articleKey(p.date, p.id, seq)
+				if err != nil {
+					return err
+				}
+				rows = append(rows, articleRow{key, p.id, a.ID, s.Index, seq, storedHeadline(a), articleText(a)})
+				seq++
+			}
+		}
+	}
+	slices.SortFunc(rows, func(a, b articleRow) int { return cmp.Compare(a.key, b.key) })
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, edition, aid, section, seq, headline, text) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	seq := 0
-	for si := range ed.Sections {
-		s := &ed.Sections[si]
-		for ai := range s.Articles {
-			a := &s.Articles[ai]
-			key, err := articleKey(date, id, seq)
-			if err != nil {
-				return err
-			}
-			if _, err := stmt.ExecContext(ctx, key, id, a.ID, s.Index, seq, oneLine(a.Title()), articleText(a)); err != nil {
-				return err
-			}
-			seq++
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r.key, r.edition, r.aid, r.section, r.seq, r.headline, r.text); err != nil {
+			return err
 		}
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, text)
+		SELECT id, text FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonArray(ids))
+	return err
+}
+
+// mergePages is how much merging of the search index's segments one
+// transaction of mergeIndex does, in pages written: a fraction of a second's
+// work, so that the reader marking an article read waits no longer than for
+// an indexing batch.
+const mergePages = 500
+
+// mergeIndex merges the search index's segments once an import is done:
+// with FTS5's automerge off (see migration 6 → 7), an import's batches each
+// add a segment, which a query must look in, and merging them once at the
+// end writes each entry fewer times than merging as they come. With whole
+// false it merges as FTS5's automerge would (a level's segments once there
+// are four); with whole true, after an import that made most of the index,
+// it merges every segment into one, which writes each entry once however
+// large the import (FTS5's 'merge' with a negative page count). Either way
+// it works in short transactions, until there is nothing to merge.
+func (st *Store) mergeIndex(ctx context.Context, whole bool) error {
+	pages := mergePages
+	if whole {
+		pages = -mergePages
+	}
+	for {
+		var before, after int64
+		err := st.inTx(ctx, func(tx *sql.Tx) error {
+			if err := tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&before); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)`, pages); err != nil {
+				return err
+			}
+			return tx.QueryRowContext(ctx, `SELECT total_changes()`).Scan(&after)
+		})
+		// FTS5 counts a change for the command itself, and more when it
+		// merged anything.
+		if err != nil {
+			return err
+		}
+		if after-before < 2 {
+			break
+		}
+	}
+	// Merging frees the pages of the segments merged; a store made with
+	// auto_vacuum (see openFile) gives them back, so the file holds what
+	// it stores and little more.
+	return st.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `PRAGMA incremental_vacuum`)
+		return err
+	})
 }
 
 // markGone drops the search index of editions whose files were removed and
@@ -298,9 +400,12 @@ func (st *Store) writeOne(ctx context.Context, p prepared) (int64, error) {
 		}
 		id, stored, err := st.write(ctx, tx, p)
 		if err == nil && stored {
-			err = indexText(ctx, tx, []int64{id})
+			err = storeArticles(ctx, tx, []pending{{id: id, date: p.date, ed: p.ed}})
 		}
 		if err = st.endWrite(tx, err); err == nil {
+			// An index left unmerged (cancelled, say) is still whole: the
+			// next import merges it.
+			_ = st.mergeIndex(ctx, false)
 			return id, nil
 		}
 		if err != errStale {

@@ -25,6 +25,7 @@ const (
 	batchPause    = batchDuration / 8
 	batchMin      = 4
 	batchMax      = 256
+	prepareAhead  = 64 // editions parsed and waiting for the writer, at most
 )
 
 // index runs in the background: it drops editions whose files are gone,
@@ -49,7 +50,9 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 	slices.SortFunc(todo, func(a, b found) int {
 		return cmp.Or(-cmp.Compare(dates[a.path], dates[b.path]), cmp.Compare(a.path, b.path))
 	})
-	out := make(chan prepared, runtime.GOMAXPROCS(0))
+	// The buffer lets the parsers run ahead while the writer commits a
+	// batch, so that parsing and writing overlap.
+	out := make(chan prepared, prepareAhead)
 	go sh.prepareAll(ctx, todo, stored, out)
 	w := writer{sh: sh, total: len(todo), limit: batchMin}
 	for p := range out {
@@ -63,6 +66,18 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 		}
 	}
 	if err := w.flush(ctx); err != nil {
+		sh.stop(err)
+		return
+	}
+	if w.stored == 0 {
+		return
+	}
+	var total int
+	err := sh.st.db.QueryRowContext(ctx, `SELECT coalesce(sum(articles), 0) FROM editions`).Scan(&total)
+	if err == nil {
+		err = sh.st.mergeIndex(ctx, 2*w.stored >= total)
+	}
+	if err != nil {
 		sh.stop(err)
 	}
 }
@@ -130,14 +145,15 @@ type writer struct {
 	limit       int // editions per batch
 	done, total int
 	failed      int
+	stored      int // articles stored anew
 	last        string
 }
 
 // written is an edition written in the current batch.
 type written struct {
 	id     int64
-	p      prepared // with ed dropped, to bound memory
-	stored bool     // its articles were stored anew, and need indexText
+	p      prepared // with ed dropped once flushed, to bound memory
+	stored bool     // its old articles were dropped, and flush stores the new
 	parsed bool     // false when the file was found unchanged and not parsed
 	count  int      // articles
 }
@@ -173,12 +189,13 @@ func (w *writer) add(ctx context.Context, p prepared) error {
 	if err != nil {
 		return err
 	}
-	wr := written{id: id, stored: stored, parsed: p.ed != nil}
+	wr := written{id: id, p: p, stored: stored, parsed: p.ed != nil}
 	if p.ed != nil {
 		wr.count = p.ed.Articles()
 	}
-	p.ed = nil
-	wr.p = p
+	if !stored {
+		wr.p.ed = nil
+	}
 	w.batch = append(w.batch, wr)
 	w.last = p.path
 	if len(w.batch) >= w.limit || time.Since(w.started) >= batchDuration {
@@ -192,13 +209,17 @@ func (w *writer) flush(ctx context.Context) error {
 	if w.tx == nil {
 		return nil
 	}
-	var stored []int64
-	for _, b := range w.batch {
-		if b.stored {
-			stored = append(stored, b.id)
+	var stored []pending
+	for i := range w.batch {
+		if b := &w.batch[i]; b.stored {
+			stored = append(stored, pending{id: b.id, date: b.p.date, ed: b.p.ed})
+			b.p.ed = nil
 		}
 	}
-	err := w.sh.st.endWrite(w.tx, indexText(ctx, w.tx, stored))
+	for _, p := range stored {
+		w.stored += p.ed.Articles()
+	}
+	err := w.sh.st.endWrite(w.tx, storeArticles(ctx, w.tx, stored))
 	w.tx = nil
 	if err != nil {
 		return err

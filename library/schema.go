@@ -134,11 +134,48 @@ CREATE TABLE fetched_items (
 	`
 CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
 `,
+	// 6 → 7: the search index keeps which articles hold each trigram but
+	// not where (detail=none), nor each article's length (columnsize=0):
+	// positions were most of its size, and only phrase queries need them,
+	// which search now makes of the trigrams and checks against the text
+	// (see searchIndex). It merges its segments only when asked to (see
+	// mergeIndex), once an import is done, not while it runs.
+	`
+DROP TABLE articles_fts_vocab;
+DROP TRIGGER articles_ad;
+DROP TRIGGER articles_au;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	text, content='articles', content_rowid='id', tokenize='trigram', detail=none, columnsize=0
+);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 0);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', ` + crisisMerge + `);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', ` + hashSize + `);
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF text ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
+	INSERT INTO articles_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+`,
 }
+
+// crisisMerge is the number of segments on one level of the search index
+// at which FTS5 merges them even with automerge off: far more than an
+// import makes (one per batch, see batchMax), below FTS5's limit of 2000.
+const crisisMerge = "500"
+
+// hashSize is how many bytes of pending terms FTS5 holds in memory before
+// it writes them out as a segment (1 MiB by default): enough for a whole
+// indexing batch, so that a batch makes one segment, not one per megabyte.
+const hashSize = "33554432"
 
 // SchemaVersion is the schema version this build of dubao writes: the
 // number of migrations.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // VersionError says the store was written by a newer dubao, whose schema
 // this build does not know; the store is left untouched.

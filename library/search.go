@@ -2,6 +2,7 @@ package library
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"runtime"
@@ -148,6 +149,15 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	// article in the store.
 	inScope, args := "1", []any{}
 	if scope != nil {
+		all, err := st.coversStore(ctx, scope)
+		if err != nil {
+			return Results{}, err
+		}
+		if all {
+			scope = nil
+		}
+	}
+	if scope != nil {
 		inScope, args = keyEdition("rowid")+" IN (SELECT value FROM json_each(?))", []any{jsonArray(scope)}
 	}
 	var res Results
@@ -155,12 +165,17 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	switch m {
 	case byTrigram, byPrefix:
 		var terms []string
-		if terms, err = st.queryTerms(ctx, query); err == nil && len(terms) > maxPrefixTerms {
+		var exact bool
+		if terms, exact, err = st.queryTerms(ctx, query); err == nil && len(terms) > maxPrefixTerms {
 			res, err = st.scan(ctx, query, inScope, args, opt)
 			break
 		}
-		if err == nil && len(terms) > 0 {
+		switch {
+		case err != nil || len(terms) == 0:
+		case exact:
 			res, err = st.searchIndex(ctx, query, terms, inScope, args, opt)
+		default:
+			res, err = st.searchChecked(ctx, query, terms, inScope, args, opt)
 		}
 	default:
 		res, err = st.scan(ctx, query, inScope, args, opt)
@@ -171,35 +186,71 @@ func (st *Store) searchBy(ctx context.Context, query string, m method, scope []i
 	return res, st.fillEditions(ctx, res.Hits)
 }
 
-// queryTerms are the FTS5 phrases the index is asked for: the query in
-// each script (script.Spellings: 发展 and 發展, 软件 and 軟體), since the
-// index holds the text as printed. A spelling of three or more characters
-// is looked up as itself, a shorter one by the trigrams that start with it.
-func (st *Store) queryTerms(ctx context.Context, query string) ([]string, error) {
-	var terms []string
+// coversStore reports whether the editions scope holds every edition in
+// the store that has articles, as a library shelf's does: a search of that
+// scope then need not test each match's edition against the list, which
+// for thousands of editions takes longer than the search.
+//
+// The check is made in Go: SQLite would build an index of the list for
+// NOT IN, which takes longer than reading the editions' IDs.
+func (st *Store) coversStore(ctx context.Context, scope []int64) (bool, error) {
+	in := make(map[int64]bool, len(scope))
+	for _, id := range scope {
+		in[id] = true
+	}
+	all := true
+	err := st.each(ctx, `SELECT id FROM editions WHERE gone = 0 AND articles > 0`, nil, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		all = all && in[id]
+		return err
+	})
+	return all, err
+}
+
+// queryTerms are the FTS5 queries the index is asked for, OR-ed: the
+// query in each script (script.Spellings: 发展 and 發展, 软件 and 軟體),
+// since the index holds the text as printed. A spelling of three or more
+// characters is looked up by its trigrams, a shorter one by the trigrams
+// that start with it. exact says every article the terms find holds a
+// spelling; a spelling of more than three characters finds a superset
+// (see trigramPhrases), which searchChecked narrows.
+func (st *Store) queryTerms(ctx context.Context, query string) (terms []string, exact bool, err error) {
+	exact = true
 	for _, sp := range script.Spellings(query) {
-		if utf8.RuneCountInString(sp) >= 3 {
+		if n := utf8.RuneCountInString(sp); n >= 3 {
 			terms = append(terms, trigramPhrases(sp)...)
+			exact = exact && n == 3
 			continue
 		}
 		more, err := st.prefixTerms(ctx, sp)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if terms = append(terms, more...); len(terms) > maxPrefixTerms {
 			break
 		}
 	}
-	return terms, nil
+	return terms, exact, nil
 }
 
-// trigramPhrases are the FTS5 phrases a query of three or more characters
-// is looked up as: the index holds the text as stored, so each spelling of
-// its punctuation (，or ,).
+// trigramPhrases are the FTS5 queries a query of three or more
+// characters is looked up as, one for each spelling of its punctuation (，
+// or ,), since the index holds the text as stored: the article must hold
+// every trigram of it. The index does not keep where an article holds a
+// trigram (detail=none), so for more than three characters that is a
+// superset of the articles holding the query, which searchChecked narrows.
 func trigramPhrases(query string) []string {
 	var phrases []string
 	for _, v := range widthVariants(query) {
-		phrases = append(phrases, ftsPhrase(v))
+		r := []rune(v)
+		var terms []string
+		for i := 0; i+3 <= len(r); i++ {
+			if t := ftsPhrase(string(r[i : i+3])); !slices.Contains(terms, t) {
+				terms = append(terms, t)
+			}
+		}
+		phrases = append(phrases, "("+strings.Join(terms, " AND ")+")")
 	}
 	return phrases
 }
@@ -237,23 +288,77 @@ func (st *Store) prefixTerms(ctx context.Context, query string) ([]string, error
 // (newest first) so it stops after the page.
 func (st *Store) searchIndex(ctx context.Context, query string, phrases []string, inScope string, args []any, opt SearchOptions) (Results, error) {
 	args = append([]any{strings.Join(phrases, " OR ")}, args...)
+	// The count and the page are two passes over the index, each on a
+	// connection of its own, at once: on more than one core that takes
+	// the time of one.
 	var res Results
-	err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args...).Scan(&res.Total)
-	if err != nil || res.Total <= opt.Offset {
-		return res, err
-	}
+	var countErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		countErr = st.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args...).Scan(&res.Total)
+	})
 	var page []int64
-	err = st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope+
-		` ORDER BY rowid DESC LIMIT ? OFFSET ?`, append(args, opt.Limit, opt.Offset), func(rows *sql.Rows) error {
+	err := st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope+
+		` ORDER BY rowid DESC LIMIT ? OFFSET ?`, append(slices.Clip(args), opt.Limit, opt.Offset), func(rows *sql.Rows) error {
 		var id int64
 		err := rows.Scan(&id)
 		page = append(page, id)
 		return err
 	})
-	if err != nil {
+	wg.Wait()
+	if err = cmp.Or(err, countErr); err != nil {
 		return Results{}, err
 	}
 	res.Hits, err = st.pageHits(ctx, page, query)
+	return res, err
+}
+
+// searchChecked answers query from the articles the trigram index finds
+// for phrases, each checked against its text: the count of those that hold
+// query, and the page of them, newest first.
+func (st *Store) searchChecked(ctx context.Context, query string, phrases []string, inScope string, args []any, opt SearchOptions) (Results, error) {
+	args = append([]any{strings.Join(phrases, " OR ")}, args...)
+	var candidates []int64
+	err := st.each(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND `+inScope, args, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		candidates = append(candidates, id)
+		return err
+	})
+	if err != nil || len(candidates) == 0 {
+		return Results{}, err
+	}
+	// Match folds case, punctuation width and script, and finds every
+	// spelling; a query that needs none of that is a plain byte search.
+	fold := needsFold(query) || len(script.Spellings(query)) > 1
+	needle := []byte(query)
+	var found []int64
+	err = st.each(ctx, `SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{jsonArray(candidates)}, func(rows *sql.Rows) error {
+			var id int64
+			var text sql.RawBytes
+			if err := rows.Scan(&id, &text); err != nil {
+				return err
+			}
+			if fold {
+				if i, _ := Match(string(text), query); i < 0 {
+					return nil
+				}
+			} else if !bytes.Contains(text, needle) {
+				return nil
+			}
+			found = append(found, id)
+			return nil
+		})
+	if err != nil {
+		return Results{}, err
+	}
+	res := Results{Total: len(found)}
+	if opt.Offset >= len(found) {
+		return res, nil
+	}
+	slices.SortFunc(found, func(a, b int64) int { return cmp.Compare(b, a) })
+	res.Hits, err = st.pageHits(ctx, found[opt.Offset:min(len(found), opt.Offset+opt.Limit)], query)
 	return res, err
 }
 
@@ -267,6 +372,9 @@ func (st *Store) pageHits(ctx context.Context, page []int64, query string) ([]Hi
 		var text string
 		if err := rows.Scan(&h.Edition.ID, &h.Article, &h.Headline, &text); err != nil {
 			return err
+		}
+		if h.Headline == "" {
+			h.Headline = textHeadline(text)
 		}
 		locate(&h, text, query)
 		hits = append(hits, h)
@@ -329,7 +437,9 @@ func (st *Store) scanRange(ctx context.Context, query string, lo, hi int64, inSc
 		return scanPart{err: err}
 	}
 	defer rows.Close()
-	fold := needsFold(query)
+	// Match folds case, punctuation width and script, and finds every
+	// spelling; a query that needs none of that is a plain byte search.
+	fold := needsFold(query) || len(script.Spellings(query)) > 1
 	needle := []byte(query)
 	var p scanPart
 	for rows.Next() {

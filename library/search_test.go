@@ -124,6 +124,13 @@ func TestSearchOrderPagingAndScope(t *testing.T) {
 	if lib, _ := st.Search(ctx, "长江", SearchOptions{}); lib.Total != 7 || lib.Hits[0].Edition.Date != "2024-03-21" {
 		t.Errorf("library search: total %d, first %+v", lib.Total, lib.Hits[0])
 	}
+	// A shelf of every edition in the store is searched as the whole store.
+	both := openWait(t, st, dir1, dir2)
+	for _, q := range []string{"长江", "长江保护"} {
+		if res, _ := both.Search(ctx, q, SearchOptions{}); res.Total != map[string]int{"长江": 7, "长江保护": 3}[q] {
+			t.Errorf("%q on a shelf of both folders: total %d", q, res.Total)
+		}
+	}
 }
 
 func TestSnippet(t *testing.T) {

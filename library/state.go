@@ -118,7 +118,7 @@ func (st *Store) ToggleBookmark(ctx context.Context, ed int64, aid string) (bool
 		}
 		on = true
 		_, err = tx.ExecContext(ctx, `INSERT INTO bookmarks (edition, aid, headline, at)
-			VALUES (?1, ?2, coalesce((SELECT headline FROM articles WHERE edition = ?1 AND aid = ?2), ''), ?3)`,
+			VALUES (?1, ?2, coalesce((SELECT `+headlineSQL("articles")+` FROM articles WHERE edition = ?1 AND aid = ?2), ''), ?3)`,
 			ed, aid, time.Now().UnixNano())
 		return err
 	})
@@ -134,7 +134,7 @@ func (st *Store) Bookmarked(ctx context.Context, ed int64) (map[string]bool, err
 // known, most recently saved first.
 func (st *Store) Bookmarks(ctx context.Context) ([]Bookmark, error) {
 	var list []Bookmark
-	err := st.each(ctx, `SELECT `+editionCols("e")+`, b.aid, coalesce(a.headline, b.headline), b.at
+	err := st.each(ctx, `SELECT `+editionCols("e")+`, b.aid, coalesce(`+headlineSQL("a")+`, b.headline), b.at
 		FROM bookmarks b JOIN editions e ON e.id = b.edition
 		LEFT JOIN articles a ON a.edition = b.edition AND a.aid = b.aid
 		WHERE e.gone = 0 ORDER BY b.at DESC, e.date DESC, b.aid`, nil, func(rows *sql.Rows) error {

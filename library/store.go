@@ -35,6 +35,11 @@ const FileName = "library.db"
 // a wide margin.
 const busyTimeoutMS = 10000
 
+// pageSize is the page size of a new store. An article's text is a few
+// kilobytes, so pages of the default 4 KiB hold one each and leave a third
+// of the file empty; 16 KiB pages hold several.
+const pageSize = 16384
+
 // Options configure Open.
 type Options struct {
 	// Dir is the data directory holding the store. Empty means
@@ -217,8 +222,19 @@ func openFile(dir string, parse func([]byte, model.Options) (*model.Edition, err
 	// last commits, and never corrupts the file.
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeoutMS) +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
-	st, err := openDSN(dsn, dir, parse)
+		"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	// A new store gets pages of pageSize bytes, and gives the pages it frees
+	// back to the file system when asked (see mergeIndex). Both are fixed
+	// once the file's first page is written, which turning on WAL does, so
+	// they are set first, in this order (the driver would run a DSN's
+	// pragmas sorted by name); on a store that exists they change nothing.
+	// WAL then holds for every connection to the file.
+	setup := []string{
+		fmt.Sprintf("PRAGMA page_size = %d", pageSize),
+		"PRAGMA auto_vacuum = INCREMENTAL",
+		"PRAGMA journal_mode = WAL",
+	}
+	st, err := openDSN(dsn, dir, parse, setup...)
 	if err != nil {
 		return nil, err
 	}
@@ -257,17 +273,42 @@ func memoryDSN(name string) string {
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) + "&_pragma=foreign_keys(1)&_txlock=immediate"
 }
 
-func openDSN(dsn, dir string, parse func([]byte, model.Options) (*model.Edition, error)) (*Store, error) {
+// openDSN opens the store at dsn, runs setup on its first connection and
+// brings its schema up to date.
+func openDSN(dsn, dir string, parse func([]byte, model.Options) (*model.Edition, error), setup ...string) (*Store, error) {
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
 	}
 	st := &Store{db: db, dir: dir, parse: parse, embedded: map[string]embedded{}}
-	if err := migrate(context.Background(), db); err != nil {
+	ctx := context.Background()
+	if err := runOnOne(ctx, db, setup); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return st, nil
+}
+
+// runOnOne runs statements, in order, on one connection of db.
+func runOnOne(ctx context.Context, db *sql.DB, statements []string) error {
+	if len(statements) == 0 {
+		return nil
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for _, q := range statements {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Unsaved returns nil when reading state is saved to disk, else an
