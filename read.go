@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -122,7 +123,7 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	defer r.close()
+	defer closeWithin(r, quitWait, stderr)
 	opt.Store, opt.Shelf, opt.Edition = r.st, r.sh, r.rec
 	// An update U started and still running at quit is stopped (the next
 	// update resumes it) before the store closes.
@@ -180,11 +181,36 @@ func readFirst(ra readArgs, path string, opt ui.Options, out *os.File, stderr io
 	for _, e := range r.skipped() {
 		fmt.Fprintf(stderr, "dubao: skipped %v\n", e)
 	}
-	r.close()
+	closeWithin(r, quitWait, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	return 0
+}
+
+// quitWait is how long the reader's end waits for the library to close.
+const quitWait = 3 * time.Second
+
+// closeWithin closes r, waiting at most d for it, and reports whether it
+// closed. Closing stops the shelf's indexing, which stops between
+// statements; but one statement can take minutes, SQLite's insert of an
+// article of tens of megabytes into the search index, which no interrupt
+// cuts short, and quitting must not wait for it. What is left undone then
+// is a transaction not yet committed: SQLite rolls it back when the store
+// is next opened, and the edition is indexed again.
+func closeWithin(r interface{ close() }, d time.Duration, stderr io.Writer) bool {
+	done := make(chan struct{})
+	go func() {
+		r.close()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return true
+	case <-time.After(d):
+		fmt.Fprintln(stderr, "dubao: quit while indexing; what was not indexed is indexed next time")
+		return false
+	}
 }
 
 // firstRecord is the record the reader shows the edition at path with

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -242,5 +243,27 @@ func TestOpenReadingSkipsEmptyEditions(t *testing.T) {
 	r, err = open(t, "", filepath.Join(dir, "2024-03-21.txt"), filepath.Join(dir, "2024-03-20.txt"))
 	if err != nil || r.rec.Date != "2024-03-21" {
 		t.Fatalf("empty editions only: opened %v, %v", r.rec.Date, err)
+	}
+}
+
+// closerFunc closes by calling itself.
+type closerFunc func()
+
+func (f closerFunc) close() { f() }
+
+// The reader's end waits for the library to close, but not for an index
+// write that cannot be interrupted: it says so and goes.
+func TestCloseWithinGivesUp(t *testing.T) {
+	var out strings.Builder
+	if !closeWithin(closerFunc(func() {}), time.Hour, &out) || out.Len() != 0 {
+		t.Fatalf("a quick close: %q", out.String())
+	}
+	release := make(chan struct{})
+	defer close(release)
+	if closeWithin(closerFunc(func() { <-release }), time.Millisecond, &out) {
+		t.Fatal("a close that never ends was waited for")
+	}
+	if !strings.Contains(out.String(), "quit while indexing") {
+		t.Fatalf("nothing said: %q", out.String())
 	}
 }
