@@ -3,6 +3,7 @@ package dict
 import (
 	"bytes"
 	"compress/gzip"
+	"dubao/internal/cputime"
 	"io"
 	"runtime"
 	"strings"
@@ -95,20 +96,20 @@ func loadedHeap(t testing.TB) uint64 {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(cedict)))
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		if _, err := Gunzip(cedict); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 	b.ReportMetric(float64(loadedHeap(b))/(1<<20), "heap-MB")
 }
 
 func BenchmarkLoadGunzip(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(cedict)))
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		zr, err := gzip.NewReader(bytes.NewReader(cedict))
 		if err != nil {
@@ -118,7 +119,7 @@ func BenchmarkLoadGunzip(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
 
 // pageText is about a page of the seed edition's body: 40 rows of 42
@@ -153,22 +154,22 @@ func BenchmarkSegmentPage(b *testing.B) {
 	text := pageText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		d.Segment(text)
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
 
 func BenchmarkTypesetPage(b *testing.B) {
 	text := pageText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		typeset.Text(text, 0, model.Paragraph, typeset.Options{Width: 84})
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
 
 // BenchmarkLookup looks up words of the seed, found and not, in both
@@ -180,9 +181,9 @@ func BenchmarkLookup(b *testing.B) {
 	}
 	ws := []string{"发展", "發展", "工业园区", "长", "招商引资", "何", "不在词典里的词"}
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for i := 0; b.Loop(); i++ {
 		d.Lookup(ws[i%len(ws)])
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }

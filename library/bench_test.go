@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"dubao/internal/cputime"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -105,7 +105,7 @@ func BenchmarkImport(b *testing.B) {
 	b.Run("parse-only", func(b *testing.B) {
 		b.SetBytes(ar.bytes)
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := cputime.Now()
 		for b.Loop() {
 			filepath.WalkDir(ar.dir, func(path string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() && filepath.Ext(path) == ".txt" {
@@ -117,14 +117,14 @@ func BenchmarkImport(b *testing.B) {
 			})
 		}
 		b.ReportMetric(float64(ar.editions)*float64(b.N)/b.Elapsed().Seconds(), "editions/s")
-		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((cputime.Now()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	})
 	b.Run("store", func(b *testing.B) {
 		b.SetBytes(ar.bytes)
 		b.ReportAllocs()
 		var articles int
 		var size int64
-		cpu := cpuTime()
+		cpu := cputime.Now()
 		for b.Loop() {
 			b.StopTimer()
 			data := b.TempDir()
@@ -138,17 +138,8 @@ func BenchmarkImport(b *testing.B) {
 		b.ReportMetric(float64(articles)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 		b.ReportMetric(float64(articles), "articles")
 		b.ReportMetric(float64(size)/(1<<20), "store-MB")
-		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((cputime.Now()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	})
-}
-
-// cpuTime returns the CPU time (user and system) this process has used. The
-// benchmarks report it beside wall time because other work on the machine
-// stretches wall time but not CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func dirSize(dir string) int64 {
@@ -203,13 +194,13 @@ func BenchmarkReopen(b *testing.B) {
 	ar := benchArchive(b)
 	data := benchStore(b, ar)
 	b.Run("first-frame", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Now()
 		for b.Loop() {
 			if err := firstFrame(data, ar.dir); err != nil {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		b.ReportMetric(float64((cputime.Now()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	})
 	b.Run("model.Load-newest", func(b *testing.B) {
 		st, _ := Open(Options{Dir: data})
@@ -250,7 +241,7 @@ func BenchmarkSearch(b *testing.B) {
 		scope := shelfIDs(sh)
 		var times []time.Duration
 		i := 0
-		cpu := cpuTime()
+		cpu := cputime.Now()
 		for b.Loop() {
 			q := queries[i%len(queries)]
 			i++
@@ -263,7 +254,7 @@ func BenchmarkSearch(b *testing.B) {
 		slices.Sort(times)
 		b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
 		b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
-		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		b.ReportMetric(float64((cputime.Now()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 	b.Run("trigram-3char", func(b *testing.B) { run(b, benchQueries3, byTrigram) })
 	b.Run("scan-3char", func(b *testing.B) { run(b, benchQueries3, byScan) })

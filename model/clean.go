@@ -240,37 +240,22 @@ func cleanLines(s string) string {
 
 // needsCleanBesidesCRLF is needsClean, but for a CR followed by LF, which
 // it passes over.
-func needsCleanBesidesCRLF(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !cleanLead[c] {
-			continue
-		}
-		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-			i++
-			continue
-		}
-		if c < 0x80 {
-			return true
-		}
-		if commonLead(s, i) {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		if isC1(r) || r == 0x2028 || r == 0x2029 || removedFormat(r) {
-			return true
-		}
-	}
-	return false
-}
+func needsCleanBesidesCRLF(s string) bool { return needsCleanFrom(s, true) }
 
 // needsClean reports whether s holds anything clean would change. Most
 // editions hold nothing of the kind, and checking bytes is much cheaper
 // than rebuilding the string.
-func needsClean(s string) bool {
+func needsClean(s string) bool { return needsCleanFrom(s, false) }
+
+// needsCleanFrom is needsClean, passing over CRLF pairs if crlfOK.
+func needsCleanFrom(s string, crlfOK bool) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !cleanLead[c] {
+			continue
+		}
+		if crlfOK && c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
 			continue
 		}
 		if c < 0x80 {

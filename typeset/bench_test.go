@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"dubao/internal/cputime"
 	"fmt"
 	"runtime"
 	"strings"
@@ -79,11 +80,11 @@ func BenchmarkWrap(b *testing.B) {
 				b.SetBytes(size)
 				b.ReportAllocs()
 				var out [][]string
-				cpu := cpuTime()
+				cpu := cputime.Now()
 				for b.Loop() {
 					out = wr.wrap(blocks, w)
 				}
-				reportCPU(b, cpuTime()-cpu, size)
+				reportCPU(b, cputime.Now()-cpu, size)
 				bad := 0
 				for i, lines := range out {
 					bad += len(violations(lines, w, blocks[i].Text))
@@ -114,11 +115,11 @@ func BenchmarkTypeset(b *testing.B) {
 		b.Run(fmt.Sprintf("W=%d", w), func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := cputime.Now()
 			for b.Loop() {
 				Blocks(blocks, Options{Width: w})
 			}
-			reportCPU(b, cpuTime()-cpu, size)
+			reportCPU(b, cputime.Now()-cpu, size)
 		})
 	}
 }
@@ -168,10 +169,10 @@ func BenchmarkWrapSideBySide(b *testing.B) {
 			var wall, cpu [2]time.Duration
 			for b.Loop() {
 				for k, wr := range []wrapper{wrappers[0], wrappers[2]} {
-					start, c := time.Now(), cpuTime()
+					start, c := time.Now(), cputime.Now()
 					wr.wrap(blocks, w)
 					wall[k] += time.Since(start)
-					cpu[k] += cpuTime() - c
+					cpu[k] += cputime.Now() - c
 				}
 			}
 			mbs := func(d time.Duration) float64 { return float64(size) * float64(b.N) / d.Seconds() / 1e6 }

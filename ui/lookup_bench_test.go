@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"dubao/internal/cputime"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -50,7 +51,7 @@ func BenchmarkLookup(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			m := lookupReady(b, big)
 			b.ReportAllocs()
-			start := cpuTime()
+			start := cputime.Now()
 			for b.Loop() {
 				l, a := m.lookup, m.article
 				l.Start(&a)
@@ -58,14 +59,14 @@ func BenchmarkLookup(b *testing.B) {
 					b.Fatal("no cursor")
 				}
 			}
-			reportCPU(b, start)
+			cputime.Report(b, start)
 		})
 	}
 	m := lookupReady(b, false)
 	m.lookup.Start(&m.article)
 	b.Run("show", func(b *testing.B) {
 		b.ReportAllocs()
-		start := cpuTime()
+		start := cputime.Now()
 		for b.Loop() {
 			l, a := m.lookup, m.article
 			l.Update(tea.KeyPressMsg{Code: tea.KeyEnter}, &a)
@@ -73,14 +74,14 @@ func BenchmarkLookup(b *testing.B) {
 			mm.lookup, mm.article = l, a
 			_ = mm.View()
 		}
-		reportCPU(b, start)
+		cputime.Report(b, start)
 	})
 	b.Run("frame", func(b *testing.B) {
 		b.ReportAllocs()
-		start := cpuTime()
+		start := cputime.Now()
 		for b.Loop() {
 			_ = m.View()
 		}
-		reportCPU(b, start)
+		cputime.Report(b, start)
 	})
 }
