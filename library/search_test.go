@@ -301,24 +301,7 @@ func TestSearchShortQueriesThroughTheIndex(t *testing.T) {
 		if methodFor(q) != byPrefix {
 			continue
 		}
-		want, err := st.searchBy(ctx, q, byScan, nil, SearchOptions{Limit: 100000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := st.searchBy(ctx, q, byPrefix, nil, SearchOptions{Limit: 100000})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
-			t.Errorf("%q: the index finds %d, the scan %d", q, got.Total, want.Total)
-			continue
-		}
-		for k := range got.Hits {
-			if got.Hits[k].Article != want.Hits[k].Article || got.Hits[k].Edition.ID != want.Hits[k].Edition.ID {
-				t.Errorf("%q: hit %d is %v, the scan's %v", q, k, got.Hits[k], want.Hits[k])
-				break
-			}
-		}
+		sameAsScan(t, st, q, byPrefix)
 	}
 }
 
@@ -442,4 +425,30 @@ func TestSearchAcrossScripts(t *testing.T) {
 			t.Errorf("Match(%q, %q) = %d, %d; want %q", c.s, c.q, s, e, c.want)
 		}
 	}
+}
+
+// sameAsScan checks that searching q by m finds the articles the scan
+// finds, in the same order, and returns what the scan found.
+func sameAsScan(t *testing.T, st *Store, q string, m method) Results {
+	t.Helper()
+	ctx := context.Background()
+	want, err := st.searchBy(ctx, q, byScan, nil, SearchOptions{Limit: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.searchBy(ctx, q, m, nil, SearchOptions{Limit: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+		t.Errorf("%q: the index finds %d, the scan %d", q, got.Total, want.Total)
+		return want
+	}
+	for k := range got.Hits {
+		if got.Hits[k].Article != want.Hits[k].Article || got.Hits[k].Edition.ID != want.Hits[k].Edition.ID {
+			t.Errorf("%q: hit %d is %v, the scan's %v", q, k, got.Hits[k], want.Hits[k])
+			return want
+		}
+	}
+	return want
 }
