@@ -112,6 +112,8 @@ func runRead(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	typeset.SetMethod(typeset.CodePoints)
 	if tw.Graphemes {
 		typeset.SetMethod(typeset.Graphemes)
+	} else {
+		go typeset.WarmCodePoints()
 	}
 	opt := conf.Options(ui.OptionsFromEnv(os.Getenv))
 	opt.Graphemes = tw.Graphemes

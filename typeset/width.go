@@ -4,6 +4,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -120,14 +121,23 @@ func clusterWidth(v string, gw int) int {
 }
 
 // ansiAmbiguousWide is x/ansi's own ambiguous setting, read from the same
-// variable when it started; WcWidth has no setter.
-var ansiAmbiguousWide = ansi.StringWidthWc("“") == 2
+// variable when it started; WcWidth has no setter. It is asked the first
+// time it is needed, not at start: the first width x/ansi measures past
+// the lowest code points builds go-runewidth's table of every code point,
+// some 7 ms, which no command but the reader in a terminal that measures
+// by code point needs (see WarmCodePoints).
+var ansiAmbiguousWide = sync.OnceValue(func() bool { return ansi.StringWidthWc("“") == 2 })
+
+// WarmCodePoints builds, now, the tables measuring by code point needs, so
+// that a reader can have them built on another core while it reads and
+// parses the edition, rather than before its first frame.
+func WarmCodePoints() { ansiAmbiguousWide() }
 
 func codePointWidth(s string) int {
 	if hasJamo(s) {
 		s = composeJamo(s)
 	}
-	if AmbiguousWide() == ansiAmbiguousWide {
+	if AmbiguousWide() == ansiAmbiguousWide() {
 		return ansi.StringWidthWc(s)
 	}
 	// SetAmbiguousWide said otherwise than the environment x/ansi read:
