@@ -136,6 +136,13 @@ func Spellings(q string) []string {
 	if !HasHan(q) {
 		return out
 	}
+	// The dictionaries of the later steps are built while the first step
+	// runs.
+	startLoads.Do(func() {
+		for _, n := range spellingConversions[1:] {
+			go load(n)
+		}
+	})
 	hans := convert("tw2sp", q).Shown
 	for _, s := range []string{hans, convert("s2twp", hans).Shown, convert("s2hk", hans).Shown} {
 		if !slices.Contains(out, s) {
@@ -144,6 +151,9 @@ func Spellings(q string) []string {
 	}
 	return out
 }
+
+// startLoads starts building the dictionaries of Spellings' later steps, once.
+var startLoads sync.Once
 
 // Variants returns the Spellings of q that differ when folded (see Fold),
 // q first: what a search that folds characters looks for. 发展 is one
