@@ -143,22 +143,13 @@ func Preload() error {
 	return nil
 }
 
-// spellingConversions are the conversions Spellings runs.
-var spellingConversions = []string{"tw2sp", "s2twp", "t2hk"}
-
-// PreloadFor starts loading, in the background and each on a goroutine of
-// its own, the dictionaries that Spellings and Variants need for q, and
-// returns at once; nothing when q holds no Chinese character. Spellings
-// needs three conversions whose dictionaries take tens of milliseconds to
-// build: a caller that has other work to do first (opening a store) calls
-// this before it, so that the dictionaries are built meanwhile and on
-// every core rather than one after another.
+// PreloadFor starts building, in the background, what Spellings, Variants
+// and Fold need for q (the fold table), and returns at once; nothing when q
+// holds no Chinese character. A caller that has other work to do first
+// (opening a store) calls it before, so that the table is built meanwhile.
 func PreloadFor(q string) {
 	if !HasHan(q) {
 		return
-	}
-	for _, n := range spellingConversions {
-		go load(n)
 	}
 	go folds()
 }
