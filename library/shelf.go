@@ -185,8 +185,16 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 // then by title and path.
 func sortNewestFirst(list []Edition) {
 	// "" sorts below every date, so undated editions come last.
+	// Each comparison only as needed: cmp.Or would make all three, and a
+	// shelf of thousands sorts in a hundred thousand comparisons.
 	slices.SortFunc(list, func(a, b Edition) int {
-		return cmp.Or(-cmp.Compare(a.Date, b.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+		if c := cmp.Compare(b.Date, a.Date); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Path, b.Path)
 	})
 }
 
