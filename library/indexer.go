@@ -87,9 +87,16 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 // editions for changes overlaps reading the store's list of them.
 type statter struct {
 	done  chan struct{}
-	at    map[string]int // path → index in infos and errs
-	infos []os.FileInfo
-	errs  []error
+	at    map[string]int // path → index in stats
+	stats []fileStat
+}
+
+// fileStat is what checking a file for changes needs of its os.Stat.
+type fileStat struct {
+	size, mtime  int64 // mtime in Unix nanoseconds
+	regular, dir bool
+	err          error
+	done         bool
 }
 
 // startStats starts statting the files not statted yet (size -1).
@@ -102,18 +109,20 @@ func startStats(ctx context.Context, files []found) *statter {
 			paths = append(paths, f.path)
 		}
 	}
-	s.infos, s.errs = make([]os.FileInfo, len(paths)), make([]error, len(paths))
+	s.stats = make([]fileStat, len(paths))
 	go func() {
 		defer close(s.done)
 		workers := min(runtime.GOMAXPROCS(0), max(len(paths)/256, 1))
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Go(func() {
+				var d dirStatter
+				defer d.close()
 				for i := w; i < len(paths); i += workers {
 					if (i/workers)%64 == 0 && ctx.Err() != nil {
 						return
 					}
-					s.infos[i], s.errs[i] = os.Stat(paths[i])
+					s.stats[i] = d.stat(paths[i])
 				}
 			})
 		}
@@ -122,16 +131,25 @@ func startStats(ctx context.Context, files []found) *statter {
 	return s
 }
 
-// stat returns os.Stat of path, as startStats found it when it was among
-// the files.
-func (s *statter) stat(path string) (os.FileInfo, error) {
+// stat returns what os.Stat says of path, as startStats found it when it
+// was among the files.
+func (s *statter) stat(path string) fileStat {
 	if s != nil {
 		<-s.done
-		if i, ok := s.at[path]; ok && (s.infos[i] != nil || s.errs[i] != nil) {
-			return s.infos[i], s.errs[i]
+		if i, ok := s.at[path]; ok && s.stats[i].done {
+			return s.stats[i]
 		}
 	}
-	return os.Stat(path)
+	return statFile(path)
+}
+
+// statFile is os.Stat as a fileStat.
+func statFile(path string) fileStat {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStat{err: err, done: true}
+	}
+	return fileStat{size: info.Size(), mtime: info.ModTime().UnixNano(), regular: info.Mode().IsRegular(), dir: info.IsDir(), done: true}
 }
 
 // changed stats the stored editions in verify and returns those whose size
@@ -146,16 +164,16 @@ func (sh *Shelf) changed(ctx context.Context, verify []found, stored map[string]
 		if ctx.Err() != nil {
 			return nil
 		}
-		info, err := stats.stat(f.path)
-		if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
+		info := stats.stat(f.path)
+		if info.err != nil || !(info.regular || info.dir) {
 			gone[f.path] = true
 			continue
 		}
-		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+		f.size, f.mtime = info.size, info.mtime
 		// An e-paper folder's time does not change when a page in it does:
 		// its pages' hash decides. A folder fetch wrote is never changed in
 		// place, only replaced by a new one: its time decides, as a file's.
-		if e := stored[f.path]; info.IsDir() && !formats.IsFetchedFolder(f.path) || e.size != f.size || e.mtime != f.mtime {
+		if e := stored[f.path]; info.dir && !formats.IsFetchedFolder(f.path) || e.size != f.size || e.mtime != f.mtime {
 			todo = append(todo, f)
 		}
 	}
