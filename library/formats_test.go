@@ -128,3 +128,29 @@ func TestShelfFindsEPapersAtAnyDepth(t *testing.T) {
 		t.Errorf("e-paper folder opened as a shelf lists %+v, want itself", list)
 	}
 }
+
+// TestShelfFolderThroughSymlink opens a shelf folder named by a symbolic
+// link to it: its editions are listed, under the link's path, as a folder
+// named directly would have them.
+func TestShelfFolderThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "papers/2024-03-18.txt", "旧闻一则\n\n　　旧闻的正文，写得很长，一直写到句号为止。\n")
+	writeFile(t, dir, "papers/2024/2024-03-19.txt", "新闻一则\n\n　　新闻的正文，写得很长，一直写到句号为止。\n")
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "papers"), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	st, err := Open(Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var got []string
+	for _, e := range editions(t, openWait(t, st, link)) {
+		got = append(got, e.Path)
+	}
+	want := []string{filepath.Join(link, "2024", "2024-03-19.txt"), filepath.Join(link, "2024-03-18.txt")}
+	if !slices.Equal(got, want) {
+		t.Errorf("shelf through a link lists %q, want %q", got, want)
+	}
+}
