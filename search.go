@@ -39,8 +39,8 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, searchUsage)
 		return exitUsage
 	}
-	// The dictionaries that spell the query in every script are built
-	// while the store and the shelf open, which wait on the disk.
+	// The table that folds the query's script (for matching and
+	// snippets) is built while the store and the shelf open.
 	script.PreloadFor(pos[0])
 	// The process lives for one search: collecting garbage less often
 	// saves more time than the memory it costs.
