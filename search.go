@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"dubao/library"
 	"dubao/model"
+	"dubao/script"
 	"dubao/seeds"
 )
 
@@ -37,6 +39,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, searchUsage)
 		return exitUsage
 	}
+	// The table that folds the query's script (for matching and
+	// snippets) is built while the store and the shelf open.
+	script.PreloadFor(pos[0])
+	// The process lives for one search: collecting garbage less often
+	// saves more time than the memory it costs.
+	debug.SetGCPercent(400)
 	ctx := context.Background()
 	_, sh, closeShelf, code := openShelf(ctx, *dataDir, pos[1:], stderr)
 	if sh == nil {

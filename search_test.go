@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dubao/seeds"
 )
@@ -148,5 +149,64 @@ func TestSearchWithUnusableDataDir(t *testing.T) {
 	}
 	if lines := strings.Split(strings.TrimSpace(errOut), "\n"); len(lines) != 1 || !strings.Contains(errOut, "not saved") {
 		t.Errorf("stderr %q, want one line saying state is not saved", errOut)
+	}
+}
+
+// TestSearchSeesChangesBetweenRuns changes a searched folder between two
+// searches: an edition rewritten in place (same size: 禁渔 becomes 养殖,
+// the time moved on), one removed, one added in a subfolder. The second
+// search finds the new text and the new edition, and nothing of what is
+// gone, though the store had it all indexed.
+func TestSearchSeesChangesBetweenRuns(t *testing.T) {
+	_, papers := libraryDirs(t)
+	first := filepath.Join(papers, "2024-03-19.txt")
+	for _, q := range []string{"禁渔", "休渔"} {
+		if code, out, errOut := runDubao(t, "", "search", q, papers); code != 0 || out == "" {
+			t.Fatalf("first search of %s: exit %d, stderr %q", q, code, errOut)
+		}
+	}
+	rewritten := strings.ReplaceAll(string(seeds.Default), "禁渔", "养殖")
+	if err := os.WriteFile(first, []byte(rewritten), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(first, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(papers, "20240320.txt")); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(papers, "2024", "03")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	added := strings.ReplaceAll(string(seeds.Default), "禁渔", "鳗苗")
+	if err := os.WriteFile(filepath.Join(sub, "2024-03-22.txt"), []byte(added), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		query, ref string // ref "" for no results
+	}{
+		{"养殖", "2024-03-19"},
+		{"鳗苗", "2024-03-22"},
+		{"禁渔", ""},
+		{"休渔", ""},
+	} {
+		code, out, errOut := runDubao(t, "", "search", tt.query, papers)
+		lines := searchLines(t, out)
+		if tt.ref == "" {
+			if code != exitNoMatch || len(lines) != 0 {
+				t.Errorf("search %s after the change: exit %d, %q, stderr %q; want nothing found", tt.query, code, out, errOut)
+			}
+			continue
+		}
+		if code != 0 || len(lines) == 0 {
+			t.Errorf("search %s after the change: exit %d, stderr %q; want results in %s", tt.query, code, errOut, tt.ref)
+		}
+		for _, f := range lines {
+			if f[0] != tt.ref || !strings.Contains(f[3], tt.query) {
+				t.Errorf("search %s: result %q, want edition %s", tt.query, f, tt.ref)
+			}
+		}
 	}
 }

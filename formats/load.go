@@ -78,6 +78,24 @@ func IsEditionFolder(dir string) bool {
 	return !fetched.Holds(dir) && html.IsFolder(dir)
 }
 
+// MayBeEditionFolder reports whether IsEditionFolder can hold for a
+// folder, from what a walk of its tree (hidden entries left out) found:
+// whether the folder itself has an entry named as a fetched folder's index,
+// and how many entries with an HTML page's name (IsPageName) its tree has,
+// counting at least 2 for any subfolder the walk did not read. It is false
+// only where IsEditionFolder surely is: an e-paper has two pages or more,
+// and a fetched folder its index. A walk of a large shelf thus reads each
+// folder once, and calls IsEditionFolder, which reads the folder's tree
+// again, only where it might hold.
+func MayBeEditionFolder(hasIndex bool, pages int) bool { return hasIndex || pages >= 2 }
+
+// IsIndexName reports whether a file name is a fetched folder's index.
+func IsIndexName(name string) bool { return name == fetched.IndexFile }
+
+// IsPageName reports whether a file name is an HTML page's, as the pages of
+// an e-paper folder are named: .html, .htm, .shtml or .xhtml.
+func IsPageName(name string) bool { return html.IsPageName(name) }
+
 // editionExts are the file extensions taken as editions inside a shelf
 // folder; the content then decides the format. Files named one by one are
 // taken whatever their name.

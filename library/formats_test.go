@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"dubao/model"
@@ -90,5 +91,66 @@ func TestShelfMixesFormats(t *testing.T) {
 	ed, _, err := sh2.Load(t.Context(), got["epaper"])
 	if err != nil || ed.Sections[0].Header != "01版：要闻" {
 		t.Errorf("loading the e-paper folder: %v", err)
+	}
+}
+
+// TestShelfFindsEPapersAtAnyDepth opens a folder with e-papers saved
+// folders deep beside text editions, and an e-paper folder itself: a
+// shelf folder is read once and only folders whose trees hold pages are
+// looked at as e-papers, so each must still be found, as one edition.
+func TestShelfFindsEPapersAtAnyDepth(t *testing.T) {
+	dir := t.TempDir()
+	epaper := filepath.Join("..", "formats", "html", "testdata", "epaper")
+	copyTree(t, epaper, filepath.Join(dir, "2024", "03", "19"))
+	copyTree(t, epaper, filepath.Join(dir, "more", "deeper", "epaper"))
+	writeFile(t, dir, "2024/2024-03-18.txt", "旧闻一则\n\n　　旧闻的正文，写得很长，一直写到句号为止。\n")
+	writeFile(t, dir, "2024/03/lone.html", "<html><body><p>一页</p></body></html>")
+	st, err := Open(Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var got []string
+	for _, e := range editions(t, openWait(t, st, dir)) {
+		rel, _ := filepath.Rel(dir, e.Path)
+		got = append(got, rel)
+		if e.Title == "读报日报" && e.Articles != 4 {
+			t.Errorf("e-paper %s: %d articles, want 4", rel, e.Articles)
+		}
+	}
+	slices.Sort(got)
+	want := []string{"2024/03/19", "2024/03/lone.html", "2024/2024-03-18.txt", "more/deeper/epaper"}
+	if !slices.Equal(got, want) {
+		t.Errorf("shelf lists %q, want %q", got, want)
+	}
+	list := editions(t, openWait(t, st, filepath.Join(dir, "more", "deeper", "epaper")))
+	if len(list) != 1 || list[0].Articles != 4 {
+		t.Errorf("e-paper folder opened as a shelf lists %+v, want itself", list)
+	}
+}
+
+// TestShelfFolderThroughSymlink opens a shelf folder named by a symbolic
+// link to it: its editions are listed, under the link's path, as a folder
+// named directly would have them.
+func TestShelfFolderThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "papers/2024-03-18.txt", "旧闻一则\n\n　　旧闻的正文，写得很长，一直写到句号为止。\n")
+	writeFile(t, dir, "papers/2024/2024-03-19.txt", "新闻一则\n\n　　新闻的正文，写得很长，一直写到句号为止。\n")
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "papers"), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	st, err := Open(Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var got []string
+	for _, e := range editions(t, openWait(t, st, link)) {
+		got = append(got, e.Path)
+	}
+	want := []string{filepath.Join(link, "2024", "2024-03-19.txt"), filepath.Join(link, "2024-03-18.txt")}
+	if !slices.Equal(got, want) {
+		t.Errorf("shelf through a link lists %q, want %q", got, want)
 	}
 }

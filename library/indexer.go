@@ -29,10 +29,10 @@ const (
 )
 
 // index runs in the background: it drops editions whose files are gone,
-// finds which of the stored editions in verify changed, then reads, hashes
+// finds which of the stored editions in verify changed (from stats), then reads, hashes
 // and parses the files to index on every core and writes them from one
 // goroutine in short transactions.
-func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, stored map[string]Edition) {
+func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, stored map[string]Edition, stats *statter) {
 	defer close(sh.done)
 	defer close(sh.progress)
 	if len(drop) > 0 {
@@ -41,7 +41,7 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 			return
 		}
 	}
-	todo = append(todo, sh.changed(ctx, verify, stored)...)
+	todo = append(todo, sh.changed(ctx, verify, stored, stats)...)
 	// Newest first, so the top of the picker is ready soonest.
 	dates := make(map[string]string, len(todo))
 	for _, f := range todo {
@@ -82,31 +82,106 @@ func (sh *Shelf) index(ctx context.Context, todo, verify []found, drop []int64, 
 	}
 }
 
+// statter stats the files a shelf found, on every core and in the
+// background from the moment they are listed, so that checking the stored
+// editions for changes overlaps reading the store's list of them.
+type statter struct {
+	done  chan struct{}
+	at    map[string]int // path → index in stats
+	stats []fileStat
+}
+
+// fileStat is what checking a file for changes needs of its os.Stat.
+type fileStat struct {
+	size, mtime  int64 // mtime in Unix nanoseconds
+	regular, dir bool
+	err          error
+	done         bool
+}
+
+// startStats starts statting the files not statted yet (size -1).
+func startStats(ctx context.Context, files []found) *statter {
+	s := &statter{done: make(chan struct{}), at: make(map[string]int, len(files))}
+	var paths []string
+	for _, f := range files {
+		if f.size < 0 {
+			s.at[f.path] = len(paths)
+			paths = append(paths, f.path)
+		}
+	}
+	s.stats = make([]fileStat, len(paths))
+	go func() {
+		defer close(s.done)
+		workers := min(runtime.GOMAXPROCS(0), max(len(paths)/256, 1))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				var d dirStatter
+				defer d.close()
+				for i := w; i < len(paths); i += workers {
+					if (i/workers)%64 == 0 && ctx.Err() != nil {
+						return
+					}
+					s.stats[i] = d.stat(paths[i])
+				}
+			})
+		}
+		wg.Wait()
+	}()
+	return s
+}
+
+// stat returns what os.Stat says of path, as startStats found it when it
+// was among the files.
+func (s *statter) stat(path string) fileStat {
+	if s != nil {
+		<-s.done
+		if i, ok := s.at[path]; ok && s.stats[i].done {
+			return s.stats[i]
+		}
+	}
+	return statFile(path)
+}
+
+// statFile is os.Stat as a fileStat.
+func statFile(path string) fileStat {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStat{err: err, done: true}
+	}
+	return fileStat{size: info.Size(), mtime: info.ModTime().UnixNano(), regular: info.Mode().IsRegular(), dir: info.IsDir(), done: true}
+}
+
 // changed stats the stored editions in verify and returns those whose size
 // or modification time differ from the store's. A file that is missing is
 // taken off the shelf (a library shelf lists stored editions without
 // looking at the disk) but not dropped from the store: the disk holding it
 // may only be unmounted.
-func (sh *Shelf) changed(ctx context.Context, verify []found, stored map[string]Edition) []found {
+func (sh *Shelf) changed(ctx context.Context, verify []found, stored map[string]Edition, stats *statter) []found {
 	var todo []found
+	gone := map[string]bool{}
 	for _, f := range verify {
 		if ctx.Err() != nil {
 			return nil
 		}
-		info, err := os.Stat(f.path)
-		if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
-			sh.mu.Lock()
-			sh.remove(f.path)
-			sh.mu.Unlock()
+		info := stats.stat(f.path)
+		if info.err != nil || !(info.regular || info.dir) {
+			gone[f.path] = true
 			continue
 		}
-		f.size, f.mtime = info.Size(), info.ModTime().UnixNano()
+		f.size, f.mtime = info.size, info.mtime
 		// An e-paper folder's time does not change when a page in it does:
 		// its pages' hash decides. A folder fetch wrote is never changed in
 		// place, only replaced by a new one: its time decides, as a file's.
-		if e := stored[f.path]; info.IsDir() && !formats.IsFetchedFolder(f.path) || e.size != f.size || e.mtime != f.mtime {
+		if e := stored[f.path]; info.dir && !formats.IsFetchedFolder(f.path) || e.size != f.size || e.mtime != f.mtime {
 			todo = append(todo, f)
 		}
+	}
+	if len(gone) > 0 {
+		sh.mu.Lock()
+		sh.list = slices.DeleteFunc(sh.list, func(e Edition) bool { return gone[e.Path] })
+		sh.sort()
+		sh.mu.Unlock()
 	}
 	return todo
 }

@@ -105,14 +105,16 @@ func scan(paths []string) (files []found, roots []string, skipped []error, err e
 			add(found{path: abs, size: info.Size(), mtime: info.ModTime().UnixNano()})
 			continue
 		}
-		if formats.IsEditionFolder(abs) {
+		tree := readTree(abs)
+		if tree.mayBeEdition() && formats.IsEditionFolder(abs) {
 			add(found{path: abs, size: -1})
 			continue
 		}
-		roots = append(roots, abs)
-		if err := walk(abs, add, skip); err != nil {
-			return nil, nil, nil, &model.InputError{Name: p, Err: plainPathError(err)}
+		if tree.err != nil {
+			return nil, nil, nil, &model.InputError{Name: p, Err: plainPathError(tree.err)}
 		}
+		roots = append(roots, abs)
+		tree.walk(add, skip)
 	}
 	return files, roots, skipped, nil
 }
@@ -120,29 +122,83 @@ func scan(paths []string) (files []found, roots []string, skipped []error, err e
 // errDanglingLink is why a symbolic link whose target is missing is skipped.
 var errDanglingLink = errors.New("dangling symbolic link")
 
-// walk adds the edition files under dir, and calls skip on what it passes
-// over: subdirectories it cannot read, and entries with an edition's name
-// that lead to no regular file. An unreadable dir is an error.
-func walk(dir string, add func(found), skip func(string, error)) error {
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == dir {
-				return err
-			}
-			if d == nil || d.IsDir() || formats.IsEditionName(path) {
-				skip(path, plainPathError(err))
-			}
-			return nil
-		}
-		hidden := path != dir && strings.HasPrefix(d.Name(), ".")
+// dirTree is a folder of a shelf as read once: its entries, sorted by
+// name, and the trees of the subfolders among them that a shelf looks into.
+type dirTree struct {
+	path  string
+	ents  []fs.DirEntry
+	subs  map[string]*dirTree // by entry name
+	err   error               // reading the folder; ents holds what was read before it
+	index bool                // an entry has a fetched folder's index name
+	pages int                 // entries with an HTML page's name in the tree, at least 2 for a folder not read
+}
+
+// readTree reads the folder at path and, recursively, its subfolders but
+// hidden ones; of a browser's assets folder (see savedAssets) and an
+// unreadable one it knows only that they might hold pages.
+func readTree(path string) *dirTree {
+	t := &dirTree{path: path}
+	t.ents, t.err = os.ReadDir(path)
+	if t.err != nil {
+		t.pages = 2
+	}
+	for _, d := range t.ents {
+		name := d.Name()
 		switch {
-		case d.IsDir() && (hidden || savedAssets(d.Name())):
-			return filepath.SkipDir
-		case d.IsDir() && path != dir && formats.IsEditionFolder(path):
-			add(found{path: path, size: -1})
-			return filepath.SkipDir
-		case d.IsDir() || hidden || !formats.IsEditionName(path) || exportedName.MatchString(d.Name()):
-			return nil
+		case strings.HasPrefix(name, "."):
+		case d.IsDir() && savedAssets(name):
+			t.pages += 2
+		case d.IsDir():
+			sub := readTree(joinName(path, name))
+			if t.subs == nil {
+				t.subs = map[string]*dirTree{}
+			}
+			t.subs[name] = sub
+			t.pages += sub.pages
+		default:
+			t.index = t.index || formats.IsIndexName(name)
+			if formats.IsPageName(name) {
+				t.pages++
+			}
+		}
+	}
+	return t
+}
+
+// mayBeEdition reports whether the folder might be one edition (see
+// formats.MayBeEditionFolder); when false it surely is a shelf.
+func (t *dirTree) mayBeEdition() bool { return formats.MayBeEditionFolder(t.index, t.pages) }
+
+// joinName is filepath.Join for a clean directory and an entry name in it.
+func joinName(dir, name string) string {
+	if strings.HasSuffix(dir, string(filepath.Separator)) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// walk adds the edition files in the tree, in the order of
+// filepath.WalkDir, and calls skip on what it passes over: subfolders that
+// cannot be read, and entries with an edition's name that lead to no
+// regular file.
+func (t *dirTree) walk(add func(found), skip func(string, error)) {
+	for _, d := range t.ents {
+		name := d.Name()
+		path := joinName(t.path, name)
+		hidden := strings.HasPrefix(name, ".")
+		switch {
+		case d.IsDir() && (hidden || savedAssets(name)):
+		case d.IsDir():
+			sub := t.subs[name]
+			if sub.mayBeEdition() && formats.IsEditionFolder(path) {
+				add(found{path: path, size: -1})
+				continue
+			}
+			if sub.err != nil {
+				skip(path, plainPathError(sub.err))
+			}
+			sub.walk(add, skip)
+		case hidden || !formats.IsEditionName(name) || strings.HasSuffix(name, ".md") && exportedName.MatchString(name):
 		case d.Type().IsRegular():
 			add(found{path: path, size: -1})
 		case d.Type()&fs.ModeSymlink != 0:
@@ -163,8 +219,7 @@ func walk(dir string, add func(found), skip func(string, error)) error {
 				skip(path, notRegular(info))
 			}
 		}
-		return nil
-	})
+	}
 }
 
 // savedAssets reports whether a folder is where a browser's "save page"

@@ -118,22 +118,40 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 	var files []found
 	var roots []string
 	var skipped []error
-	var err error
+	// The store's list is read while the folders are: one waits on
+	// SQLite, the other on the file system.
+	var stored map[string]Edition
+	var storedErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		stored, storedErr = st.storedEditions(ctx)
+		st.fingerprint()
+	})
+	// The files found are statted, for changes, while the list is read.
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	var stats *statter
 	if len(paths) > 0 {
+		var err error
 		if files, roots, skipped, err = scan(paths); err != nil {
+			wg.Wait()
+			cancel()
 			return nil, err
 		}
+		stats = startStats(bg, files)
 	}
-	stored, err := st.storedEditions(ctx)
-	if err != nil {
-		return nil, err
+	wg.Wait()
+	if storedErr != nil {
+		cancel()
+		return nil, storedErr
 	}
 	if len(paths) == 0 {
 		files = st.libraryFiles(stored)
+		stats = startStats(bg, files)
 	}
 	sh := &Shelf{st: st, paths: slices.Clone(paths), failed: skipped, progress: make(chan Progress, 1), done: make(chan struct{})}
 	fp := st.fingerprint()
 	var todo, verify []found
+	sh.list = make([]Edition, 0, len(files))
 	present := make(map[string]bool, len(files))
 	for _, f := range files {
 		present[f.path] = true
@@ -158,9 +176,8 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 		}
 	}
 	sh.sort()
-	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	sh.cancel = cancel
-	go sh.index(bg, todo, verify, drop, stored)
+	go sh.index(bg, todo, verify, drop, stored, stats)
 	return sh, nil
 }
 
@@ -168,8 +185,16 @@ func (st *Store) OpenShelf(ctx context.Context, paths ...string) (*Shelf, error)
 // then by title and path.
 func sortNewestFirst(list []Edition) {
 	// "" sorts below every date, so undated editions come last.
+	// Each comparison only as needed: cmp.Or would make all three, and a
+	// shelf of thousands sorts in a hundred thousand comparisons.
 	slices.SortFunc(list, func(a, b Edition) int {
-		return cmp.Or(-cmp.Compare(a.Date, b.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
+		if c := cmp.Compare(b.Date, a.Date); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Path, b.Path)
 	})
 }
 
@@ -216,7 +241,11 @@ func scanEdition(row interface{ Scan(...any) error }, more ...any) (Edition, err
 // storedEditions returns every edition in the store that is not gone, by
 // path.
 func (st *Store) storedEditions(ctx context.Context) (map[string]Edition, error) {
-	m := map[string]Edition{}
+	var n int
+	if err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM editions WHERE gone = 0`).Scan(&n); err != nil {
+		return nil, err
+	}
+	m := make(map[string]Edition, n)
 	err := st.each(ctx, `SELECT `+editionCols("")+` FROM editions WHERE gone = 0`, nil, func(rows *sql.Rows) error {
 		e, err := scanEdition(rows)
 		m[e.Path] = e

@@ -67,3 +67,37 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSpellings measures what a search's Spellings of a query costs:
+// reading opencc's dictionaries into lines (once a process), and then
+// spelling 禁渔 through the lines it holds; the peer is building the tries
+// the spellings took before (s2twp alone, see BenchmarkLoad).
+func BenchmarkSpellings(b *testing.B) {
+	b.Run("lines-once", func(b *testing.B) {
+		b.ReportAllocs()
+		names := map[string]bool{}
+		for _, chain := range shortChains {
+			for _, step := range chain {
+				for _, name := range step {
+					names[name] = true
+				}
+			}
+		}
+		for b.Loop() {
+			for name := range names {
+				data, err := openccDictionaries.ReadFile("dictionary/" + name + ".txt")
+				if err != nil {
+					b.Fatal(err)
+				}
+				indexLines(string(data))
+			}
+		}
+	})
+	b.Run("query", func(b *testing.B) {
+		dictionaries()
+		b.ReportAllocs()
+		for b.Loop() {
+			Spellings("禁渔")
+		}
+	})
+}

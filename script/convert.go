@@ -143,6 +143,17 @@ func Preload() error {
 	return nil
 }
 
+// PreloadFor starts building, in the background, what Spellings, Variants
+// and Fold need for q (the fold table), and returns at once; nothing when q
+// holds no Chinese character. A caller that has other work to do first
+// (opening a store) calls it before, so that the table is built meanwhile.
+func PreloadFor(q string) {
+	if !HasHan(q) {
+		return
+	}
+	go folds()
+}
+
 // convert runs the conversion named name over s. It takes opencc's
 // dictionaries and follows opencc's Convert step by step (each step: at
 // every position the longest entry of the first dictionary of the step's

@@ -136,13 +136,22 @@ func Spellings(q string) []string {
 	if !HasHan(q) {
 		return out
 	}
-	hans := convert("tw2sp", q).Shown
-	for _, s := range []string{hans, convert("s2twp", hans).Shown, convert("s2hk", hans).Shown} {
+	hans := spell("tw2sp", q)
+	for _, s := range []string{hans, spell("s2twp", hans), spell("s2hk", hans)} {
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// spell converts a query by conversion name: through the entries of the
+// dictionaries it holds (shortConvert), else the tries.
+func spell(name, q string) string {
+	if out, ok := shortConvert(name, q); ok {
+		return out
+	}
+	return convert(name, q).Shown
 }
 
 // Variants returns the Spellings of q that differ when folded (see Fold),

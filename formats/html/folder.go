@@ -43,7 +43,11 @@ const maxFolderPages = 5000
 const sniffBytes = 256 << 10
 
 // isPageFile reports whether a file name is an HTML page.
-func isPageFile(name string) bool {
+func isPageFile(name string) bool { return IsPageName(name) }
+
+// IsPageName reports whether a file name is one IsFolder takes for an HTML
+// page: .html, .htm, .shtml or .xhtml, in any case.
+func IsPageName(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".html", ".htm", ".shtml", ".xhtml":
 		return true
