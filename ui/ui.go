@@ -569,12 +569,20 @@ func OptionsFromEnv(getenv func(string) string) Options {
 }
 
 // helpKey scrolls or closes the help box.
+// answersTo reports whether k is one of b's keys, whether or not b is
+// switched on.
+func answersTo(k tea.KeyPressMsg, b key.Binding) bool {
+	return slices.Contains(b.Keys(), k.String())
+}
+
 func (m *Model) helpKey(k tea.KeyPressMsg) {
 	n := len(m.helpContent())
 	_, h := m.overlayArea()
 	m.helpScroll = m.helpTop(n)
 	switch {
-	case key.Matches(k, m.keys.Help, m.keys.Back, m.keys.Quit):
+	case key.Matches(k, m.keys.Help, m.keys.Quit) || answersTo(k, m.keys.Back):
+		// Back is switched off where the panes have nothing to go back
+		// from (the story list, no search), but it always closes the box.
 		m.overlay = overlayNone
 	case key.Matches(k, m.helpNav.Down):
 		m.helpScroll++

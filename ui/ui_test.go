@@ -188,6 +188,21 @@ func TestHelpOverlay(t *testing.T) {
 	})
 }
 
+// esc closes the help box from wherever it was opened, also from the story
+// list, where esc itself has nothing to go back from and is switched off.
+func TestEscClosesHelp(t *testing.T) {
+	for _, keys := range [][]string{nil, {"enter"}, {"/", "禁渔", "enter"}} {
+		m := newModel(t, seed(t), 100, 30, common.English)
+		m = send(t, m, press(keys...)...)
+		m = send(t, m, press("?")...)
+		shows(t, m, "keys", "next page")
+		m = send(t, m, press("esc")...)
+		if m.overlay != overlayNone {
+			t.Fatalf("after %q, ? and esc the help box is still open", keys)
+		}
+	}
+}
+
 func TestResizeKeepsPosition(t *testing.T) {
 	ed := seed(t)
 	for _, to := range sizes[1:] {
