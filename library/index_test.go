@@ -117,15 +117,7 @@ func TestSearchLongQueriesThroughTheIndex(t *testing.T) {
 			t.Errorf("质量发展 finds %s, which holds its trigrams apart: %q", h.Article, h.Snippet)
 		}
 	}
-	var texts [][]rune
-	if err := st.each(ctx, `SELECT text FROM articles`, nil, func(rows *sql.Rows) error {
-		var text string
-		err := rows.Scan(&text)
-		texts = append(texts, []rune(strings.TrimRight(text, "\n")))
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	texts := storedTexts(t, st)
 	rng := rand.New(rand.NewPCG(9, 13))
 	queries := []string{"质量发展", "数量发展", "质量发生变化", "Hello World"}
 	for i := 0; i < 200; i++ {

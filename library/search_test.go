@@ -268,18 +268,9 @@ func TestSearchFoldsPunctuationWidth(t *testing.T) {
 func TestSearchShortQueriesThroughTheIndex(t *testing.T) {
 	dir := t.TempDir()
 	generate(t, dir, 12, 7)
-	ctx := context.Background()
 	st := openTest(t, t.TempDir(), nil)
 	openWait(t, st, dir)
-	var texts [][]rune
-	if err := st.each(ctx, `SELECT text FROM articles`, nil, func(rows *sql.Rows) error {
-		var text string
-		err := rows.Scan(&text)
-		texts = append(texts, []rune(strings.TrimRight(text, "\n")))
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	texts := storedTexts(t, st)
 	rng := rand.New(rand.NewPCG(7, 11))
 	queries := []string{"，", ",", "A", "a", "Zq", "。」", "的"}
 	for i := 0; i < 300; i++ {
@@ -451,4 +442,20 @@ func sameAsScan(t *testing.T, st *Store, q string, m method) Results {
 		}
 	}
 	return want
+}
+
+// storedTexts returns the text of every article in st, as runes, without
+// the line breaks the store ends each with.
+func storedTexts(t *testing.T, st *Store) [][]rune {
+	t.Helper()
+	var texts [][]rune
+	if err := st.each(context.Background(), `SELECT text FROM articles`, nil, func(rows *sql.Rows) error {
+		var text string
+		err := rows.Scan(&text)
+		texts = append(texts, []rune(strings.TrimRight(text, "\n")))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return texts
 }
