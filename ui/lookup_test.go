@@ -178,12 +178,7 @@ func TestLookupBox(t *testing.T) {
 func TestLookupUnknownWord(t *testing.T) {
 	m := lookupModel(t, seed(t), 80, 24, common.Chinese, seedDictionary)
 	m = send(t, m, press("L")...)
-	for range 60 {
-		if w, _ := cursorWord(t, m); w == "何" {
-			break
-		}
-		m = send(t, m, press("l")...)
-	}
+	m = cursorTo(t, m, "何", 60)
 	m = send(t, m, press("enter")...)
 	shows(t, m, "─ 查词 ─", "词典中没有这个词", "CC-CEDICT, CC BY-SA 4.0")
 }
@@ -214,12 +209,7 @@ func TestLookupTraditional(t *testing.T) {
 	ed := model.ParseText("經濟發展\n\n今年企業發展經濟，推動建設。\n", model.Options{Title: "t"})
 	m := lookupModel(t, ed, 80, 24, common.English, seedDictionary)
 	m = send(t, m, press("L")...)
-	for range 20 {
-		if w, _ := cursorWord(t, m); w == "發展" {
-			break
-		}
-		m = send(t, m, press("l")...)
-	}
+	m = cursorTo(t, m, "發展", 20)
 	m = send(t, m, press("enter")...)
 	shows(t, m, "發展 发展  fā zhǎn", "1 to develop; to grow", "2 development")
 }
@@ -359,4 +349,18 @@ func TestLookupLeave(t *testing.T) {
 		t.Fatal("L did not leave the mode")
 	}
 	hides(t, m, "CC-CEDICT")
+}
+
+// cursorTo moves the lookup cursor right, at most n words, until it is on
+// word, and fails the test if it never gets there.
+func cursorTo(t *testing.T, m Model, word string, n int) Model {
+	t.Helper()
+	for range n {
+		if w, _ := cursorWord(t, m); w == word {
+			return m
+		}
+		m = send(t, m, press("l")...)
+	}
+	t.Fatalf("the cursor never came to %s", word)
+	return m
 }
