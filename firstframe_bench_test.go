@@ -333,16 +333,7 @@ func BenchmarkFirstFullFrameHuge(b *testing.B) {
 	}
 	dir := b.TempDir()
 	bin := buildDubao(b, dir)
-	line := bytes.ReplaceAll(seeds.Default, []byte("\n"), nil)
-	huge := bytes.Repeat(line, 50<<20/len(line)+1)[:50<<20]
-	// Cut at a character: the file must stay valid UTF-8.
-	for !utf8.Valid(huge[len(huge)-8:]) {
-		huge = huge[:len(huge)-1]
-	}
-	file := filepath.Join(dir, "2024-03-19.txt")
-	if err := os.WriteFile(file, huge, 0o644); err != nil {
-		b.Fatal(err)
-	}
+	file := hugeEdition(b, dir)
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o755); err != nil {
 		b.Fatal(err)
@@ -366,4 +357,21 @@ func BenchmarkFirstFullFrameHuge(b *testing.B) {
 		peers = append(peers, framePeer{name: "peer", cmd: fresh(other), quit: "q", full: everyRowDrawn})
 	}
 	benchFirstFrame(b, peers...)
+}
+
+// hugeEdition writes a 50 MB edition of one line into dir (the seed's text
+// with its line breaks taken out, repeated), named for a date, and returns
+// its path.
+func hugeEdition(b *testing.B, dir string) string {
+	line := bytes.ReplaceAll(seeds.Default, []byte("\n"), nil)
+	huge := bytes.Repeat(line, 50<<20/len(line)+1)[:50<<20]
+	// Cut at a character: the file must stay valid UTF-8.
+	for !utf8.Valid(huge[len(huge)-8:]) {
+		huge = huge[:len(huge)-1]
+	}
+	file := filepath.Join(dir, "2024-03-19.txt")
+	if err := os.WriteFile(file, huge, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return file
 }
