@@ -229,6 +229,9 @@ func (st *Store) write(ctx context.Context, tx *sql.Tx, p prepared) (id int64, s
 			return 0, false, err
 		}
 	}
+	if err := unindexLong(ctx, tx, id); err != nil {
+		return 0, false, err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
 		return 0, false, err
 	}
@@ -296,22 +299,33 @@ func storeArticles(ctx context.Context, tx *sql.Tx, eds []pending) error {
 			return err
 		}
 	}
-	_, err = tx.ExecContext(ctx, fillIndex, jsonArray(ids))
-	return err
+	var long []int64
+	for _, r := range rows {
+		if isLong(r.text) {
+			long = append(long, r.key)
+		}
+	}
+	if _, err = tx.ExecContext(ctx, fillIndex, jsonArray(ids), jsonArray(long)); err != nil {
+		return err
+	}
+	return indexLong(ctx, tx, rows)
 }
 
-// fillIndex adds the articles of the editions in its JSON array argument
-// to the search index (see indexRows).
+// fillIndex adds the articles of the editions in its first JSON array
+// argument to the search index, but for those in its second, the long ones
+// (see indexRows and indexLong).
 const fillIndex = `INSERT INTO articles_fts (rowid, text) ` + indexRows
 
 // indexRows selects the row IDs and texts of the articles of the editions
-// in its JSON array argument, in row ID order. It sorts the row IDs alone
+// in its first JSON array argument, but for the articles in its second, in
+// row ID order. It sorts the row IDs alone
 // and then reads each text by its ID: sorting the rows with their texts
 // (ORDER BY on the query that reads them) copied every text into the sorter
 // and out again, and an article of 50 MB was then held three times over
 // while a file of it was indexed.
 const indexRows = `WITH ids AS MATERIALIZED (
-		SELECT id FROM articles WHERE edition IN (SELECT value FROM json_each(?)) ORDER BY id
+		SELECT id FROM articles WHERE edition IN (SELECT value FROM json_each(?1))
+			AND id NOT IN (SELECT value FROM json_each(?2)) ORDER BY id
 	)
 	SELECT a.id, a.text FROM ids CROSS JOIN articles a ON a.id = ids.id`
 
@@ -369,6 +383,9 @@ func (st *Store) mergeIndex(ctx context.Context, whole bool) error {
 // bytes turn up again under any path.
 func markGone(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	for _, id := range ids {
+		if err := unindexLong(ctx, tx, id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE edition = ?`, id); err != nil {
 			return err
 		}

@@ -242,7 +242,7 @@ func TestIndexFillSortsOnlyRowIDs(t *testing.T) {
 		t.Fatalf("editions %v: %v", ids, err)
 	}
 	slices.Reverse(ids) // an order the rows must not follow
-	rows, err := st.db.Query(`EXPLAIN QUERY PLAN `+fillIndex, jsonArray(ids))
+	rows, err := st.db.Query(`EXPLAIN QUERY PLAN `+fillIndex, jsonArray(ids), "[]")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestIndexFillSortsOnlyRowIDs(t *testing.T) {
 	}
 	rows.Close()
 	var got []int64
-	err = st.each(context.Background(), indexRows, []any{jsonArray(ids)}, func(rows *sql.Rows) error {
+	err = st.each(context.Background(), indexRows, []any{jsonArray(ids), "[]"}, func(rows *sql.Rows) error {
 		var id int64
 		var text string
 		if err := rows.Scan(&id, &text); err != nil {

@@ -161,6 +161,23 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
 `,
+	// 7 → 8: articles longer than pieceBytes (262144) are indexed and taken
+	// out of the search index a piece at a time, by unindexLong, so that
+	// FTS5 never holds all the trigrams of one long text at once; the delete
+	// trigger takes out the others. (Its length in bytes is the length of
+	// the text as a blob: octet_length would do, but is too new for older
+	// sqlite3 shells that may open the store.) The long articles indexed
+	// before are listed in indexed_whole: FTS5 counts the rows it indexes,
+	// and a row put in whole must be taken out whole, or the count goes
+	// below zero, which FTS5 reports as a corrupt index.
+	`
+CREATE TABLE indexed_whole (id INTEGER PRIMARY KEY);
+INSERT INTO indexed_whole (id) SELECT id FROM articles WHERE octet_length(text) > 262144;
+DROP TRIGGER articles_ad;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles WHEN length(CAST(old.text AS BLOB)) <= 262144 BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+`,
 }
 
 // crisisMerge is the number of segments on one level of the search index
@@ -175,7 +192,7 @@ const hashSize = "33554432"
 
 // SchemaVersion is the schema version this build of dubao writes: the
 // number of migrations.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // VersionError says the store was written by a newer dubao, whose schema
 // this build does not know; the store is left untouched.
