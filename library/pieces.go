@@ -40,8 +40,11 @@ func pieces(text string) []string {
 		if len(text)-start <= pieceBytes {
 			return append(out, text[start:])
 		}
+		// Back to the start of a character: at most three bytes, in
+		// text that is UTF-8 (stored text is; anything else is cut where
+		// it falls).
 		end := start + pieceBytes
-		for end > start && !utf8.RuneStart(text[end]) {
+		for i := 1; i < utf8.UTFMax && !utf8.RuneStart(text[end]); i++ {
 			end--
 		}
 		out = append(out, text[start:end])
@@ -50,7 +53,7 @@ func pieces(text string) []string {
 			_, size := utf8.DecodeLastRuneInString(text[start:next])
 			next -= size
 		}
-		if next <= start { // a piece of fewer than three characters cannot be
+		if next <= start { // never, with pieces of many characters; but always go on
 			next = end
 		}
 		start = next
