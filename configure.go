@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"dubao/config"
@@ -25,12 +26,37 @@ type configFlags struct {
 
 // defineConfigFlags defines --config and the settings' flags on fs.
 func defineConfigFlags(fs *flag.FlagSet) configFlags {
+	f := defineDisplayFlags(fs, "shown at start")
+	f.theme = fs.String("theme", "", "auto, dark or light (overrides the config file's theme)")
+	return f
+}
+
+// defineDisplayFlags defines --config and the flags of the settings that
+// change the text, not the colours, on fs: dubao print's. what says when
+// the script is used.
+func defineDisplayFlags(fs *flag.FlagSet, what string) configFlags {
 	return configFlags{
 		file:    fs.String("config", "", "the config file (default: $XDG_CONFIG_HOME/dubao/config.toml, else ~/.config/dubao/config.toml)"),
-		theme:   fs.String("theme", "", "auto, dark or light (overrides the config file's theme)"),
-		script:  fs.String("script", "", "the script shown at start: "+strings.Join(ui.Scripts, ", ")+" (overrides display.script)"),
+		theme:   new(string),
+		script:  fs.String("script", "", "the script "+what+": "+strings.Join(ui.Scripts, ", ")+" (overrides display.script)"),
 		maxLine: fs.Int("max-line-length", 0, "the widest line of text, in cells (overrides display.max-line-length)"),
 	}
+}
+
+// args are the flags given, as a command line: what the reader hands on
+// to dubao print (all but --theme, which print has no use for).
+func (f configFlags) args() []string {
+	var args []string
+	if *f.file != "" {
+		args = append(args, "--config", *f.file)
+	}
+	if *f.script != "" {
+		args = append(args, "--script", *f.script)
+	}
+	if *f.maxLine != 0 {
+		args = append(args, "--max-line-length", strconv.Itoa(*f.maxLine))
+	}
+	return args
 }
 
 // loaded is the configuration in force and where it came from.

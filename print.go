@@ -8,20 +8,30 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"dubao/printer"
+	"dubao/script"
 	"dubao/typeset"
 	"dubao/ui/ambiwidth"
 )
 
-// runPrint implements `dubao print [--width N] [--ambiguous narrow|wide]
-// [FILE|-]`: the whole edition typeset, for a pager or a pipe. The reader
-// hands over to it, with its own arguments, when standard output is not a
-// terminal.
+// printUsage is dubao print's command line.
+const printUsage = "usage: dubao print [--width N] [--ambiguous narrow|wide] [--config FILE] [--script NAME] [--max-line-length N] [FILE|-]"
+
+// runPrint implements `dubao print`: the whole edition typeset, for a pager
+// or a pipe, with the config file's display settings (punctuation, indent,
+// hanging marks, script, widest line), which the flags override. The
+// reader hands over to it, with its own arguments, when standard output is
+// not a terminal.
 func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("print", "usage: dubao print [--width N] [--ambiguous narrow|wide] [FILE|-]", stderr)
-	width := fs.Int("width", 0, "measure in cells (default: the terminal's width, else 80)")
+	fs := newFlags("print", printUsage, stderr)
+	width := fs.Int("width", 0, "measure in cells (default: the terminal's width, else 80, at most the widest line of the config file or --max-line-length)")
 	amb := ambiguousFlag(fs, "$RUNEWIDTH_EASTASIAN, else narrow")
+	cf := defineDisplayFlags(fs, "printed in")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
+	}
+	conf, err := cf.load(os.Getenv)
+	if err != nil {
+		return fail(stderr, err)
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "dubao print: at most one FILE")
@@ -46,16 +56,22 @@ func runPrint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	warnInvalid(stderr, ed)
-	opt := printer.Options{Width: *width, Styled: os.Getenv("NO_COLOR") == ""}
+	// Validated by load.
+	to, _ := script.Parse(conf.Display.Script)
+	ed = script.Edition(ed, to)
+	opt := printer.Options{Width: *width, Styled: os.Getenv("NO_COLOR") == "", Typeset: conf.Typeset()}
+	measure := printer.DefaultWidth
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		if w, _, err := term.GetSize(f.Fd()); err == nil && opt.Width == 0 {
-			opt.Width = w
+		if w, _, err := term.GetSize(f.Fd()); err == nil {
+			measure = w
 		}
 	} else {
 		opt.Styled = false
 	}
 	if opt.Width == 0 {
-		opt.Width = printer.DefaultWidth
+		// The reader's measure: the terminal's, no wider than the
+		// widest line asked for.
+		opt.Width = min(measure, conf.Display.MaxLineLength)
 	}
 	if err := printer.Write(stdout, ed, opt); err != nil {
 		return fail(stderr, err)

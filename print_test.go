@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"dubao/model"
 	"dubao/typeset"
@@ -132,5 +133,85 @@ func TestPrintBadInput(t *testing.T) {
 		if code != exitUsage || out != "" || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", tt.args, code, out, errOut)
 		}
+	}
+}
+
+// dubao print sets the text as the config file's display settings say,
+// as the reader does, and its flags win over the file.
+func TestPrintFollowsConfig(t *testing.T) {
+	text := "第1版:要闻\n\n标题在这里\n\n本报讯 正文第一段,发展经济。\n\n第二段正文,推动改革开放。\n"
+	configHome(t, "")
+	_, plain, _ := runDubao(t, text, "print", "--width", "30", "-")
+	if !strings.Contains(plain, "　　正文第一段，发展经济。") {
+		t.Fatalf("defaults: indent and full-width commas expected:\n%s", plain)
+	}
+	configHome(t, "[display]\nfull-width-punctuation = false\nparagraph-indent = false\nscript = \"hant-tw\"\n")
+	code, out, errOut := runDubao(t, text, "print", "--width", "30", "-")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "\n正文第一段,發展經濟。") || strings.Contains(out, "　　") {
+		t.Errorf("no indent, commas as stored, 繁體 expected:\n%s", out)
+	}
+	if _, out, _ := runDubao(t, text, "print", "--width", "30", "--script", "original", "-"); !strings.Contains(out, "\n正文第一段,发展经济。") {
+		t.Errorf("--script original did not win over the file's script:\n%s", out)
+	}
+	// The reader, its output not a terminal, hands its flags on.
+	if _, out, _ := runDubao(t, text, "--script", "hans", "-"); !strings.Contains(out, "正文第一段,发展经济。") {
+		t.Errorf("the reader into a pipe with --script hans:\n%s", out)
+	}
+	if _, out, _ := runDubao(t, text, "--script", "hant-hk", "-"); !strings.Contains(out, "發展經濟") {
+		t.Errorf("the reader into a pipe with --script hant-hk:\n%s", out)
+	}
+}
+
+// The widest line of the config file or --max-line-length bounds the
+// measure print chooses, not one --width gives; hanging marks stay within
+// the measure.
+func TestPrintMeasure(t *testing.T) {
+	widest := func(out string) int {
+		w := 0
+		for line := range strings.Lines(out) {
+			w = max(w, typeset.Width(strings.TrimSuffix(line, "\n")))
+		}
+		return w
+	}
+	configHome(t, "[display]\nmax-line-length = 30\nhanging-punctuation = true\n")
+	for _, tt := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"print"}, 30},
+		{[]string{"print", "--max-line-length", "44"}, 44},
+		{[]string{"print", "--width", "50"}, 50},
+	} {
+		if _, out, _ := runDubao(t, "", tt.args...); widest(out) != tt.want {
+			t.Errorf("%v: lines up to %d cells, want %d", tt.args, widest(out), tt.want)
+		}
+	}
+	// With marks hanging, text is set two cells narrower and only a mark
+	// reaches into them; without, text fills them.
+	full := func(out string) (marks, text int) {
+		for line := range strings.Lines(out) {
+			line = strings.TrimSuffix(line, "\n")
+			if typeset.Width(line) <= 50-typeset.HangingGutter || strings.Trim(line, "=-") == "" {
+				continue
+			}
+			if r, _ := utf8.DecodeLastRuneInString(line); strings.ContainsRune("，。、", r) {
+				marks++
+			} else {
+				text++
+			}
+		}
+		return marks, text
+	}
+	_, out, _ := runDubao(t, "", "print", "--width", "50")
+	if marks, text := full(out); marks == 0 || text != 0 {
+		t.Errorf("hanging: %d lines reach into the gutter with a mark, %d with text; want some, none", marks, text)
+	}
+	configHome(t, "")
+	_, out, _ = runDubao(t, "", "print", "--width", "50")
+	if _, text := full(out); text == 0 {
+		t.Error("without hanging no line of text fills the measure: the test tells nothing")
 	}
 }

@@ -72,11 +72,12 @@ func parseReadArgs(args []string, stderr io.Writer) (readArgs, error) {
 // printArgs are the arguments dubao print takes for the same files, when
 // the reader's output is not a terminal.
 func (ra readArgs) printArgs() []string {
-	var args []string
+	args := ra.config.args()
 	if ra.amb != "" {
 		args = append(args, "--ambiguous", ra.amb)
 	}
-	return append(args, ra.paths...)
+	// "--" keeps a path that starts with a dash a path.
+	return append(append(args, "--"), ra.paths...)
 }
 
 // runRead implements `dubao [--ambiguous narrow|wide] [--data-dir DIR]

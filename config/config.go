@@ -312,16 +312,22 @@ func lineAt(data []byte, offset int) int {
 // display toggles' defaults, the script, the theme, the widest line and
 // the keys.
 func (c Config) Options(opt ui.Options) ui.Options {
-	opt.Typeset = typeset.Options{
-		HalfWidthPunct: !c.Display.FullWidthPunctuation,
-		NoIndent:       !c.Display.ParagraphIndent,
-		Hanging:        c.Display.HangingPunctuation,
-	}
+	opt.Typeset = c.Typeset()
 	opt.Script = c.Display.Script
 	opt.Theme = c.Theme
 	opt.MaxMeasure = c.Display.MaxLineLength
 	opt.Keys = c.Keys
 	return opt
+}
+
+// Typeset returns the typesetting the display settings ask for (the
+// measure left to the caller).
+func (c Config) Typeset() typeset.Options {
+	return typeset.Options{
+		HalfWidthPunct: !c.Display.FullWidthPunctuation,
+		NoIndent:       !c.Display.ParagraphIndent,
+		Hanging:        c.Display.HangingPunctuation,
+	}
 }
 
 // Write writes c as a config file would hold it, every setting and every

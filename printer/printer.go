@@ -27,6 +27,11 @@ type Options struct {
 	// Styled adds bold, faint and italic to the headline stacks and
 	// captions; leave it off for plain text (a pipe, NO_COLOR).
 	Styled bool
+	// Typeset are the display settings the text is set with (indent,
+	// punctuation, hanging marks); its Width is not read. With Hanging, a
+	// mark hangs into the last typeset.HangingGutter cells of Width,
+	// which other lines leave empty.
+	Typeset typeset.Options
 }
 
 // Styles are the attributes of each kind of line.
@@ -57,6 +62,9 @@ type printer struct {
 	width  int
 	styled bool
 	st     Styles
+	// layout is how blocks are typeset: the options asked for, at the
+	// measure.
+	layout typeset.Options
 	// blank is true when the last line written was empty (or nothing was
 	// written yet), so that gaps never double.
 	blank bool
@@ -67,7 +75,11 @@ type printer struct {
 // column label), byline, body (paragraphs indented, intertitles and captions
 // set apart by blank lines) and photo credit.
 func Write(w io.Writer, ed *model.Edition, opt Options) error {
-	p := &printer{w: bufio.NewWriter(w), width: max(opt.Width, 2), styled: opt.Styled, blank: true}
+	p := &printer{w: bufio.NewWriter(w), width: max(opt.Width, 2), styled: opt.Styled, blank: true, layout: opt.Typeset}
+	p.layout.Width = p.width
+	if p.layout.Hanging {
+		p.layout.Width = max(p.width-typeset.HangingGutter, 2)
+	}
 	if opt.Styled {
 		p.st = DefaultStyles()
 	}
@@ -139,7 +151,7 @@ func (p *printer) set(text string, st lipgloss.Style) {
 // written one at a time, so that a block of any length (a file of one line)
 // takes memory for a chunk of it, not for all its lines.
 func (p *printer) block(text string, t model.BlockType, st lipgloss.Style) {
-	lines := typeset.NewStream(text, 0, t, typeset.Options{Width: p.width})
+	lines := typeset.NewStream(text, 0, t, p.layout)
 	lines.Scratch() // each line is written before the next is set
 	for l, ok := lines.Next(); ok; l, ok = lines.Next() {
 		p.line(l.Text, st)

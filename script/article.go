@@ -117,3 +117,40 @@ func Article(a *model.Article, to Script) *model.Article {
 	}
 	return &out
 }
+
+// Edition returns a copy of ed with its text in the script to, for
+// printing: its title, masthead, section names and page headers, and every
+// article (see Article, which tells each article's own script). The
+// edition's own lines are read as written in the script most of them are.
+func Edition(ed *model.Edition, to Script) *model.Edition {
+	out := *ed
+	if to == Original {
+		return &out
+	}
+	var lines strings.Builder
+	lines.WriteString(ed.Title)
+	lines.WriteString(ed.Masthead)
+	for i := range ed.Sections {
+		lines.WriteString(ed.Sections[i].Name)
+		lines.WriteString(ed.Sections[i].Header)
+	}
+	from := Detect(lines.String())
+	conv := func(s string) string {
+		if s == "" {
+			return s
+		}
+		return Convert(s, from, to).Shown
+	}
+	out.Title, out.Masthead = conv(ed.Title), conv(ed.Masthead)
+	out.Sections = make([]model.Section, len(ed.Sections))
+	for i, s := range ed.Sections {
+		s.Name, s.Header = conv(s.Name), conv(s.Header)
+		arts := make([]model.Article, len(s.Articles))
+		for j := range s.Articles {
+			arts[j] = *Article(&s.Articles[j], to)
+		}
+		s.Articles = arts
+		out.Sections[i] = s
+	}
+	return &out
+}

@@ -215,6 +215,27 @@ func TestCacheAndArticle(t *testing.T) {
 	}
 }
 
+// Edition converts the edition's own lines and every article, and leaves
+// the edition it was given as it was.
+func TestEdition(t *testing.T) {
+	ed := &model.Edition{Title: "海门日报", Source: "/x/2024-03-19.txt", Sections: []model.Section{{
+		Index: 1, Name: "要闻", Header: "第1版:要闻",
+		Articles: []model.Article{{Headline: "发展软件", Body: []model.Block{{Type: model.Paragraph, Text: "台湾的内存"}}}},
+	}}}
+	out := Edition(ed, HantTW)
+	s := out.Sections[0]
+	if out.Title != "海門日報" || s.Name != "要聞" || s.Header != "第1版:要聞" || s.Articles[0].Headline != "發展軟體" ||
+		s.Articles[0].Body[0].Text != "臺灣的記憶體" || out.Source != ed.Source {
+		t.Errorf("Edition = %+v", out)
+	}
+	if ed.Title != "海门日报" || ed.Sections[0].Name != "要闻" || ed.Sections[0].Articles[0].Headline != "发展软件" {
+		t.Errorf("the original changed: %+v", ed)
+	}
+	if same := Edition(ed, Original); same.Sections[0].Articles[0].Headline != "发展软件" {
+		t.Errorf("Original changed the text: %+v", same)
+	}
+}
+
 func TestSpellings(t *testing.T) {
 	got := strings.Join(Spellings("台湾软件"), " ")
 	for _, want := range []string{"台湾软件", "臺灣軟體", "台灣軟件"} {
