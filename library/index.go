@@ -318,11 +318,10 @@ const fillIndex = `INSERT INTO articles_fts (rowid, text) ` + indexRows
 
 // indexRows selects the row IDs and texts of the articles of the editions
 // in its first JSON array argument, but for the articles in its second, in
-// row ID order. It sorts the row IDs alone
-// and then reads each text by its ID: sorting the rows with their texts
-// (ORDER BY on the query that reads them) copied every text into the sorter
-// and out again, and an article of 50 MB was then held three times over
-// while a file of it was indexed.
+// row ID order. It sorts the row IDs alone and then reads each text by its
+// ID: sorting the rows with their texts (ORDER BY on the query that reads
+// them) copied every text into the sorter and out again, and an article of
+// 50 MB was then held three times over while a file of it was indexed.
 const indexRows = `WITH ids AS MATERIALIZED (
 		SELECT id FROM articles WHERE edition IN (SELECT value FROM json_each(?1))
 			AND id NOT IN (SELECT value FROM json_each(?2)) ORDER BY id
