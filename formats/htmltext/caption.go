@@ -244,26 +244,27 @@ func lineFrom(root, p, t *html.Node) []*html.Node {
 	return line
 }
 
-// holdsOnly reports whether all a holds, besides its child c, is blank:
-// white space, comments, line breaks, empty elements.
+// holdsOnly reports whether all a holds, besides its child c, is blank.
 func holdsOnly(a, c *html.Node) bool {
 	for n := a.FirstChild; n != nil; n = n.NextSibling {
-		if n == c {
-			continue
+		if n != c && !blank(n) {
+			return false
 		}
-		switch n.Type {
-		case html.TextNode:
-			if Clean(n.Data) != "" {
-				return false
-			}
-		case html.ElementNode:
-			if Dropped(n) || n.DataAtom == atom.Br {
-				continue
-			}
-			if n.DataAtom == atom.Img || Text(n) != "" || first(n, tag(atom.Img)) != nil {
-				return false
-			}
+	}
+	return true
+}
+
+// blank reports whether n shows nothing: white space, a comment, a line
+// break, an empty or dropped element.
+func blank(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		return Clean(n.Data) == ""
+	case html.ElementNode:
+		if Dropped(n) || n.DataAtom == atom.Br {
+			return true
 		}
+		return n.DataAtom != atom.Img && Text(n) == "" && first(n, tag(atom.Img)) == nil
 	}
 	return true
 }

@@ -135,3 +135,30 @@ func TestIsGrey(t *testing.T) {
 		}
 	}
 }
+
+// markedLossless checks, as lossless does, that marking the captions of in
+// loses and reorders none of its text.
+func markedLossless(t *testing.T, in string, ordered bool) {
+	t.Helper()
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(in), root)
+	if err != nil {
+		return
+	}
+	var want string
+	for _, n := range nodes {
+		want += keptText(n)
+		root.AppendChild(n)
+	}
+	MarkCaptions(root)
+	var got strings.Builder
+	for _, b := range Convert(root, Options{noMarkers: true}) {
+		if b.Text == "" {
+			t.Fatalf("empty block in %q", in)
+		}
+		got.WriteString(squeeze(b.Text))
+	}
+	if g := got.String(); ordered && !subsequence(want, g) {
+		t.Fatalf("captions marked, text lost or reordered:\nkept %q\ngot  %q", want, g)
+	}
+}

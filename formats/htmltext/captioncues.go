@@ -54,7 +54,7 @@ func lineStyle(p *html.Node, line []*html.Node) lineType {
 			els = append(els, n)
 		}
 	}
-	if box := line[0].Parent; box != nil && contains(box, p) && Text(box) == lineText(line) {
+	if box := line[0].Parent; box != nil && contains(box, p) && holdsOnlyPicture(box, p, line) {
 		els = append(els, box)
 	}
 	var t lineType
@@ -80,13 +80,23 @@ func lineStyle(p *html.Node, line []*html.Node) lineType {
 	return t
 }
 
-// lineText returns the text of line's nodes as Text does of one.
-func lineText(line []*html.Node) string {
-	var b strings.Builder
+// holdsOnlyPicture reports whether box holds nothing but picture p and
+// line, besides what is blank. It looks no further than the first other
+// thing, so that a page of many pictures is not read once for each.
+func holdsOnlyPicture(box, p *html.Node, line []*html.Node) bool {
+	inLine := map[*html.Node]bool{}
 	for _, n := range line {
-		writeText(&b, n)
+		inLine[n] = true
 	}
-	return Clean(b.String())
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if inLine[c] || contains(c, p) {
+			continue
+		}
+		if !blank(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // orElse returns a, or b when a is empty.

@@ -70,3 +70,49 @@ func TestTrimEdges(t *testing.T) {
 		t.Errorf("untrimmed: %q", got)
 	}
 }
+
+// trimmedAtEdges checks that TrimEdges only takes blocks away, none of
+// them a picture, all of them before or after the text it keeps, and never
+// all the text.
+func trimmedAtEdges(t *testing.T, in string) {
+	t.Helper()
+	all := FromString(in, Options{})
+	kept := FromString(in, Options{TrimEdges: true})
+	var text []int // the indexes in all of the kept blocks that are not pictures
+	j := 0
+	for i, b := range all {
+		if j < len(kept) && kept[j] == b {
+			if !isPicture(b) {
+				text = append(text, i)
+			}
+			j++
+			continue
+		}
+		if isPicture(b) {
+			t.Fatalf("picture %q dropped from %q", b.Text, in)
+		}
+	}
+	if j != len(kept) {
+		t.Fatalf("trimmed blocks %q are not a part of %q", kept, all)
+	}
+	hasText := false
+	for _, b := range all {
+		hasText = hasText || !isPicture(b)
+	}
+	if hasText && len(text) == 0 {
+		t.Fatalf("all the text of %q dropped", in)
+	}
+	if len(text) > 0 && text[len(text)-1]-text[0]+1 != len(text)+pictures(all[text[0]:text[len(text)-1]]) {
+		t.Fatalf("a block inside the body dropped: %q from %q", kept, all)
+	}
+}
+
+func pictures(bs []model.Block) int {
+	n := 0
+	for _, b := range bs {
+		if isPicture(b) {
+			n++
+		}
+	}
+	return n
+}
