@@ -139,7 +139,8 @@ func captionLine(root, p *html.Node) []*html.Node {
 		}
 		return nil
 	}
-	if n > maxStyledCaption || numberedHeading(text) || strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
+	if n > maxStyledCaption || numberedHeading(text) || metaLine(text) ||
+		strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
 		return nil
 	}
 	st := lineStyle(p, line)
@@ -147,10 +148,13 @@ func captionLine(root, p *html.Node) []*html.Node {
 		return nil // set as the story's paragraphs are
 	}
 	bold := allBold(line)
+	// A centred line followed by more centred text is verse or a centred
+	// passage, not a caption.
+	centred := st.centred && !centredTextFollows(root, line[len(line)-1])
 	if p.DataAtom != atom.Img {
 		// An empty box is weak evidence of a picture: only a short line
 		// centred as the box is, in the box's own weight, is its caption.
-		return when(st.centred && n <= maxSlotCaption && bold == holdsBold(p), line)
+		return when(centred && n <= maxSlotCaption && bold == holdsBold(p), line)
 	}
 	if st.grey || st.small || st.captionClass {
 		return line
@@ -158,7 +162,30 @@ func captionLine(root, p *html.Node) []*html.Node {
 	// A centred line is a caption, but a centred bold line is an
 	// intertitle unless the picture is set in bold too: then the bold is
 	// the picture's box's, not a heading's.
-	return when(st.centred && (!bold || inBold(p)), line)
+	return when(centred && (!bold || inBold(p)), line)
+}
+
+// centredTextFollows reports whether the next thing after last, the end
+// of a line, is more centred text (and not a photo credit, nor another
+// picture).
+func centredTextFollows(root, last *html.Node) bool {
+	for n := following(root, last); n != nil; n = following(root, n) {
+		switch {
+		case n.Type == html.ElementNode && (n.DataAtom == atom.Img || isPictureSlot(n) || first(n, tag(atom.Img)) != nil):
+			return false
+		case blank(n):
+			continue
+		case n.Type != html.ElementNode:
+			return false
+		}
+		for e := n; e != nil; e = soleElement(e) {
+			if isCentred(e) {
+				return !photoCredit(Text(n))
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // maxCreditedCaption is the longest line ending in a photo credit taken for

@@ -34,6 +34,10 @@ func photoCredit(text string) bool {
 	return creditEnd.MatchString(t) || captionStart.MatchString(text)
 }
 
+// metaLine matches the words of a story's date, source or editor line
+// (来源：新华网, 责任编辑：X), which sites set in grey or small type too.
+var metaLine = regexp.MustCompile(`(?:来源|來源|编辑|編輯|责编|責編|作者|时间|時間)\s*[:：]|发布时间|發佈時間`).MatchString
+
 // numberedHeading matches the numbers of intertitles: 一、 （二） 3、 第四部分.
 var numberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|` +
 	`\d{1,2}(?:[、．]|\.\D)|第[一二三四五六七八九十百\d]+[章节節部篇个個条條]|[①-⑳])`).MatchString
