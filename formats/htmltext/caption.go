@@ -69,9 +69,10 @@ func uncaptioned(img *html.Node) bool {
 const minIconSide = 40
 
 // isPictureSlot reports whether n is the box a saved page's picture was
-// cut out of: a centred element holding only empty inline elements
-// (<center><strong></strong></center>). Not a blank line: no text, not
-// even a no-break space, and no <br>.
+// cut out of: a centred element holding only the empty bold or link
+// elements that wrapped the picture (<center><strong></strong></center>).
+// Not a blank line: no text, not even a no-break space, and no <br>; nor
+// an editor's empty <span>.
 func isPictureSlot(n *html.Node) bool {
 	if !isCentred(n) || n.FirstChild == nil {
 		return false
@@ -87,7 +88,7 @@ func isPictureSlot(n *html.Node) bool {
 				}
 			case html.ElementNode:
 				switch c.DataAtom {
-				case atom.Strong, atom.B, atom.Span, atom.A, atom.Em, atom.I, atom.Font, atom.U:
+				case atom.Strong, atom.B, atom.A:
 				default:
 					return false
 				}
@@ -139,7 +140,7 @@ func captionLine(root, p *html.Node) []*html.Node {
 		}
 		return nil
 	}
-	if n > maxStyledCaption || numberedHeading(text) || metaLine(text) ||
+	if n > maxStyledCaption || numberedHeading(text) || metaLine(text) || bracketed(text) ||
 		strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
 		return nil
 	}

@@ -38,6 +38,14 @@ func photoCredit(text string) bool {
 // (来源：新华网, 责任编辑：X), which sites set in grey or small type too.
 var metaLine = regexp.MustCompile(`(?:来源|來源|编辑|編輯|责编|責編|作者|时间|時間)\s*[:：]|发布时间|發佈時間`).MatchString
 
+// bracketed reports whether text is all in brackets: （完）, （本报记者 X）,
+// the end or the byline of a story rather than a caption.
+func bracketed(text string) bool {
+	return (strings.HasPrefix(text, "（") && strings.HasSuffix(text, "）")) ||
+		(strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")")) ||
+		(strings.HasPrefix(text, "【") && strings.HasSuffix(text, "】"))
+}
+
 // numberedHeading matches the numbers of intertitles: 一、 （二） 3、 第四部分.
 var numberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|` +
 	`\d{1,2}(?:[、．]|\.\D)|第[一二三四五六七八九十百\d]+[章节節部篇个個条條]|[①-⑳])`).MatchString
