@@ -16,8 +16,9 @@ import (
 func Samples() [][]byte {
 	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>新桥通车--读报网</title></head><body>
 <div class="share">分享</div><h3 class="pre">引题</h3><h1>新桥通车</h1><h4 class="sub">副题</h4><p class="author">本报记者　王小明</p>
-<div class="box01">2024年03月19日 来源：读报网</div><div class="box_con"><p>　　新华社北京3月19日电（记者 李华）正文<br>第二段<b>粗</b></p>
-<figure><img src="a.jpg" alt="图"><figcaption>说明</figcaption></figure><ul><li>一</li></ul></div></body></html>`
+<div class="box01">2024年03月19日 来源：读报网</div><div class="box_con"><p><a href="/zt/">点击进入专题&gt;&gt;</a></p><p>　　新华社北京3月19日电（记者 李华）正文<br>第二段<b>粗</b></p>
+<figure><img src="a.jpg" alt="图"><figcaption>说明</figcaption></figure><ul><li>一</li></ul>
+<p style="text-align:center"><img src="b.jpg"></p><p style="color:#999">夜景 王小明 摄</p><p>末段</p><div class="zan">+1</div></div></body></html>`
 	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>读报</title><pubDate>Tue, 19 Mar 2024 06:00:00 +0800</pubDate>
 <item><title>新桥</title><link>https://example.org/1</link><category>要闻</category><author>记者 王小明</author><description>&lt;p&gt;正文&lt;/p&gt;</description></item></channel></rss>`
 	var epub bytes.Buffer

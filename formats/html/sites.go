@@ -40,7 +40,8 @@ func founderPage(doc *html.Node) (story, bool) {
 			a.Byline = byline(htmltext.Text(sec))
 		}
 	}
-	a.Body = htmltext.Convert(content, htmltext.Options{})
+	htmltext.MarkCaptions(content)
+	a.Body = htmltext.Convert(content, htmltext.Options{TrimEdges: true})
 	if ban := first(doc, tagClass(0, "ban")); ban != nil {
 		st.page = htmltext.Text(ban)
 	}
@@ -97,7 +98,8 @@ func peoplePage(doc *html.Node) (story, bool) {
 			a.Byline = byline(s)
 		}
 	}
-	a.Body = htmltext.Convert(body, htmltext.Options{Drop: func(n *html.Node) bool {
+	htmltext.MarkCaptions(body)
+	a.Body = htmltext.Convert(body, htmltext.Options{TrimEdges: true, Drop: func(n *html.Node) bool {
 		// The pager (【1】【2】) and the empty picture slots.
 		return hasClass(n, "zdfy") || hasClass(n, "box_pic") || (n.DataAtom == atom.Center && first(n, tag(atom.Img)) != nil && htmltext.Text(n) == "")
 	}})
@@ -123,6 +125,8 @@ func readablePage(doc *html.Node, pageURL string) (story, bool) {
 	title, site := headline(doc, titleText(doc))
 	date := dateNearHeadline(doc, title)
 	prune(doc)
+	// Before readability, which strips the styles that set a caption apart.
+	htmltext.MarkCaptions(first(doc, tag(atom.Body)))
 	paragraphize(doc)
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(doc, u)
@@ -138,12 +142,7 @@ func readablePage(doc *html.Node, pageURL string) (story, bool) {
 	if b := htmltext.Clean(art.Byline()); b != "" && plausibleByline(b) {
 		a.Byline = byline(b)
 	}
-	a.Body = htmltext.Convert(art.Node, htmltext.Options{})
-	// readability keeps the page's <h1> in the content when it is the
-	// headline: it is not also an intertitle.
-	if len(a.Body) > 0 && a.Body[0].Type == model.Intertitle && a.Body[0].Text == a.Headline {
-		a.Body = a.Body[1:]
-	}
+	a.Body = htmltext.Convert(art.Node, htmltext.Options{TrimEdges: true, Headline: a.Headline})
 	st.site = htmltext.Clean(art.SiteName())
 	if st.site == "" {
 		st.site = site

@@ -19,14 +19,16 @@ var droppedTags = map[atom.Atom]bool{
 }
 
 // droppedWords are words of a class or id that mark page furniture: ads,
-// share buttons (Baidu's bdshare and JiaThis on Chinese sites), navigation
-// bars, comment boxes, lists of related stories.
+// share and like buttons (Baidu's bdshare and JiaThis on Chinese sites),
+// navigation bars, comment boxes, lists of related stories.
 var droppedWords = map[string]bool{
 	"ad": true, "ads": true, "adv": true, "advert": true, "advertisement": true, "adsense": true,
 	"share": true, "sharing": true, "social": true, "bdshare": true, "bdsharebuttonbox": true,
 	"jiathis": true, "breadcrumb": true, "breadcrumbs": true, "navbar": true, "nav": true,
 	"menu": true, "toolbar": true, "comment": true, "comments": true, "related": true,
 	"sponsor": true, "sponsored": true, "promo": true,
+	// Like buttons and their counters: 赞 (zan, dianzan), digg, like.
+	"zan": true, "dianzan": true, "digg": true, "like": true, "likes": true,
 }
 
 // Dropped reports whether element n is left out of a conversion with all it

@@ -1,8 +1,10 @@
 // Package htmltext turns HTML (an article page's content, an EPUB chapter, a
 // feed item's body) into the blocks of a model.Article: paragraphs, headings
 // as intertitles, pictures with their captions. Scripts, styles, navigation,
-// forms, ads and share buttons are dropped; everything else that is text is
-// kept, in order.
+// forms, ads, share and like buttons are dropped; everything else that is
+// text is kept, in order. For an article page, MarkCaptions finds the
+// captions a site did not mark up, and Options.TrimEdges drops the page
+// furniture left at the body's edges.
 package htmltext
 
 import (
@@ -30,6 +32,16 @@ type Options struct {
 	// Split reports whether a new Part starts at element n (ConvertParts
 	// only): an EPUB's chapters can start at an anchor inside a file.
 	Split func(n *html.Node) bool
+
+	// TrimEdges drops the page furniture an article page leaves at the
+	// start and end of its body (see trimEdges): a gallery label, a like
+	// counter ("+1"), a whole-link promotion (点击进入…>>). Convert and
+	// FromString only.
+	TrimEdges bool
+	// Headline, with TrimEdges, is the story's headline: an intertitle
+	// that repeats it at the start of the body goes too (readability keeps
+	// the page's <h1> in the content).
+	Headline string
 
 	noMarkers bool // no list markers: the lossless tests compare text only
 }
@@ -79,7 +91,7 @@ func FromString(s string, opt Options) []model.Block {
 	for _, n := range nodes {
 		c.walk(n)
 	}
-	return c.finish()
+	return c.result()
 }
 
 // Convert converts the content of n (an element, or a whole document).
@@ -89,7 +101,7 @@ func Convert(n *html.Node, opt Options) []model.Block {
 	}
 	c := newConverter(opt)
 	c.walk(n)
-	return c.finish()
+	return c.result()
 }
 
 // converter accumulates blocks.
@@ -101,10 +113,15 @@ type converter struct {
 	// bold intertitle from a paragraph.
 	bold, plain int
 	inBold      int
-	heading     int // depth inside h1–h6
-	lists       []*list
-	starts      []*html.Node // the elements where Split started a part
-	bounds      []int        // len(blocks) at each start
+	// runes counts the runes of buf that came from the page, linked those
+	// of them inside a link: a block that is all link may be furniture.
+	runes, linked int
+	inLink        int
+	linkOnly      []bool // for each of blocks, whether all its text was linked
+	heading       int    // depth inside h1–h6
+	lists         []*list
+	starts        []*html.Node // the elements where Split started a part
+	bounds        []int        // len(blocks) at each start
 }
 
 // list is an open <ul> or <ol>.
@@ -149,6 +166,10 @@ func (c *converter) text(s string) {
 		return
 	}
 	k := utf8.RuneCountInString(s)
+	c.runes += k
+	if c.inLink > 0 {
+		c.linked += k
+	}
 	if c.inBold > 0 {
 		c.bold += k
 	} else {
@@ -184,6 +205,10 @@ func (c *converter) element(n *html.Node) {
 		c.inBold++
 		c.children(n)
 		c.inBold--
+	case atom.A:
+		c.inLink++
+		c.children(n)
+		c.inLink--
 	case atom.Ul, atom.Ol:
 		c.flush(model.Paragraph)
 		c.lists = append(c.lists, &list{ordered: n.DataAtom == atom.Ol, n: startOf(n)})
@@ -262,7 +287,9 @@ func (c *converter) figure(n *html.Node) {
 		// The caption may hold paragraphs or line breaks: its text is kept
 		// whole, as one caption.
 		var parts []string
-		for _, b := range Convert(caption, c.opt) {
+		opt := c.opt
+		opt.TrimEdges = false // a caption's text is all kept
+		for _, b := range Convert(caption, opt) {
 			parts = append(parts, b.Text)
 		}
 		text = strings.Join(parts, " ")
@@ -275,7 +302,7 @@ func (c *converter) figure(n *html.Node) {
 		}
 	}
 	if len(imgs) == 0 && text != "" {
-		c.blocks = append(c.blocks, model.Block{Type: model.Caption, Text: text})
+		c.add(model.Block{Type: model.Caption, Text: text}, false)
 	}
 	for _, r := range rest {
 		c.walk(r)
@@ -302,7 +329,7 @@ func (c *converter) image(img *html.Node, caption string) {
 	if src != "" && c.opt.Image != nil {
 		src = c.opt.Image(src)
 	}
-	c.blocks = append(c.blocks, model.Block{Type: model.Caption, Text: text, Image: Clean(src)})
+	c.add(model.Block{Type: model.Caption, Text: text, Image: Clean(src)}, false)
 }
 
 // flush ends the block being built; typ is what it is unless all of it was
@@ -311,8 +338,9 @@ func (c *converter) image(img *html.Node, caption string) {
 func (c *converter) flush(typ model.BlockType) {
 	text := Clean(c.buf.String())
 	bold, plain := c.bold, c.plain
+	linkOnly := c.linked > 0 && c.linked == c.runes
 	c.buf.Reset()
-	c.bold, c.plain = 0, 0
+	c.bold, c.plain, c.runes, c.linked = 0, 0, 0, 0
 	if text == "" {
 		return
 	}
@@ -323,12 +351,27 @@ func (c *converter) flush(typ model.BlockType) {
 		utf8.RuneCountInString(text) <= maxBoldIntertitle {
 		typ = model.Intertitle
 	}
-	c.blocks = append(c.blocks, model.Block{Type: typ, Text: text})
+	c.add(model.Block{Type: typ, Text: text}, linkOnly)
+}
+
+// add appends a block; linkOnly says whether all its text was a link.
+func (c *converter) add(b model.Block, linkOnly bool) {
+	c.blocks = append(c.blocks, b)
+	c.linkOnly = append(c.linkOnly, linkOnly)
 }
 
 func (c *converter) finish() []model.Block {
 	c.flush(model.Paragraph)
 	return c.blocks
+}
+
+// result finishes a whole conversion, trimming its edges when asked.
+func (c *converter) result() []model.Block {
+	blocks := c.finish()
+	if c.opt.TrimEdges {
+		blocks = trimEdges(blocks, c.linkOnly, c.opt.Headline)
+	}
+	return blocks
 }
 
 // isCaption reports whether n is a picture's caption: <figcaption>, or an

@@ -17,26 +17,27 @@ func Text(n *html.Node) string {
 		return ""
 	}
 	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
+	writeText(&b, n)
+	return Clean(b.String())
+}
+
+// writeText writes the text of n, as the source has it, to b.
+func writeText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if Dropped(n) {
 			return
-		case html.ElementNode:
-			if Dropped(n) {
-				return
-			}
-			if n.DataAtom == atom.Br {
-				b.WriteByte(' ')
-			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
+		if n.DataAtom == atom.Br {
+			b.WriteByte(' ')
 		}
 	}
-	rec(n)
-	return Clean(b.String())
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeText(b, c)
+	}
 }
 
 // Clean collapses whitespace in s (dropping the line breaks of the HTML
