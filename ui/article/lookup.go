@@ -83,7 +83,7 @@ func (m Model) markSpan(l line) (styledSpan, bool) {
 		return styledSpan{}, false
 	}
 	from, to, ok := l.Span(mk.start, mk.end)
-	return styledSpan{from: from, to: to, style: m.Styles.ArticleSpans.Mark}, ok
+	return styledSpan{from: from, to: to, style: roleSpan(*m.Styles.ArticleSpans.Marked, l.role)}, ok
 }
 
 // withMark puts the mark into a line's match spans, dropping the matches

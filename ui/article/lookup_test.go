@@ -8,6 +8,7 @@ import (
 
 	"dubao/model"
 	"dubao/typeset"
+	"dubao/ui/styles"
 )
 
 // reversed returns the text drawn in reverse video on each row of view.
@@ -101,5 +102,42 @@ func TestMarkOverMatch(t *testing.T) {
 	}
 	if ansi.Strip(marked) != ansi.Strip(plain) {
 		t.Fatal("the mark changed the text")
+	}
+}
+
+// TestMarkKeepsTheLineStyle: the lookup cursor on a word of the headline
+// is the headline's style in reverse video, bold included, and on a word
+// of a paragraph the paragraph's; it was the paragraph's reversed on
+// every line, so a headline's word lost its weight under it.
+func TestMarkKeepsTheLineStyle(t *testing.T) {
+	a := &model.Article{Headline: "标题文字", Body: []model.Block{{Type: model.Paragraph, Text: "正文第一段"}}}
+	m := newPane(a, 30, 8)
+	spans := m.Styles.ArticleSpans
+	for _, tt := range []struct {
+		prefix string
+		want   styles.Span
+	}{
+		{"标题", spans.Marked.Headline},
+		{"正文", spans.Marked.Paragraph},
+	} {
+		part := -1
+		for i := 0; m.PartText(i) != ""; i++ {
+			if strings.HasPrefix(m.PartText(i), tt.prefix) {
+				part = i
+			}
+		}
+		if part < 0 {
+			t.Fatalf("no part starts with %s", tt.prefix)
+		}
+		m.SetMark(part, 0, len(tt.prefix))
+		var want strings.Builder
+		tt.want.Write(&want, tt.prefix)
+		if !strings.Contains(m.View(), want.String()) {
+			t.Errorf("the mark on %s is not drawn as %q:\n%q", tt.prefix, want.String(), m.View())
+		}
+	}
+	hl := m.Styles.Article.Headline
+	if got, want := spans.Marked.Headline.Render("字"), hl.Reverse(true).Render("字"); !hl.GetBold() || got != want {
+		t.Errorf("the headline's mark %q, want %q (bold %v)", got, want, hl.GetBold())
 	}
 }

@@ -96,7 +96,7 @@ func (m Model) writeLine(sb *strings.Builder, l line, margin, w int) {
 	}
 	lead, text := m.place(l, margin, w)
 	tw := typeset.Width(text)
-	st := m.roleSpan(l.role)
+	st := roleSpan(m.Styles.ArticleSpans, l.role)
 	sb.WriteString(common.Pad(lead))
 	from := 0
 	m.eachSpan(l, func(r styledSpan) {
@@ -160,8 +160,8 @@ func (m Model) eachMatch(l line, f func(styledSpan)) {
 	}
 }
 
-func (m Model) roleSpan(r Role) styles.Span {
-	st := m.Styles.ArticleSpans
+// roleSpan is the span of st a line of role r is drawn in.
+func roleSpan(st styles.ArticleSpans, r Role) styles.Span {
 	switch r {
 	case RoleKicker:
 		return st.Kicker

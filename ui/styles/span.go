@@ -74,18 +74,35 @@ type ArticleSpans struct {
 	Kicker, Headline, Subheadline, Column, Byline Span
 	Paragraph, Intertitle, Caption, Credit, URL   Span
 	Match, CurrentMatch                           Span
-	// Mark is the lookup mode's cursor: the paragraph style reversed.
-	Mark Span
+	// Marked are the same spans in reverse video: the lookup mode's cursor
+	// on a line of each kind, which keeps the line's weight and colour (a
+	// word of a headline stays bold under it).
+	Marked *ArticleSpans
 }
 
 func newArticleSpans(a ArticleStyles) ArticleSpans {
+	s := spansOf(a)
+	marked := spansOf(a.reversed())
+	s.Marked = &marked
+	return s
+}
+
+func spansOf(a ArticleStyles) ArticleSpans {
 	return ArticleSpans{
 		Kicker: NewSpan(a.Kicker), Headline: NewSpan(a.Headline), Subheadline: NewSpan(a.Subheadline),
 		Column: NewSpan(a.Column), Byline: NewSpan(a.Byline), Paragraph: NewSpan(a.Paragraph),
 		Intertitle: NewSpan(a.Intertitle), Caption: NewSpan(a.Caption), Credit: NewSpan(a.Credit),
 		URL: NewSpan(a.URL), Match: NewSpan(a.Match), CurrentMatch: NewSpan(a.CurrentMatch),
-		Mark: NewSpan(a.Paragraph.Reverse(true)),
 	}
+}
+
+// reversed returns a with every style in reverse video.
+func (a ArticleStyles) reversed() ArticleStyles {
+	for _, st := range []*lipgloss.Style{&a.Kicker, &a.Headline, &a.Subheadline, &a.Column, &a.Byline,
+		&a.Paragraph, &a.Intertitle, &a.Caption, &a.Credit, &a.URL, &a.Match, &a.CurrentMatch} {
+		*st = st.Reverse(true)
+	}
+	return a
 }
 
 // PaneSpans are PaneStyles' colours as spans, for the panes' frames.
