@@ -334,16 +334,7 @@ func BenchmarkFirstFullFrameHuge(b *testing.B) {
 	dir := b.TempDir()
 	bin := buildDubao(b, dir)
 	file := hugeEdition(b, dir)
-	home := filepath.Join(dir, "home")
-	if err := os.MkdirAll(home, 0o755); err != nil {
-		b.Fatal(err)
-	}
-	run := func(name string, args ...string) *exec.Cmd {
-		cmd := exec.Command(name, args...)
-		cmd.Env = frameEnv(home)
-		cmd.Dir = dir
-		return cmd
-	}
+	run := commandsIn(b, dir)
 	n := 0
 	fresh := func(bin string) func() *exec.Cmd {
 		return func() *exec.Cmd {
@@ -374,4 +365,19 @@ func hugeEdition(b *testing.B, dir string) string {
 		b.Fatal(err)
 	}
 	return file
+}
+
+// commandsIn returns what makes the commands the benchmarks time: run in
+// dir, with frameEnv and a home of their own there.
+func commandsIn(b *testing.B, dir string) func(name string, args ...string) *exec.Cmd {
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	return func(name string, args ...string) *exec.Cmd {
+		cmd := exec.Command(name, args...)
+		cmd.Env = frameEnv(home)
+		cmd.Dir = dir
+		return cmd
+	}
 }

@@ -94,16 +94,7 @@ func BenchmarkReaderPeakMemory(b *testing.B) {
 		b.Fatal(err)
 	}
 	size := float64(info.Size())
-	home := filepath.Join(dir, "home")
-	if err := os.MkdirAll(home, 0o755); err != nil {
-		b.Fatal(err)
-	}
-	run := func(name string, args ...string) *exec.Cmd {
-		cmd := exec.Command(name, args...)
-		cmd.Env = frameEnv(home)
-		cmd.Dir = dir
-		return cmd
-	}
+	run := commandsIn(b, dir)
 	// measure runs cmd on a pty until its first full frame and until
 	// ready says it is done, quits it, and returns its peak.
 	measure := func(cmd *exec.Cmd, full func(string) bool, ready func() bool) float64 {
