@@ -250,17 +250,40 @@ func (m *Model) flushPosition() tea.Cmd {
 	return m.lib.write(func(ctx context.Context, st *library.Store) error { return st.SetPosition(ctx, id, p) })
 }
 
-// quit saves the reading position, after every write asked for before,
-// and then ends the program.
+// quit stops the shelf's indexing, saves the reading position after every
+// write asked for before, waits for those writes, and then ends the
+// program. The indexing stops first: a transaction of it (a story of tens
+// of megabytes) holds the store's write lock for seconds, and a read mark
+// queued behind it was lost when the reader closed the store on its way
+// out. It waits at most quitWait.
 func (m *Model) quit() tea.Cmd {
 	flush := m.flushPosition()
+	written := m.lib.jobs.written()
+	sh := m.lib.sh
 	return func() tea.Msg {
-		if flush != nil {
-			flush()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if sh != nil {
+				sh.Close()
+			}
+			if flush != nil {
+				flush()
+			}
+			written()
+		}()
+		select {
+		case <-done:
+		case <-time.After(quitWait):
 		}
 		return tea.QuitMsg{}
 	}
 }
+
+// quitWait is the longest quit waits for the indexing to stop and the
+// writes asked for to land; a write still waiting then fails, as the
+// reader closes the store.
+const quitWait = 3 * time.Second
 
 // setRead marks stories of the edition shown read (or unread): at once on
 // screen, then in the store.

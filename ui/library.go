@@ -103,6 +103,16 @@ func (l libState) unsaved() error {
 // and two writes to one mark land in order. do is called from Update only.
 type serial struct{ last chan struct{} }
 
+// written returns what waits for every call asked for so far to end; s
+// may be nil (no store).
+func (s *serial) written() func() {
+	if s == nil || s.last == nil {
+		return func() {}
+	}
+	last := s.last
+	return func() { <-last }
+}
+
 func (s *serial) do(f func(ctx context.Context) tea.Msg) tea.Cmd {
 	prev, done := s.last, make(chan struct{})
 	s.last = done
