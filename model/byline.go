@@ -246,11 +246,9 @@ func validName(s string) bool {
 // bylineMarks are the bullets some papers set before a byline.
 const bylineMarks = "■□●▲◆★▶"
 
-// parseLeadByline splits a dateline and byline off the start of a
-// paragraph: 本报讯 (记者何天宇 通讯员叶平)企业发展… gives the byline
-// 本报讯 (记者何天宇 通讯员叶平) and the rest 企业发展…. Also 【新华社四平街
-// 十一日电】, 新华社北京3月5日电（记者 X Y）, 本报讯（记者 孟群舒）.
-func parseLeadByline(s string) (raw, rest string, b Byline, ok bool) {
+// leadingMarks is how many bytes of s are the marks and spaces a byline
+// may open with (bylineMarks), before its first word.
+func leadingMarks(s string) int {
 	pos := 0
 	for pos < len(s) {
 		r, size := utf8.DecodeRuneInString(s[pos:])
@@ -259,6 +257,15 @@ func parseLeadByline(s string) (raw, rest string, b Byline, ok bool) {
 		}
 		pos += size
 	}
+	return pos
+}
+
+// parseLeadByline splits a dateline and byline off the start of a
+// paragraph: 本报讯 (记者何天宇 通讯员叶平)企业发展… gives the byline
+// 本报讯 (记者何天宇 通讯员叶平) and the rest 企业发展…. Also 【新华社四平街
+// 十一日电】, 新华社北京3月5日电（记者 X Y）, 本报讯（记者 孟群舒）.
+func parseLeadByline(s string) (raw, rest string, b Byline, ok bool) {
+	pos := leadingMarks(s)
 	switch {
 	case strings.HasPrefix(s[pos:], "【") || strings.HasPrefix(s[pos:], "["):
 		open := len("【")

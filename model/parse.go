@@ -49,14 +49,7 @@ func (in *info) readDateline(s string) {
 // 114 bytes (【, 据, an agency of six characters and the 21 after it that
 // datelineLen reads).
 func mayHoldDatelineAtStart(s string) bool {
-	pos := 0
-	for pos < len(s) {
-		r, size := utf8.DecodeRuneInString(s[pos:])
-		if !strings.ContainsRune(bylineMarks, r) && !isSpace(r) {
-			break
-		}
-		pos += size
-	}
+	pos := leadingMarks(s)
 	rest := s[pos:]
 	head := rest
 	if strings.HasPrefix(head, "【") {

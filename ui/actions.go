@@ -28,6 +28,16 @@ func (m *Model) resize(w, h int) {
 	}
 }
 
+// toggle flips the display option flag points to in the article's
+// options, sets them, and remembers the flag under name.
+func (m *Model) toggle(name string, flag func(*typeset.Options) *bool) tea.Cmd {
+	opt := m.article.Options()
+	on := flag(&opt)
+	*on = !*on
+	m.setOptions(opt)
+	return m.lib.setToggle(name, *on)
+}
+
 // setOptions sets the display options of the article and the list.
 func (m *Model) setOptions(opt typeset.Options) {
 	m.article.SetOptions(opt)

@@ -491,20 +491,11 @@ func (m *Model) globalKey(k tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(k, g.Back):
 		m.back()
 	case key.Matches(k, g.Punct):
-		opt := m.article.Options()
-		opt.HalfWidthPunct = !opt.HalfWidthPunct
-		m.setOptions(opt)
-		return true, m.lib.setToggle(toggleHalfWidth, opt.HalfWidthPunct)
+		return true, m.toggle(toggleHalfWidth, func(o *typeset.Options) *bool { return &o.HalfWidthPunct })
 	case key.Matches(k, g.Indent):
-		opt := m.article.Options()
-		opt.NoIndent = !opt.NoIndent
-		m.setOptions(opt)
-		return true, m.lib.setToggle(toggleNoIndent, opt.NoIndent)
+		return true, m.toggle(toggleNoIndent, func(o *typeset.Options) *bool { return &o.NoIndent })
 	case key.Matches(k, g.Hanging):
-		opt := m.article.Options()
-		opt.Hanging = !opt.Hanging
-		m.setOptions(opt)
-		return true, m.lib.setToggle(toggleHanging, opt.Hanging)
+		return true, m.toggle(toggleHanging, func(o *typeset.Options) *bool { return &o.Hanging })
 	case key.Matches(k, g.Script):
 		m.setScript(m.script.Next())
 		m.note = m.common.Lang.Script(m.script)
